@@ -1,0 +1,227 @@
+import { z } from 'zod';
+
+/**
+ * The policy pack contract (`postguard/pack@1`), as zod schemas. Everything a pack may
+ * say is declared here; the types the rest of the engine uses are inferred from it.
+ * Unknown keys are refused so that a typo in a pack is an error, not a silent no-op.
+ */
+
+export const PACK_FORMAT = 'postguard/pack@1';
+export const MAX_PACK_BYTES = 5 * 1024 * 1024;
+
+export const NETWORKS = ['x', 'facebook', 'linkedin'] as const;
+export const Network = z.enum(NETWORKS);
+export type Network = z.infer<typeof Network>;
+
+export const Severity = z.enum(['info', 'warning', 'error']);
+export type Severity = z.infer<typeof Severity>;
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'not a real calendar date');
+
+const semver = z
+  .string()
+  .regex(
+    /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/,
+    'expected a semantic version such as 2026.11.2',
+  );
+
+const packId = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9.-]*$/, 'ids use lower-case letters, digits, dots and dashes');
+
+const ruleId = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'rule ids are dotted names such as confidential.codenames');
+
+const httpUrl = z.string().url('expected a URL').refine((u) => /^https?:\/\//i.test(u), {
+  message: 'expected an http or https URL',
+});
+
+/** Fields every rule has. */
+const ruleBase = {
+  id: ruleId,
+  severity: Severity,
+  message: z.string().min(1, 'a rule needs a message'),
+  link: httpUrl.optional(),
+  networks: z.array(Network).min(1).optional(),
+  enabled: z.boolean().optional(),
+};
+
+export const TermEntry = z.union([
+  z.string().min(1, 'a term cannot be empty'),
+  z
+    .object({
+      term: z.string().min(1, 'a term cannot be empty'),
+      suggest: z.array(z.string()).optional(),
+    })
+    .strict(),
+]);
+export type TermEntry = z.infer<typeof TermEntry>;
+
+export const TermsRule = z
+  .object({
+    ...ruleBase,
+    kind: z.literal('terms'),
+    terms: z.array(TermEntry).min(1, 'a terms rule needs at least one term'),
+    case: z.enum(['insensitive', 'sensitive']).optional(),
+    exceptions: z.array(z.string().min(1)).optional(),
+    until: isoDate.optional(),
+    swap: z.record(z.string(), z.string()).optional(),
+  })
+  .strict();
+
+export const PatternRule = z
+  .object({
+    ...ruleBase,
+    kind: z.literal('pattern'),
+    patterns: z.array(z.string().min(1)).min(1, 'a pattern rule needs at least one pattern'),
+    flags: z.enum(['', 'i']).optional(),
+  })
+  .strict();
+
+export const ENTITY_TYPES = ['email', 'phone', 'money', 'url', 'person', 'percent'] as const;
+export const EntityType = z.enum(ENTITY_TYPES);
+export type EntityType = z.infer<typeof EntityType>;
+
+export const EntitiesRule = z
+  .object({
+    ...ruleBase,
+    kind: z.literal('entities'),
+    entities: z.array(EntityType).min(1),
+    allow: z.array(z.string().min(1)).optional(),
+    near: z.array(z.string().min(1)).optional(),
+    window: z.number().int().positive().optional(),
+  })
+  .strict();
+
+const perNetworkNumber = z.union([
+  z.number().int().nonnegative(),
+  z.object({ x: z.number().int().nonnegative().optional(), facebook: z.number().int().nonnegative().optional(), linkedin: z.number().int().nonnegative().optional() }).strict(),
+]);
+
+export const DisclosureRule = z
+  .object({
+    ...ruleBase,
+    kind: z.literal('disclosure'),
+    triggers: z.array(z.string().min(1)).optional(),
+    markers: z.array(z.string().min(1)).min(1, 'a disclosure rule needs at least one marker'),
+    within: perNetworkNumber.optional(),
+    fix: z.string().min(1).optional(),
+    fixAt: z.enum(['end', 'start']).optional(),
+  })
+  .strict();
+
+export const TONE_CHECKS = ['profanity', 'insult', 'shouting', 'absolutes', 'official-voice'] as const;
+export const ToneCheck = z.enum(TONE_CHECKS);
+export type ToneCheck = z.infer<typeof ToneCheck>;
+
+const wordListAdjustments = z
+  .object({
+    profanity: z.array(z.string().min(1)).optional(),
+    insult: z.array(z.string().min(1)).optional(),
+    absolutes: z.array(z.string().min(1)).optional(),
+    'official-voice': z.array(z.string().min(1)).optional(),
+  })
+  .strict();
+
+export const ToneRule = z
+  .object({
+    ...ruleBase,
+    kind: z.literal('tone'),
+    checks: z.array(ToneCheck).min(1),
+    /** Words or phrases added to / removed from the built-in lists, per check. */
+    add: wordListAdjustments.optional(),
+    remove: wordListAdjustments.optional(),
+  })
+  .strict();
+
+export const LengthRule = z
+  .object({
+    ...ruleBase,
+    kind: z.literal('length'),
+    max: z
+      .object({
+        x: z.number().int().positive().optional(),
+        facebook: z.number().int().positive().optional(),
+        linkedin: z.number().int().positive().optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+export const Rule = z.discriminatedUnion('kind', [
+  TermsRule,
+  PatternRule,
+  EntitiesRule,
+  DisclosureRule,
+  ToneRule,
+  LengthRule,
+]);
+export type Rule = z.infer<typeof Rule>;
+export type TermsRule = z.infer<typeof TermsRule>;
+export type PatternRule = z.infer<typeof PatternRule>;
+export type EntitiesRule = z.infer<typeof EntitiesRule>;
+export type DisclosureRule = z.infer<typeof DisclosureRule>;
+export type ToneRule = z.infer<typeof ToneRule>;
+export type LengthRule = z.infer<typeof LengthRule>;
+export type RuleKind = Rule['kind'];
+
+/**
+ * A rule in a pack that only adjusts an inherited rule: `{ "id": "...", "enabled": false }`
+ * switches it off without restating it.
+ */
+export const RuleSwitch = z
+  .object({ id: ruleId, enabled: z.literal(false) })
+  .strict();
+export type RuleSwitch = z.infer<typeof RuleSwitch>;
+
+export const ContentItem = z
+  .object({
+    id: packId,
+    title: z.string().min(1),
+    text: z
+      .object({
+        default: z.string().min(1),
+        x: z.string().optional(),
+        facebook: z.string().optional(),
+        linkedin: z.string().optional(),
+      })
+      .strict(),
+    url: httpUrl.optional(),
+    hashtags: z.array(z.string().regex(/^#\S+$/, 'hashtags start with #')).optional(),
+    campaign: z.string().optional(),
+    tags: z.array(z.string()).optional(),
+    networks: z.array(Network).min(1).optional(),
+    starts: isoDate.optional(),
+    expires: isoDate.optional(),
+  })
+  .strict();
+export type ContentItem = z.infer<typeof ContentItem>;
+
+export const Pack = z
+  .object({
+    $schema: z.string().optional(),
+    format: z.literal(PACK_FORMAT, { message: `format must be "${PACK_FORMAT}"` }),
+    id: packId,
+    name: z.string().min(1),
+    version: semver,
+    policyUrl: httpUrl.optional(),
+    org: z
+      .object({ name: z.string().min(1), aliases: z.array(z.string().min(1)).optional() })
+      .strict()
+      .optional(),
+    extends: z.array(packId).optional(),
+    rules: z.array(z.union([Rule, RuleSwitch])).default([]),
+    content: z.array(ContentItem).default([]),
+    links: z
+      .object({ utm: z.record(z.string(), z.string()).optional() })
+      .strict()
+      .optional(),
+  })
+  .strict();
+export type Pack = z.infer<typeof Pack>;
+export type PackInput = z.input<typeof Pack>;
