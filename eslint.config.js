@@ -29,7 +29,10 @@ export default tseslint.config(
       },
     },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'no-eval': 'error',
       'no-implied-eval': 'error',
       'no-new-func': 'error',
@@ -44,7 +47,10 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['wxt', 'wxt/*', '@wxt-dev/*'], message: 'src/core is browser-free.' },
-            { group: ['webextension-polyfill', 'react', 'react-dom', 'dexie'], message: 'src/core is browser-free.' },
+            {
+              group: ['webextension-polyfill', 'react', 'react-dom', 'dexie'],
+              message: 'src/core is browser-free.',
+            },
             { group: ['node:*', 'fs', 'path'], message: 'src/core runs in the browser too.' },
           ],
         },
@@ -58,9 +64,18 @@ export default tseslint.config(
     rules: {
       'no-restricted-properties': [
         'error',
-        { property: 'innerHTML', message: 'Build DOM nodes; never parse page or pack text as HTML.' },
-        { property: 'outerHTML', message: 'Build DOM nodes; never parse page or pack text as HTML.' },
-        { property: 'insertAdjacentHTML', message: 'Build DOM nodes; never parse page or pack text as HTML.' },
+        {
+          property: 'innerHTML',
+          message: 'Build DOM nodes; never parse page or pack text as HTML.',
+        },
+        {
+          property: 'outerHTML',
+          message: 'Build DOM nodes; never parse page or pack text as HTML.',
+        },
+        {
+          property: 'insertAdjacentHTML',
+          message: 'Build DOM nodes; never parse page or pack text as HTML.',
+        },
       ],
     },
   },

@@ -27,6 +27,14 @@ export default defineConfig({
         },
       },
       {
+        resolve: { alias },
+        test: {
+          name: 'dom',
+          environment: 'happy-dom',
+          include: ['tests/dom/**/*.test.ts'],
+        },
+      },
+      {
         plugins: [WxtVitest()],
         test: {
           name: 'background',

@@ -16,7 +16,12 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            gecko: { id: 'postguard@postguard.example', strict_min_version: '115.0' },
+            gecko: {
+              id: 'postguard@postguard.example',
+              strict_min_version: '140.0',
+              // Nothing a person types, and nothing about them, leaves the browser.
+              data_collection_permissions: { required: ['none'] },
+            },
           },
         }
       : {}),

@@ -1,0 +1,36 @@
+// `npm test`: every test layer, unit to end-to-end, with nothing to do by hand first.
+// Prints the plain summary `N passed, N failed` as its last line (CI reads it).
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, existsSync } from 'node:fs';
+import { findChromium, NO_CHROMIUM_HINT } from './find-chromium.mjs';
+
+if (!findChromium()) {
+  console.error(NO_CHROMIUM_HINT);
+  process.exit(1);
+}
+
+mkdirSync('.output', { recursive: true });
+const report = '.output/test-report.json';
+const extraArgs = process.argv.slice(2);
+const run = spawnSync(
+  'npx',
+  [
+    'vitest',
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${report}`,
+    ...extraArgs,
+  ],
+  { stdio: 'inherit' },
+);
+
+let passed = 0;
+let failed = 0;
+if (existsSync(report)) {
+  const results = JSON.parse(readFileSync(report, 'utf8'));
+  passed = results.numPassedTests ?? 0;
+  failed = (results.numFailedTests ?? 0) + (results.numFailedTestSuites ?? 0);
+}
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(run.status === 0 && failed === 0 && passed > 0 ? 0 : 1);
