@@ -1,0 +1,275 @@
+import type { Checker } from '@/src/core';
+import type { Finding } from '@/src/core/findings';
+import type { SiteAdapter } from '@/src/sites/types';
+import { ComposeSession } from './session';
+import { OverlayHost } from './overlay/host';
+
+export interface ComposeServices {
+  /** The checker for the packs in force; compiled on first use. */
+  loadChecker(): Promise<Checker>;
+  /** Calls back with a new checker whenever the packs in force change. */
+  onCheckerChange(listener: (checker: Checker) => void): void;
+  /** "Post anyway" was chosen: log the acknowledgement (never the text). */
+  acknowledge(session: ComposeSession, findings: readonly Finding[], checker: Checker): void;
+}
+
+/** A submission held until the person chooses "Review" or "Post anyway". */
+interface HeldSubmission {
+  session: ComposeSession;
+  replay: () => void;
+}
+
+const PRUNE_INTERVAL_MS = 500;
+
+/**
+ * Finds compose boxes as people focus them (no scans of the page per feed mutation),
+ * keeps one session per box, redraws on scroll and resize, and holds submissions that
+ * carry `error` findings until the person confirms.
+ */
+export class ComposeController {
+  private readonly sessions = new Map<HTMLElement, ComposeSession>();
+  private host: OverlayHost | undefined;
+  private checker: Checker | undefined;
+  private loading: Promise<Checker> | undefined;
+  private held: HeldSubmission | undefined;
+  private layoutQueued = false;
+  private hoverQueued = false;
+  private lastPointer = { x: 0, y: 0 };
+  private hoverCloseTimer: ReturnType<typeof setTimeout> | undefined;
+  private pruneTimer: ReturnType<typeof setInterval> | undefined;
+  private resizeObserver: ResizeObserver | undefined;
+  private readonly removers: (() => void)[] = [];
+  /** The box that last had focus: where the popup's "Insert" goes. */
+  lastFocused: ComposeSession | undefined;
+
+  constructor(
+    private readonly doc: Document,
+    readonly adapter: SiteAdapter,
+    private readonly services: ComposeServices,
+  ) {}
+
+  start(): void {
+    const win = this.doc.defaultView!;
+    // The host is one empty element until a box is focused; creating it now also marks the
+    // page as watched, which the end-to-end tests use to prove the script was injected.
+    this.host = new OverlayHost(this.doc);
+    this.on(this.doc, 'focusin', (event) => void this.onFocusIn(event));
+    this.on(win, 'click', (event) => this.onClickCapture(event as MouseEvent), true);
+    this.on(win, 'keydown', (event) => this.onKeyDownCapture(event as KeyboardEvent), true);
+    this.on(win, 'scroll', () => this.queueLayout(), true);
+    this.on(win, 'resize', () => this.queueLayout());
+    this.on(this.doc, 'mousemove', (event) => this.onPointerMove(event as MouseEvent));
+    this.services.onCheckerChange((checker) => {
+      this.checker = checker;
+      for (const session of this.sessions.values()) session.setChecker(checker);
+    });
+    // A box that already has focus when the script starts (an open composer).
+    const active = this.doc.activeElement;
+    if (active && active !== this.doc.body) void this.attach(active);
+  }
+
+  stop(): void {
+    for (const remove of this.removers) remove();
+    for (const session of this.sessions.values()) session.dispose();
+    this.sessions.clear();
+    if (this.pruneTimer) clearInterval(this.pruneTimer);
+    this.resizeObserver?.disconnect();
+    this.host?.remove();
+  }
+
+  /** Sessions currently watched (for tests and the popup's insert). */
+  get activeSessions(): ComposeSession[] {
+    return [...this.sessions.values()];
+  }
+
+  private on(
+    target: EventTarget,
+    type: string,
+    handler: (event: Event) => void,
+    capture = false,
+  ): void {
+    const options = { capture, passive: type === 'scroll' || type === 'mousemove' };
+    target.addEventListener(type, handler, options);
+    this.removers.push(() => target.removeEventListener(type, handler, options));
+  }
+
+  private async onFocusIn(event: Event): Promise<void> {
+    const target = event.target as Node | null;
+    if (!target) return;
+    const session = await this.attach(target);
+    if (session) this.lastFocused = session;
+  }
+
+  /** Starts watching the box that holds `node`, if it is one. */
+  async attach(node: Node): Promise<ComposeSession | undefined> {
+    const box = this.adapter.boxFrom(node);
+    if (!box) return undefined;
+    const existing = this.sessions.get(box.element);
+    if (existing) return existing;
+    const checker = await this.ensureChecker();
+    // Another focus event may have attached it while the checker loaded.
+    const again = this.sessions.get(box.element);
+    if (again) return again;
+    this.host ??= new OverlayHost(this.doc);
+    const session = new ComposeSession(box, checker, this.host, {
+      releaseSubmission: (s, findings) => this.release(s, findings),
+    });
+    this.sessions.set(box.element, session);
+    this.observeSize(box.element);
+    this.pruneTimer ??= setInterval(() => this.prune(), PRUNE_INTERVAL_MS);
+    return session;
+  }
+
+  private ensureChecker(): Promise<Checker> {
+    if (this.checker) return Promise.resolve(this.checker);
+    this.loading ??= this.services.loadChecker().then((checker) => {
+      this.checker ??= checker;
+      return this.checker;
+    });
+    return this.loading;
+  }
+
+  private observeSize(element: HTMLElement): void {
+    const View = this.doc.defaultView as (Window & typeof globalThis) | null;
+    if (!View?.ResizeObserver) return;
+    this.resizeObserver ??= new View.ResizeObserver(() => this.queueLayout());
+    this.resizeObserver.observe(element);
+  }
+
+  /** Forgets boxes the site removed (a closed dialog, a navigation). */
+  private prune(): void {
+    for (const [element, session] of this.sessions) {
+      if (!session.isConnected) {
+        session.dispose();
+        this.sessions.delete(element);
+        this.resizeObserver?.unobserve(element);
+        if (this.lastFocused === session) this.lastFocused = undefined;
+      }
+    }
+    if (this.sessions.size === 0 && this.pruneTimer) {
+      clearInterval(this.pruneTimer);
+      this.pruneTimer = undefined;
+    }
+  }
+
+  private queueLayout(): void {
+    if (this.layoutQueued || this.sessions.size === 0) return;
+    this.layoutQueued = true;
+    requestAnimationFrame(() => {
+      this.layoutQueued = false;
+      for (const session of this.sessions.values()) session.layout();
+    });
+  }
+
+  private onPointerMove(event: MouseEvent): void {
+    if (this.sessions.size === 0) return;
+    this.lastPointer = { x: event.clientX, y: event.clientY };
+    if (this.hoverQueued) return;
+    this.hoverQueued = true;
+    requestAnimationFrame(() => {
+      this.hoverQueued = false;
+      this.hoverAt(this.lastPointer.x, this.lastPointer.y);
+    });
+  }
+
+  private hoverAt(x: number, y: number): void {
+    for (const session of this.sessions.values()) {
+      const overlay = session.overlay;
+      const finding = overlay.findingAtPoint(x, y);
+      if (finding || overlay.containsPoint(x, y)) {
+        clearTimeout(this.hoverCloseTimer);
+        this.hoverCloseTimer = undefined;
+        if (finding && !overlay.isCardOpen) overlay.showFindings([finding], false);
+        return;
+      }
+    }
+    // Leaving an underline closes a card it opened, after a moment to reach the card.
+    if (this.hoverCloseTimer) return;
+    this.hoverCloseTimer = setTimeout(() => {
+      this.hoverCloseTimer = undefined;
+      for (const session of this.sessions.values()) {
+        if (
+          session.overlay.isCardOpen &&
+          !session.overlay.containsPoint(this.lastPointer.x, this.lastPointer.y)
+        ) {
+          const active = this.host?.root.activeElement;
+          if (!active) session.overlay.closeCard();
+        }
+      }
+    }, 400);
+  }
+
+  private sessionForSubmit(target: Node): ComposeSession | undefined {
+    for (const session of this.sessions.values()) {
+      if (!session.isConnected) continue;
+      const submit = this.adapter.findSubmit(session.box);
+      if (submit && submit.contains(target)) return session;
+    }
+    return undefined;
+  }
+
+  private onClickCapture(event: MouseEvent): void {
+    const target = event.target as Node | null;
+    if (!target || this.sessions.size === 0) return;
+    const session = this.sessionForSubmit(target);
+    if (!session) return;
+    const submit = this.adapter.findSubmit(session.box)!;
+    this.holdIfNeeded(event, session, () => submit.click());
+  }
+
+  private onKeyDownCapture(event: KeyboardEvent): void {
+    if (event.key !== 'Enter' || event.isComposing || this.sessions.size === 0) return;
+    const target = event.target as Node | null;
+    const box = target ? this.adapter.boxFrom(target) : undefined;
+    const session = box ? this.sessions.get(box.element) : undefined;
+    if (!session) return;
+    const keys = this.adapter.keyboardSubmit(session.box);
+    const mod = event.ctrlKey || event.metaKey;
+    const submits =
+      (keys.modEnter && mod && !event.altKey) ||
+      (keys.plainEnter && !mod && !event.shiftKey && !event.altKey);
+    if (!submits) return;
+    const init: KeyboardEventInit = {
+      key: 'Enter',
+      code: 'Enter',
+      keyCode: 13,
+      which: 13,
+      ctrlKey: event.ctrlKey,
+      metaKey: event.metaKey,
+      bubbles: true,
+      cancelable: true,
+    } as KeyboardEventInit;
+    const element = session.box.element;
+    this.holdIfNeeded(event, session, () => {
+      element.focus({ preventScroll: true });
+      element.dispatchEvent(new KeyboardEvent('keydown', init));
+    });
+  }
+
+  private holdIfNeeded(event: Event, session: ComposeSession, replay: () => void): void {
+    if (session.allowNextSubmit) {
+      session.allowNextSubmit = false;
+      return;
+    }
+    session.check();
+    const errors = session.errors();
+    if (errors.length === 0) return;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    this.held = { session, replay };
+    session.overlay.showConfirm(errors);
+  }
+
+  private release(session: ComposeSession, findings: readonly Finding[]): void {
+    const held = this.held;
+    if (!held || held.session !== session) return;
+    this.held = undefined;
+    if (this.checker) this.services.acknowledge(session, findings, this.checker);
+    session.allowNextSubmit = true;
+    held.replay();
+    // If the site ignored the replayed submission, the next one is checked again.
+    setTimeout(() => {
+      session.allowNextSubmit = false;
+    }, 1000);
+  }
+}

@@ -1,0 +1,144 @@
+import type { Checker } from '@/src/core';
+import type { Finding, Suggestion } from '@/src/core/findings';
+import type { ComposeBox } from '@/src/sites/types';
+import { TextModel } from '@/src/sites/text-model';
+import { applyEdits } from '@/src/sites/edit';
+import { BoxOverlay } from './overlay/box-overlay';
+import type { OverlayHost } from './overlay/host';
+
+export interface SessionHooks {
+  /** The person chose "Post anyway": let the held submission go and log the acknowledgement. */
+  releaseSubmission(session: ComposeSession, findings: readonly Finding[]): void;
+}
+
+/**
+ * One compose box being watched: it re-checks the box's text whenever the editor changes
+ * it (never mid-composition for IME input) and hands the findings to the box's overlay.
+ */
+export class ComposeSession {
+  readonly overlay: BoxOverlay;
+  private readonly observer: MutationObserver;
+  private composing = false;
+  private lastText: string | undefined;
+  private model: TextModel | undefined;
+  private findings: Finding[] = [];
+  /** Set by "Post anyway": the next submission of this box goes through once. */
+  allowNextSubmit = false;
+  private readonly cleanups: (() => void)[] = [];
+
+  constructor(
+    readonly box: ComposeBox,
+    private checker: Checker,
+    host: OverlayHost,
+    private readonly hooks: SessionHooks,
+  ) {
+    this.overlay = new BoxOverlay(host, box.element, {
+      applyFix: (finding, suggestion) => void this.applyFix(finding, suggestion),
+      review: () => this.review(),
+      postAnyway: () => this.hooks.releaseSubmission(this, this.errors()),
+      focusBox: () => box.element.focus({ preventScroll: true }),
+    });
+    // Draft.js re-renders some keystrokes without an `input` event: watch the text itself.
+    this.observer = new MutationObserver(() => {
+      if (!this.composing) this.check();
+    });
+    this.observer.observe(box.element, { childList: true, subtree: true, characterData: true });
+    this.listen(box.element, 'compositionstart', () => {
+      this.composing = true;
+    });
+    this.listen(box.element, 'compositionend', () => {
+      this.composing = false;
+      this.check();
+    });
+    this.listen(box.element, 'keydown', (event) => this.onKeyDown(event as KeyboardEvent));
+    this.listen(box.element, 'mouseup', () => queueMicrotask(() => this.showCardAtCaret(false)));
+    this.check();
+  }
+
+  private listen(target: EventTarget, type: string, handler: (event: Event) => void): void {
+    target.addEventListener(type, handler);
+    this.cleanups.push(() => target.removeEventListener(type, handler));
+  }
+
+  get isConnected(): boolean {
+    return this.box.element.isConnected;
+  }
+
+  get currentFindings(): readonly Finding[] {
+    return this.findings;
+  }
+
+  /** Findings that hold a submission. */
+  errors(): Finding[] {
+    return this.findings.filter((finding) => finding.severity === 'error');
+  }
+
+  setChecker(checker: Checker): void {
+    this.checker = checker;
+    this.lastText = undefined;
+    this.check();
+  }
+
+  /** Reads the box and checks it; cheap when the text has not changed. */
+  check(): readonly Finding[] {
+    const model = TextModel.read(this.box.element, this.box.driver);
+    this.model = model;
+    if (model.text !== this.lastText) {
+      this.lastText = model.text;
+      this.findings = this.checker.check(model.text, {
+        network: this.box.network,
+        now: new Date(),
+      });
+    }
+    this.overlay.update(this.findings, model);
+    return this.findings;
+  }
+
+  layout(): void {
+    this.overlay.layout();
+  }
+
+  private async applyFix(_finding: Finding, suggestion: Suggestion): Promise<void> {
+    await applyEdits(this.box, suggestion.edits);
+    this.check();
+  }
+
+  private review(): void {
+    this.box.element.focus({ preventScroll: true });
+    const first = this.errors()[0];
+    if (first) this.overlay.showFindings([first], false);
+  }
+
+  private onKeyDown(event: KeyboardEvent): void {
+    // Alt+Enter opens the card for the finding at the caret, as an editor's quick fix does.
+    if (event.key === 'Enter' && event.altKey && !event.ctrlKey && !event.metaKey) {
+      event.preventDefault();
+      event.stopPropagation();
+      this.showCardAtCaret(true);
+    } else if (event.key === 'Escape' && this.overlay.isCardOpen) {
+      this.overlay.closeCard();
+    }
+  }
+
+  private showCardAtCaret(moveFocus: boolean): void {
+    const selection = this.box.element.ownerDocument.getSelection();
+    const model = this.model;
+    if (
+      !selection ||
+      !model ||
+      !selection.anchorNode ||
+      !this.box.element.contains(selection.anchorNode)
+    )
+      return;
+    const offset = model.offsetOf(selection.anchorNode, selection.anchorOffset);
+    const here = offset === undefined ? [] : this.overlay.findingsAt(offset);
+    if (here.length > 0) this.overlay.showFindings(here, moveFocus);
+    else if (moveFocus && this.findings.length > 0) this.overlay.showFindings(this.findings, true);
+  }
+
+  dispose(): void {
+    this.observer.disconnect();
+    for (const cleanup of this.cleanups) cleanup();
+    this.overlay.remove();
+  }
+}
