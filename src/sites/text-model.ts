@@ -75,6 +75,12 @@ export class TextModel {
     if (found >= 0) {
       const segment = segments[found]!;
       const within = offset - segment.start;
+      const previous = segments[found - 1];
+      if (within === 0 && bias === 'before' && previous) {
+        // The boundary between two nodes: a range that ends here ends in the earlier one.
+        if (previous.start + previous.node.data.length === offset)
+          return { node: previous.node, offset: previous.node.data.length };
+      }
       if (within < segment.node.data.length) return { node: segment.node, offset: within };
       if (within === segment.node.data.length) {
         // The end of this node; with "after" bias prefer the start of the next node.
