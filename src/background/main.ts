@@ -1,8 +1,28 @@
 import { browser } from 'wxt/browser';
+import { openDatabase, type PostguardDb } from '@/src/store/db';
+import { acceptMessage } from './messages';
 
-/** Wires the background's listeners. Pack delivery and the activity log attach here. */
+let db: PostguardDb | undefined;
+const database = () => (db ??= openDatabase());
+
+/** Wires the background's listeners. */
 export function startBackground(): void {
-  browser.runtime.onInstalled.addListener(() => {
-    // Nothing to migrate yet; the hook exists so upgrades have one place to run.
+  browser.runtime.onMessage.addListener((raw, sender) => {
+    const message = acceptMessage(raw, sender, browser.runtime.id);
+    if (!message) return undefined;
+    switch (message.kind) {
+      case 'post-acknowledged': {
+        const { ruleIds, network, packs, at } = message;
+        return database()
+          .acknowledgements.add({ ruleIds, network, packs, at })
+          .then(() => ({ ok: true }));
+      }
+      case 'approved-content-posted': {
+        const { contentId, network, packId, packVersion, edited, at } = message;
+        return database()
+          .shares.add({ contentId, network, action: 'posted', packId, packVersion, edited, at })
+          .then(() => ({ ok: true }));
+      }
+    }
   });
 }

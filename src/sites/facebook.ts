@@ -28,7 +28,7 @@ function toBox(element: HTMLElement): ComposeBox {
 
 export const facebookAdapter: SiteAdapter = {
   network: 'facebook',
-  hosts: ['www.facebook.com', 'facebook.com', 'web.facebook.com', 'm.facebook.com'],
+  hosts: ['www.facebook.com'],
   boxSelector: BOX,
   boxFrom(node) {
     const element = closestElement(node, BOX);

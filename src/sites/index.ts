@@ -18,3 +18,18 @@ export function adapterForHost(hostname: string): SiteAdapter | undefined {
   const host = hostname.toLowerCase();
   return SITE_ADAPTERS.find((adapter) => adapter.hosts.includes(host));
 }
+
+/** The pages the compose content script runs on: every adapter's hosts, over https. */
+export const SITE_MATCH_PATTERNS: readonly string[] = SITE_ADAPTERS.flatMap((adapter) =>
+  adapter.hosts.map((host) => `https://${host}/*`),
+);
+
+/** Whether a page URL is one the content script runs on (for checking message senders). */
+export function isSiteUrl(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' && adapterForHost(parsed.hostname) !== undefined;
+  } catch {
+    return false;
+  }
+}

@@ -25,7 +25,7 @@ function toBox(element: HTMLElement): ComposeBox {
 
 export const linkedinAdapter: SiteAdapter = {
   network: 'linkedin',
-  hosts: ['www.linkedin.com', 'linkedin.com'],
+  hosts: ['www.linkedin.com'],
   boxSelector: BOX,
   boxFrom(node) {
     const element = closestElement(node, BOX);

@@ -27,7 +27,7 @@ function toBox(element: HTMLElement): ComposeBox {
 
 export const xAdapter: SiteAdapter = {
   network: 'x',
-  hosts: ['x.com', 'twitter.com', 'mobile.x.com', 'mobile.twitter.com'],
+  hosts: ['x.com', 'twitter.com'],
   boxSelector: BOX,
   boxFrom(node) {
     const element = closestElement(node, BOX);

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { Network } from '@/src/core/pack/schema';
+import type { ExtensionMessage } from '@/src/messages';
+import { isSiteUrl } from '@/src/sites';
+
+const PackRef = z.object({ id: z.string().max(200), version: z.string().max(100) }).strict();
+
+/** Messages are untrusted input until parsed: a compromised page cannot shape them freely. */
+export const ExtensionMessageSchema = z.discriminatedUnion('kind', [
+  z
+    .object({
+      kind: z.literal('post-acknowledged'),
+      ruleIds: z.array(z.string().max(200)).max(100),
+      network: Network,
+      packs: z.array(PackRef).max(50),
+      at: z.number().int().nonnegative(),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('approved-content-posted'),
+      contentId: z.string().max(200),
+      network: Network,
+      packId: z.string().max(200),
+      packVersion: z.string().max(100),
+      edited: z.boolean(),
+      at: z.number().int().nonnegative(),
+    })
+    .strict(),
+]) satisfies z.ZodType<ExtensionMessage>;
+
+/** The parts of a runtime.MessageSender we check. */
+export interface MessageSenderInfo {
+  id?: string;
+  url?: string;
+  tab?: { id?: number; url?: string };
+}
+
+/**
+ * Accepts a message only from this extension's own content script on one of the sites it
+ * runs on (or from its own pages), and only in a known shape.
+ */
+export function acceptMessage(
+  raw: unknown,
+  sender: MessageSenderInfo,
+  extensionId: string,
+): ExtensionMessage | undefined {
+  if (sender.id !== extensionId) return undefined;
+  const url = sender.tab?.url ?? sender.url;
+  if (!url) return undefined;
+  let parsedUrl: URL;
+  try {
+    parsedUrl = new URL(url);
+  } catch {
+    return undefined;
+  }
+  const fromExtensionPage =
+    parsedUrl.protocol.endsWith('-extension:') && parsedUrl.host === extensionId;
+  const fromSite = isSiteUrl(url);
+  if (!fromExtensionPage && !fromSite) return undefined;
+  const parsed = ExtensionMessageSchema.safeParse(raw);
+  return parsed.success ? parsed.data : undefined;
+}
