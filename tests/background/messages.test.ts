@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { acceptMessage } from '@/src/background/messages';
+
+const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
+const ack = {
+  kind: 'post-acknowledged',
+  ruleIds: ['confidential.codenames'],
+  network: 'x',
+  packs: [{ id: 'acme-social', version: '2026.11.2' }],
+  at: 1_764_000_000_000,
+};
+
+describe('acceptMessage', () => {
+  it('accepts a well-formed message from the content script on a supported site', () => {
+    const sender = { id: EXTENSION_ID, tab: { id: 3, url: 'https://x.com/home' } };
+    expect(acceptMessage(ack, sender, EXTENSION_ID)).toEqual(ack);
+  });
+
+  it('accepts messages from the extension’s own pages', () => {
+    const sender = { id: EXTENSION_ID, url: `chrome-extension://${EXTENSION_ID}/popup.html` };
+    expect(acceptMessage(ack, sender, EXTENSION_ID)).toEqual(ack);
+  });
+
+  it('refuses another extension, another site, plain http, and missing URLs', () => {
+    expect(
+      acceptMessage(ack, { id: 'other', tab: { url: 'https://x.com/' } }, EXTENSION_ID),
+    ).toBeUndefined();
+    expect(
+      acceptMessage(ack, { id: EXTENSION_ID, tab: { url: 'https://evil.example/' } }, EXTENSION_ID),
+    ).toBeUndefined();
+    expect(
+      acceptMessage(ack, { id: EXTENSION_ID, tab: { url: 'http://x.com/' } }, EXTENSION_ID),
+    ).toBeUndefined();
+    expect(acceptMessage(ack, { id: EXTENSION_ID }, EXTENSION_ID)).toBeUndefined();
+    expect(
+      acceptMessage(
+        ack,
+        { id: EXTENSION_ID, url: 'chrome-extension://someoneelse/page.html' },
+        EXTENSION_ID,
+      ),
+    ).toBeUndefined();
+  });
+
+  it('refuses unknown kinds, extra fields and wrong types', () => {
+    const sender = { id: EXTENSION_ID, tab: { url: 'https://www.linkedin.com/feed/' } };
+    expect(acceptMessage({ ...ack, kind: 'steal' }, sender, EXTENSION_ID)).toBeUndefined();
+    expect(acceptMessage({ ...ack, text: 'the post' }, sender, EXTENSION_ID)).toBeUndefined();
+    expect(acceptMessage({ ...ack, network: 'myspace' }, sender, EXTENSION_ID)).toBeUndefined();
+    expect(acceptMessage('hello', sender, EXTENSION_ID)).toBeUndefined();
+  });
+});
