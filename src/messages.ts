@@ -4,6 +4,8 @@ import type { Network } from '@/src/core/pack/schema';
  * Every message between the extension's parts, one union keyed on `kind`. Receivers
  * check the sender and parse the shape before acting on a message.
  */
+
+/** Content script → background. */
 export type ExtensionMessage =
   | {
       kind: 'post-acknowledged';
@@ -23,3 +25,25 @@ export type ExtensionMessage =
     };
 
 export type MessageKind = ExtensionMessage['kind'];
+
+/** Popup → the content script of one tab (`browser.tabs.sendMessage`). */
+export type TabMessage =
+  | { kind: 'compose-status' }
+  | {
+      kind: 'insert-content';
+      contentId: string;
+      packId: string;
+      packVersion: string;
+      /** The full text to insert: wording, hashtags and the tagged link. */
+      text: string;
+    };
+
+/** The content script's answer to `compose-status`. */
+export interface ComposeStatus {
+  network: Network;
+  /** A compose box has been focused on this page and is still there. */
+  hasComposeBox: boolean;
+}
+
+/** The content script's answer to `insert-content`. */
+export type InsertResult = { ok: true } | { ok: false; reason: 'no-compose-box' | 'insert-failed' };

@@ -1,8 +1,13 @@
+import { PacksSection } from './PacksSection';
+import { ActivitySection } from './ActivitySection';
+
+/** The options page: the policy in force (for everyone) and the person's own activity. */
 export function OptionsApp() {
   return (
-    <main>
-      <h1>Postguard options</h1>
-      <p>The policy packs in force appear here.</p>
+    <main className="options">
+      <h1>Postguard</h1>
+      <PacksSection />
+      <ActivitySection />
     </main>
   );
 }
