@@ -1,7 +1,8 @@
 import type { Checker } from '@/src/core';
 import type { Finding } from '@/src/core/findings';
 import type { SiteAdapter } from '@/src/sites/types';
-import { ComposeSession } from './session';
+import { ComposeSession, type PendingShare } from './session';
+import { insertText } from '@/src/sites/edit';
 import { OverlayHost } from './overlay/host';
 
 export interface ComposeServices {
@@ -11,6 +12,8 @@ export interface ComposeServices {
   onCheckerChange(listener: (checker: Checker) => void): void;
   /** "Post anyway" was chosen: log the acknowledgement (never the text). */
   acknowledge(session: ComposeSession, findings: readonly Finding[], checker: Checker): void;
+  /** A box that received approved content was submitted. */
+  sharePosted(session: ComposeSession, share: PendingShare, edited: boolean): void;
 }
 
 /** A submission held until the person chooses "Review" or "Post anyway". */
@@ -249,15 +252,52 @@ export class ComposeController {
   private holdIfNeeded(event: Event, session: ComposeSession, replay: () => void): void {
     if (session.allowNextSubmit) {
       session.allowNextSubmit = false;
+      this.submitted(session);
       return;
     }
     session.check();
     const errors = session.errors();
-    if (errors.length === 0) return;
+    if (errors.length === 0) {
+      this.submitted(session);
+      return;
+    }
     event.preventDefault();
     event.stopImmediatePropagation();
     this.held = { session, replay };
     session.overlay.showConfirm(errors);
+  }
+
+  /** The site is about to send this box: its text is still there to compare. */
+  private submitted(session: ComposeSession): void {
+    const share = session.pendingShare;
+    if (!share) return;
+    session.pendingShare = undefined;
+    this.services.sharePosted(session, share, session.text !== share.textAfterInsert);
+  }
+
+  /** The box the popup's "Insert" targets: the last focused one that is still on the page. */
+  insertTarget(): ComposeSession | undefined {
+    if (this.lastFocused?.isConnected) return this.lastFocused;
+    return this.activeSessions.find((session) => session.isConnected);
+  }
+
+  /** Inserts approved content at the caret of the last focused box, as a paste would. */
+  async insertApproved(
+    text: string,
+    share: Omit<PendingShare, 'textAfterInsert'>,
+  ): Promise<'ok' | 'no-compose-box' | 'insert-failed'> {
+    let session = this.insertTarget();
+    if (!session) {
+      // A box on the page that was never focused (an open composer): attach it now.
+      const box = this.adapter.findBoxes(this.doc)[0];
+      session = box ? await this.attach(box.element) : undefined;
+    }
+    if (!session) return 'no-compose-box';
+    if (!(await insertText(session.box, text))) return 'insert-failed';
+    session.check();
+    session.pendingShare = { ...share, textAfterInsert: session.text };
+    this.lastFocused = session;
+    return 'ok';
   }
 
   private release(session: ComposeSession, findings: readonly Finding[]): void {

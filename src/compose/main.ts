@@ -1,7 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { browser } from 'wxt/browser';
 import { adapterForHost } from '@/src/sites';
-import type { ExtensionMessage } from '@/src/messages';
+import type { ComposeStatus, ExtensionMessage, InsertResult, TabMessage } from '@/src/messages';
 import { ComposeController } from './controller';
 import { loadChecker, watchChecker } from './policy';
 
@@ -28,8 +28,64 @@ export function startCompose(ctx: ContentScriptContext): ComposeController | und
       // The background may be restarting; the acknowledgement is a log entry, not a gate.
       browser.runtime.sendMessage(message).catch(() => undefined);
     },
+    sharePosted(session, share, edited) {
+      const message: ExtensionMessage = {
+        kind: 'approved-content-posted',
+        contentId: share.contentId,
+        network: session.box.network,
+        packId: share.packId,
+        packVersion: share.packVersion,
+        edited,
+        at: Date.now(),
+      };
+      browser.runtime.sendMessage(message).catch(() => undefined);
+    },
   });
+  const onTabMessage = (raw: unknown, sender: { id?: string }) => {
+    // Only this extension's own pages (the popup) may ask; the page itself cannot reach here.
+    if (sender.id !== browser.runtime.id) return undefined;
+    const message = parseTabMessage(raw);
+    if (!message) return undefined;
+    if (message.kind === 'compose-status') {
+      const status: ComposeStatus = {
+        network: adapter.network,
+        hasComposeBox:
+          controller.insertTarget() !== undefined || adapter.findBoxes(document).length > 0,
+      };
+      return Promise.resolve(status);
+    }
+    return controller
+      .insertApproved(message.text, {
+        contentId: message.contentId,
+        packId: message.packId,
+        packVersion: message.packVersion,
+      })
+      .then(
+        (outcome): InsertResult =>
+          outcome === 'ok' ? { ok: true } : { ok: false, reason: outcome },
+      );
+  };
+  browser.runtime.onMessage.addListener(onTabMessage);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onTabMessage));
   controller.start();
   ctx.onInvalidated(() => controller.stop());
   return controller;
+}
+
+/** Checks a popup message's shape before acting on it. */
+function parseTabMessage(raw: unknown): TabMessage | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const message = raw as Record<string, unknown>;
+  if (message.kind === 'compose-status') return { kind: 'compose-status' };
+  if (
+    message.kind === 'insert-content' &&
+    typeof message.text === 'string' &&
+    typeof message.contentId === 'string' &&
+    typeof message.packId === 'string' &&
+    typeof message.packVersion === 'string'
+  ) {
+    const { text, contentId, packId, packVersion } = message;
+    return { kind: 'insert-content', text, contentId, packId, packVersion };
+  }
+  return undefined;
 }

@@ -6,6 +6,15 @@ import { applyEdits } from '@/src/sites/edit';
 import { BoxOverlay } from './overlay/box-overlay';
 import type { OverlayHost } from './overlay/host';
 
+/** What the activity log needs to know when a box holding approved content is posted. */
+export interface PendingShare {
+  contentId: string;
+  packId: string;
+  packVersion: string;
+  /** The box's whole text right after the insert, to tell whether the person edited it. */
+  textAfterInsert: string;
+}
+
 export interface SessionHooks {
   /** The person chose "Post anyway": let the held submission go and log the acknowledgement. */
   releaseSubmission(session: ComposeSession, findings: readonly Finding[]): void;
@@ -24,6 +33,8 @@ export class ComposeSession {
   private findings: Finding[] = [];
   /** Set by "Post anyway": the next submission of this box goes through once. */
   allowNextSubmit = false;
+  /** Approved content inserted from the popup, until this box is submitted. */
+  pendingShare: PendingShare | undefined;
   private readonly cleanups: (() => void)[] = [];
 
   constructor(
@@ -92,6 +103,11 @@ export class ComposeSession {
     }
     this.overlay.update(this.findings, model);
     return this.findings;
+  }
+
+  /** The box's text as the checker last read it. */
+  get text(): string {
+    return this.model?.text ?? '';
   }
 
   layout(): void {
