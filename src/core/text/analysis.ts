@@ -13,24 +13,43 @@ export interface WordToken {
 
 export interface TextAnalysis {
   readonly text: string;
-  /** Words: runs of letters, digits, apostrophes and joining marks (Unicode-aware). */
+  /**
+   * Words: runs of letters, digits, apostrophes and joining marks (Unicode-aware). Han,
+   * Hiragana and Katakana characters are one word each: those scripts put no spaces
+   * between words, so a run of them is not one word, and each character is a boundary.
+   */
   words(): readonly WordToken[];
 }
 
-const WORD = /[\p{L}\p{N}\p{M}]+(?:['’][\p{L}\p{N}\p{M}]+)*/gu;
+/**
+ * Letters, digits and marks, without the scripts written without spaces; those are matched
+ * one character at a time by the second alternative (with any marks that follow).
+ */
+const WORD = new RegExp(
+  String.raw`[[\p{L}\p{N}\p{M}]--[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]]+` +
+    String.raw`(?:['’][[\p{L}\p{N}\p{M}]--[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]]+)*` +
+    String.raw`|[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]\p{M}*`,
+  'gv',
+);
+
+/** Splits `text` into word tokens; used for checked texts and for phrases in packs alike. */
+export function tokenize(text: string): WordToken[] {
+  const words: WordToken[] = [];
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
+    const start = m.index;
+    const word = m[0];
+    words.push({ text: word, lower: word.toLowerCase(), start, end: start + word.length });
+  }
+  return words;
+}
 
 export function analyseText(text: string): TextAnalysis {
   let words: WordToken[] | undefined;
   return {
     text,
     words() {
-      if (!words) {
-        words = [];
-        for (const m of text.matchAll(WORD)) {
-          const start = m.index;
-          words.push({ text: m[0], lower: m[0].toLowerCase(), start, end: start + m[0].length });
-        }
-      }
+      words ??= tokenize(text);
       return words;
     },
   };

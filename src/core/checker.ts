@@ -1,0 +1,133 @@
+import type { CheckOptions, Finding, Suggestion } from './findings';
+import { clampRange } from './offsets';
+import { fail, formatPath, ok, type PackError, type Result } from './pack/errors';
+import { lastDefined, layerRules, orderLayers, type EffectiveRule } from './pack/layers';
+import type { Network, Pack } from './pack/schema';
+import { compileRule } from './rules/registry';
+import { RuleCompileError, type CompiledRule } from './rules/types';
+import { analyseText } from './text/analysis';
+
+/**
+ * The checker: packs layered and compiled once, then `check` on every keystroke. All the
+ * work that depends only on the packs happens in `compilePacks`.
+ */
+
+export interface Checker {
+  /** The packs in layer order: each after the packs it extends. */
+  readonly packs: readonly Pack[];
+  /** The rules in force after layering. */
+  readonly rules: readonly EffectiveRule[];
+  readonly org?: { name: string; aliases: string[] };
+  /** From the last pack that has one; a finding's link when neither its rule nor its pack has one. */
+  readonly policyUrl?: string;
+  readonly links?: Pack['links'];
+  /** Findings sorted by start, then end, then rule id. */
+  check(text: string, options: CheckOptions): Finding[];
+}
+
+interface ActiveRule {
+  compiled: CompiledRule;
+  networks: ReadonlySet<Network> | undefined;
+  link: string | undefined;
+}
+
+function clampSuggestion(text: string, suggestion: Suggestion): Suggestion {
+  return {
+    label: suggestion.label,
+    edits: suggestion.edits.map((e) => ({ ...clampRange(text, e.start, e.end), text: e.text })),
+  };
+}
+
+/** Makes a rule's raw finding safe to show: whole characters, `{match}` filled, a link. */
+function finish(text: string, finding: Finding, active: ActiveRule): Finding {
+  const { start, end } = clampRange(text, finding.start, finding.end);
+  const match =
+    start === finding.start && end === finding.end ? finding.match : text.slice(start, end);
+  const link = finding.link ?? active.link;
+  return {
+    ...finding,
+    packId: active.compiled.packId,
+    // A function replacer, so a `$&` typed in the post is not read as a pattern.
+    message: finding.message.replaceAll('{match}', () => match),
+    ...(link ? { link } : {}),
+    start,
+    end,
+    match,
+    suggestions: finding.suggestions.map((s) => clampSuggestion(text, s)),
+  };
+}
+
+function byPosition(a: Finding, b: Finding): number {
+  return (
+    a.start - b.start || a.end - b.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)
+  );
+}
+
+function ruleIndex(pack: Pack, rule: EffectiveRule['rule']): number {
+  return pack.rules.indexOf(rule);
+}
+
+export function compilePacks(packs: readonly Pack[]): Result<Checker> {
+  const layered = orderLayers(packs);
+  if (!layered.ok) return layered;
+  const ordered = layered.value;
+  const rules = layerRules(ordered);
+  const orgDeclared = lastDefined(ordered, 'org');
+  const org = orgDeclared
+    ? { name: orgDeclared.name, aliases: orgDeclared.aliases ?? [] }
+    : undefined;
+  const policyUrl = lastDefined(ordered, 'policyUrl');
+  const packById = new Map(ordered.map((p) => [p.id, p]));
+
+  const errors: PackError[] = [];
+  const active: ActiveRule[] = [];
+  for (const effective of rules) {
+    const pack = packById.get(effective.packId);
+    if (!pack) continue;
+    const path = `rules[${ruleIndex(pack, effective.rule)}]`;
+    try {
+      const compiled = compileRule(effective.rule, { pack, org });
+      if (!compiled) continue;
+      active.push({
+        compiled,
+        networks: effective.rule.networks ? new Set(effective.rule.networks) : undefined,
+        // The rule's own pack knows best where its policy lives; the top pack otherwise.
+        link: effective.rule.link ?? pack.policyUrl ?? policyUrl,
+      });
+    } catch (error) {
+      if (error instanceof RuleCompileError) {
+        const inner = formatPath(error.path);
+        errors.push({
+          packId: pack.id,
+          path: !inner || inner.startsWith('[') ? path + inner : `${path}.${inner}`,
+          message: error.message,
+        });
+      } else {
+        // A compiler bug must not take the whole checker down with it; say which rule.
+        const message = error instanceof Error ? error.message : String(error);
+        errors.push({ packId: pack.id, path, message: `could not be compiled: ${message}` });
+      }
+    }
+  }
+  if (errors.length > 0) return fail(errors);
+
+  const checker: Checker = {
+    packs: ordered,
+    rules,
+    ...(org ? { org } : {}),
+    ...(policyUrl ? { policyUrl } : {}),
+    ...(lastDefined(ordered, 'links') ? { links: lastDefined(ordered, 'links') } : {}),
+    check(text: string, options: CheckOptions): Finding[] {
+      const resolved = { network: options.network, now: options.now ?? new Date() };
+      const analysis = analyseText(text);
+      const findings: Finding[] = [];
+      for (const rule of active) {
+        if (rule.networks && !rule.networks.has(resolved.network)) continue;
+        for (const finding of rule.compiled.check(analysis, resolved))
+          findings.push(finish(text, finding, rule));
+      }
+      return findings.sort(byPosition);
+    },
+  };
+  return ok(checker);
+}

@@ -1,0 +1,295 @@
+import { z } from 'zod';
+import { patternProblem } from '../rules/pattern';
+import type { PackError } from './errors';
+import { formatPath } from './errors';
+import {
+  ContentItem,
+  DisclosureRule,
+  EntitiesRule,
+  LengthRule,
+  Pack,
+  PACK_FORMAT,
+  PatternRule,
+  RuleSwitch,
+  TermsRule,
+  ToneRule,
+  type Rule,
+} from './schema';
+
+/**
+ * Validates a parsed pack against the schema and says what is wrong in plain words, at the
+ * JSON path where it is wrong. Rules are validated one by one, dispatching on `kind`:
+ * validating `z.union([Rule, RuleSwitch])` as a whole would report "Invalid input" for a
+ * rule with one bad field, instead of the field.
+ */
+
+export const RULE_SCHEMAS = {
+  terms: TermsRule,
+  pattern: PatternRule,
+  entities: EntitiesRule,
+  disclosure: DisclosureRule,
+  tone: ToneRule,
+  length: LengthRule,
+} as const;
+
+const RULE_KINDS = Object.keys(RULE_SCHEMAS) as (keyof typeof RULE_SCHEMAS)[];
+
+/** The pack without its rules, which are checked one at a time below. */
+const PackShell = Pack.extend({ rules: z.array(z.unknown()).optional() });
+
+type Issue = z.core.$ZodIssue;
+type Path = PropertyKey[];
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  switch (typeof value) {
+    case 'string':
+      return value.length > 40 ? 'text' : `"${value}"`;
+    case 'number':
+      return String(value);
+    case 'boolean':
+      return String(value);
+    case 'object':
+      return 'an object';
+    default:
+      return typeof value;
+  }
+}
+
+const EXPECTED: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'an object',
+};
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** Plain words for zod's built-in messages; messages written in the schema take precedence. */
+function plainMessage(issue: z.core.$ZodRawIssue): string | undefined {
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.input === undefined)
+        return `is required but missing (expected ${EXPECTED[issue.expected] ?? issue.expected})`;
+      return `expected ${EXPECTED[issue.expected] ?? issue.expected}, got ${describeValue(issue.input)}`;
+    case 'invalid_value':
+      if (issue.values.length === 1)
+        return `must be ${JSON.stringify(issue.values[0])}, got ${describeValue(issue.input)}`;
+      return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}; got ${describeValue(issue.input)}`;
+    case 'too_small':
+      if (issue.origin === 'array')
+        return `needs at least ${plural(Number(issue.minimum), 'item', 'items')}`;
+      if (issue.origin === 'string')
+        return Number(issue.minimum) === 1
+          ? 'cannot be empty'
+          : `needs at least ${issue.minimum} characters`;
+      return issue.inclusive
+        ? `must be at least ${issue.minimum}`
+        : `must be more than ${issue.minimum}`;
+    case 'too_big':
+      if (issue.origin === 'array')
+        return `can have at most ${plural(Number(issue.maximum), 'item', 'items')}`;
+      if (issue.origin === 'string') return `can be at most ${issue.maximum} characters long`;
+      return issue.inclusive
+        ? `must be at most ${issue.maximum}`
+        : `must be less than ${issue.maximum}`;
+    case 'invalid_format':
+      return `is not a valid ${issue.format}`;
+    default:
+      return undefined;
+  }
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0] ?? 0;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j] ?? 0;
+      row[j] = Math.min(
+        above + 1,
+        (row[j - 1] ?? 0) + 1,
+        diagonal + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+      diagonal = above;
+    }
+  }
+  return row[b.length] ?? 0;
+}
+
+function didYouMean(key: string, known: readonly string[]): string {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const candidate of known) {
+    const d = editDistance(key.toLowerCase(), candidate.toLowerCase());
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best ? ` (did you mean "${best}"?)` : '';
+}
+
+/** Turns zod issues into pack errors, opening unions to report the branch that was meant. */
+function toPackErrors(
+  issues: readonly Issue[],
+  base: Path,
+  knownKeys: (path: Path) => readonly string[],
+): PackError[] {
+  const errors: PackError[] = [];
+  for (const issue of issues) {
+    const path = [...base, ...issue.path];
+    if (issue.code === 'unrecognized_keys') {
+      const known = knownKeys(path);
+      for (const key of issue.keys) {
+        errors.push({
+          path: formatPath([...path, key]),
+          message: `unknown field${didYouMean(key, known)}`,
+        });
+      }
+    } else if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+      // A branch that failed only on its outermost type is not the one the author meant.
+      const meant = issue.errors.filter(
+        (branch) => !branch.every((i) => i.code === 'invalid_type' && i.path.length === 0),
+      );
+      const chosen = meant.length === 1 && meant[0] ? meant[0] : undefined;
+      if (chosen) errors.push(...toPackErrors(chosen, path, knownKeys));
+      else errors.push({ path: formatPath(path), message: unionMessage(path) });
+    } else {
+      errors.push({ path: formatPath(path), message: issue.message });
+    }
+  }
+  return errors;
+}
+
+function unionMessage(path: Path): string {
+  if (path.includes('terms'))
+    return 'expected a term as text, or an object such as { "term": "...", "suggest": ["..."] }';
+  if (path.includes('within'))
+    return 'expected a number, or an object with numbers for x, facebook and linkedin';
+  return 'is not any of the accepted forms';
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function knownKeysIn(pack: Record<string, unknown>) {
+  return (path: Path): readonly string[] => {
+    if (path.length === 0) return Object.keys(Pack.shape);
+    const [head, index] = path;
+    if (head === 'org' && path.length === 1) return ['name', 'aliases'];
+    if (head === 'content' && path.length === 2) return Object.keys(ContentItem.shape);
+    if (head === 'rules' && path.length === 2 && typeof index === 'number') {
+      const rule = Array.isArray(pack.rules) ? pack.rules[index] : undefined;
+      const kind = isRecord(rule) ? rule.kind : undefined;
+      const schema = RULE_KINDS.find((k) => k === kind);
+      return schema ? Object.keys(RULE_SCHEMAS[schema].shape) : [];
+    }
+    return [];
+  };
+}
+
+function validateRule(input: unknown, index: number, knownKeys: (path: Path) => readonly string[]) {
+  const base: Path = ['rules', index];
+  const at = formatPath(base);
+  if (!isRecord(input)) {
+    return {
+      errors: [
+        {
+          path: at,
+          message: `expected a rule (an object with id, kind, severity and message), got ${describeValue(input)}`,
+        },
+      ],
+    };
+  }
+  if (!('kind' in input)) {
+    if (input.enabled === false) {
+      const parsed = RuleSwitch.safeParse(input, { error: plainMessage });
+      if (parsed.success) return { rule: parsed.data, errors: [] };
+      return { errors: toPackErrors(parsed.error.issues, base, () => ['id', 'enabled']) };
+    }
+    return {
+      errors: [
+        {
+          path: `${at}.kind`,
+          message: `is required: one of ${RULE_KINDS.join(', ')} (to switch off an inherited rule, give only "id" and "enabled": false)`,
+        },
+      ],
+    };
+  }
+  const kind = RULE_KINDS.find((k) => k === input.kind);
+  if (!kind) {
+    return {
+      errors: [
+        {
+          path: `${at}.kind`,
+          message: `must be one of ${RULE_KINDS.join(', ')}; got ${describeValue(input.kind)}`,
+        },
+      ],
+    };
+  }
+  const parsed = RULE_SCHEMAS[kind].safeParse(input, { error: plainMessage });
+  if (parsed.success && parsed.data.kind === 'pattern') {
+    // An uncompilable pattern is as wrong as a missing field: refuse the pack here already.
+    const { patterns, flags } = parsed.data;
+    const errors = patterns.flatMap((source, j) => {
+      const problem = patternProblem(source, flags);
+      return problem ? [{ path: `${at}.patterns[${j}]`, message: problem }] : [];
+    });
+    if (errors.length > 0) return { errors };
+  }
+  if (parsed.success) return { rule: parsed.data as Rule, errors: [] };
+  return { errors: toPackErrors(parsed.error.issues, base, knownKeys) };
+}
+
+/** Checks a parsed JSON value against the pack schema. */
+export function validatePack(
+  input: unknown,
+): { pack: Pack; errors: [] } | { pack?: undefined; errors: PackError[] } {
+  if (!isRecord(input)) {
+    return {
+      errors: [
+        { path: '', message: `a pack is a JSON object, but this is ${describeValue(input)}` },
+      ],
+    };
+  }
+  // Another format's file would fail on every field; say the one thing that matters.
+  if (input.format !== PACK_FORMAT) {
+    const message =
+      input.format === undefined
+        ? `is required: a pack starts with "format": "${PACK_FORMAT}"`
+        : `must be "${PACK_FORMAT}"; got ${describeValue(input.format)}`;
+    return { errors: [{ path: 'format', message }] };
+  }
+  const knownKeys = knownKeysIn(input);
+  const errors: PackError[] = [];
+  const shell = PackShell.safeParse(input, { error: plainMessage });
+  if (!shell.success) errors.push(...toPackErrors(shell.error.issues, [], knownKeys));
+  const rules: (Rule | RuleSwitch)[] = [];
+  if (Array.isArray(input.rules)) {
+    const firstIndexOf = new Map<string, number>();
+    input.rules.forEach((raw, index) => {
+      const result = validateRule(raw, index, knownKeys);
+      errors.push(...result.errors);
+      if (!result.rule) return;
+      rules.push(result.rule);
+      // Within one pack a repeated id is a copy-paste slip: only one of them could apply.
+      const first = firstIndexOf.get(result.rule.id);
+      if (first === undefined) firstIndexOf.set(result.rule.id, index);
+      else
+        errors.push({
+          path: `rules[${index}].id`,
+          message: `"${result.rule.id}" is already the id of rules[${first}]`,
+        });
+    });
+  }
+  if (!shell.success || errors.length > 0) return { errors };
+  return { pack: { ...shell.data, rules }, errors: [] };
+}

@@ -1,0 +1,108 @@
+import * as twitterTextModule from 'twitter-text';
+import type { Finding } from '../findings';
+import type { LengthRule, Network } from '../pack/schema';
+import { codePointLength, offsetAfterCodePoints } from '../offsets';
+import type { CompiledRule, RuleCompiler } from './types';
+
+/**
+ * `length`: the post must fit the network's limit. X counts as X does (twitter-text's
+ * weighted length: links count 23, most emoji and CJK characters 2); LinkedIn and Facebook
+ * count characters. The finding covers the part past the limit.
+ */
+
+export const DEFAULT_MAX_LENGTH: Record<Network, number> = {
+  x: 280,
+  linkedin: 3000,
+  facebook: 63206,
+};
+
+type ParseTweet = typeof twitterTextModule.parseTweet;
+interface TwitterText {
+  parseTweet: ParseTweet;
+  configs: { defaults: Record<string, unknown> };
+}
+
+/**
+ * twitter-text is CommonJS with a Babel `default` export: Node's ESM loader hands us
+ * `{ default: { default: api } }`-like shapes, bundlers the API itself. Take whichever has it.
+ */
+function resolveTwitterText(): TwitterText {
+  let candidate: unknown = twitterTextModule;
+  for (let depth = 0; depth < 3 && candidate; depth++) {
+    if (typeof (candidate as Partial<TwitterText>).parseTweet === 'function')
+      return candidate as TwitterText;
+    candidate = (candidate as { default?: unknown }).default;
+  }
+  throw new Error('twitter-text did not load: parseTweet is missing');
+}
+
+const twitterText = resolveTwitterText();
+
+interface Overflow {
+  /** First UTF-16 offset past the limit. */
+  start: number;
+  length: number;
+  over: number;
+}
+
+function xOverflow(text: string, max: number): Overflow | undefined {
+  // No dot, no link: every character weighs at most 2, so short posts skip the parser.
+  if (text.length * 2 <= max && !text.includes('.')) return undefined;
+  const parsed = twitterText.parseTweet(text, {
+    ...twitterText.configs.defaults,
+    maxWeightedTweetLength: max,
+  });
+  if (parsed.weightedLength <= max) return undefined;
+  return {
+    start: parsed.validRangeEnd + 1,
+    length: parsed.weightedLength,
+    over: parsed.weightedLength - max,
+  };
+}
+
+function characterOverflow(text: string, max: number): Overflow | undefined {
+  if (text.length <= max) return undefined;
+  const length = codePointLength(text);
+  if (length <= max) return undefined;
+  return { start: offsetAfterCodePoints(text, max), length, over: length - max };
+}
+
+/** Fills `{max}`, `{length}` and `{over}`; says how far over when the message doesn't. */
+function describe(message: string, max: number, overflow: Overflow): string {
+  const filled = message
+    .replaceAll('{max}', String(max))
+    .replaceAll('{length}', String(overflow.length))
+    .replaceAll('{over}', String(overflow.over));
+  if (message.includes('{over}')) return filled;
+  const unit = overflow.over === 1 ? 'character' : 'characters';
+  return `${filled} (${overflow.over} ${unit} over the limit of ${max})`;
+}
+
+export const compileLengthRule: RuleCompiler<LengthRule> = (rule, context) => {
+  const limits: Record<Network, number> = { ...DEFAULT_MAX_LENGTH, ...rule.max };
+  const compiled: CompiledRule = {
+    rule,
+    packId: context.pack.id,
+    check(analysis, options) {
+      const { text } = analysis;
+      const max = limits[options.network];
+      const overflow =
+        options.network === 'x' ? xOverflow(text, max) : characterOverflow(text, max);
+      if (!overflow || overflow.start >= text.length) return [];
+      const finding: Finding = {
+        ruleId: rule.id,
+        packId: context.pack.id,
+        kind: 'length',
+        severity: rule.severity,
+        message: describe(rule.message, max, overflow),
+        ...(rule.link ? { link: rule.link } : {}),
+        start: overflow.start,
+        end: text.length,
+        match: text.slice(overflow.start),
+        suggestions: [],
+      };
+      return [finding];
+    },
+  };
+  return compiled;
+};

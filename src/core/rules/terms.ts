@@ -1,0 +1,118 @@
+import type { Finding, Suggestion } from '../findings';
+import type { TermsRule } from '../pack/schema';
+import { removeSuggestion, replaceSuggestion } from '../suggestions';
+import { localDate } from '../dates';
+import { inflections } from '../text/inflect';
+import { joinedKey, PhraseMatcher, type ParsedPhrase } from '../text/phrases';
+import type { CompiledRule, RuleCompiler } from './types';
+
+/**
+ * `terms`: words and phrases that must not appear, or have a preferred form. Every form of
+ * every term of the rule goes into one `PhraseMatcher`, so a pack with thousands of terms
+ * costs one walk over the words of the post.
+ */
+
+interface Term {
+  /** The term as the pack wrote it. */
+  term: string;
+  replacements: string[];
+}
+
+/** The rule's terms, with `swap` entries merged in as terms that have a replacement. */
+function collectTerms(rule: TermsRule): Term[] {
+  const terms: Term[] = [];
+  const byKey = new Map<string, Term>();
+  const keyOf = (term: string) =>
+    rule.case === 'sensitive' ? term.trim() : term.trim().toLowerCase();
+  const add = (term: string, replacements: readonly string[]) => {
+    const existing = byKey.get(keyOf(term));
+    if (existing) {
+      for (const r of replacements)
+        if (!existing.replacements.includes(r)) existing.replacements.push(r);
+      return;
+    }
+    const entry = { term, replacements: [...replacements] };
+    byKey.set(keyOf(term), entry);
+    terms.push(entry);
+  };
+  for (const entry of rule.terms) {
+    if (typeof entry === 'string') add(entry, []);
+    else add(entry.term, entry.suggest ?? []);
+  }
+  for (const [term, replacement] of Object.entries(rule.swap ?? {})) add(term, [replacement]);
+  return terms;
+}
+
+/** Variants of a parsed term: inflections of its last word, and its words run together. */
+function addVariants(matcher: PhraseMatcher<number>, parsed: ParsedPhrase, index: number): void {
+  const { keys, words, prefix, suffix } = parsed;
+  const lastWord = words[words.length - 1];
+  if (!lastWord) return;
+  const caseSensitive = matcher.caseSensitive;
+  // A single word is inflected as a noun and a verb (leak → leaks, leaked, leaking); in a
+  // longer phrase only the plural of the last word makes sense ("data breaches").
+  for (const form of inflections(lastWord, words.length > 1)) {
+    matcher.insert([...keys.slice(0, -1), joinedKey([form], caseSensitive)], index, prefix, suffix);
+  }
+  // "Project Falcon" → "ProjectFalcon", "projectfalcon", "#ProjectFalcon", "@projectfalcon"
+  // (hyphens, underscores and hashes between the words are handled by the matcher).
+  if (words.length > 1 && keys.length === words.length) {
+    matcher.insert([joinedKey(words, caseSensitive)], index, prefix, suffix);
+    if (caseSensitive) {
+      const pascal = words.map((w) => w.charAt(0).toUpperCase() + w.slice(1));
+      matcher.insert([joinedKey(pascal, true)], index, prefix, suffix);
+    }
+  }
+}
+
+export const compileTermsRule: RuleCompiler<TermsRule> = (rule, context) => {
+  const caseSensitive = rule.case === 'sensitive';
+  const terms = collectTerms(rule);
+  const matcher = new PhraseMatcher<number>(caseSensitive);
+  terms.forEach((term, index) => addVariants(matcher, matcher.add(term.term, index), index));
+
+  let exceptions: PhraseMatcher<true> | undefined;
+  if (rule.exceptions && rule.exceptions.length > 0) {
+    exceptions = new PhraseMatcher<true>(caseSensitive);
+    for (const phrase of rule.exceptions) exceptions.add(phrase, true);
+  }
+
+  const compiled: CompiledRule = {
+    rule,
+    packId: context.pack.id,
+    check(analysis, options) {
+      if (rule.until && localDate(options.now) >= rule.until) return [];
+      let hits = matcher.match(analysis);
+      if (hits.length === 0) return [];
+      if (exceptions) {
+        const allowed = exceptions.match(analysis);
+        if (allowed.length > 0) {
+          hits = hits.filter(
+            (hit) => !allowed.some((a) => a.start <= hit.start && hit.end <= a.end),
+          );
+        }
+      }
+      const { text } = analysis;
+      return hits.map((hit): Finding => {
+        const term = terms[hit.value];
+        const suggestions: Suggestion[] = (term?.replacements ?? []).map((r) =>
+          replaceSuggestion(hit.start, hit.end, r),
+        );
+        suggestions.push(removeSuggestion(text, hit.start, hit.end));
+        return {
+          ruleId: rule.id,
+          packId: context.pack.id,
+          kind: 'terms',
+          severity: rule.severity,
+          message: rule.message,
+          ...(rule.link ? { link: rule.link } : {}),
+          start: hit.start,
+          end: hit.end,
+          match: text.slice(hit.start, hit.end),
+          suggestions,
+        };
+      });
+    },
+  };
+  return compiled;
+};
