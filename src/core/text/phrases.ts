@@ -45,7 +45,7 @@ interface Node<T> {
 
 const PUNCT = '\u0000';
 /** What may separate the words of a phrase in a post without changing the phrase. */
-const LOOSE_GAP = /[\s\-‐‑‒–—_#\u200b-\u200d\ufe0f]/gu;
+const LOOSE_GAP = /[\s\-‐‑‒–—_#\u200b\u200c]|\u200d|\ufe0f/gu;
 const SOCIAL_SIGIL = /^[#@]/;
 
 /** The gap between two words, reduced to what must match exactly (`""` for a loose gap). */
