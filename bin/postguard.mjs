@@ -1,0 +1,31 @@
+#!/usr/bin/env node
+// The `postguard` admin CLI. It runs the TypeScript sources directly through tsx (a
+// devDependency, so present after `npm ci`): the CLI then always checks with exactly the
+// engine the extension is built from, and there is no build step to forget.
+import { fileURLToPath } from 'node:url';
+
+const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
+if (major < 20 || (major === 20 && minor < 6)) {
+  process.stderr.write(`postguard: needs Node.js 20.6 or later (this is ${process.version})\n`);
+  process.exit(2);
+}
+
+let cli;
+try {
+  const { tsImport } = await import('tsx/esm/api');
+  cli = await tsImport('../src/cli/main.ts', {
+    parentURL: import.meta.url,
+    // Our own tsconfig, whatever the working directory: the CLI runs from anywhere.
+    tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)),
+  });
+} catch (error) {
+  const missing = error?.code === 'ERR_MODULE_NOT_FOUND' && String(error.message).includes("'tsx");
+  process.stderr.write(
+    missing
+      ? 'postguard: tsx is not installed; run `npm ci` in the Postguard checkout first\n'
+      : `postguard: could not start: ${String(error?.message ?? error).split('\n')[0]}\n`,
+  );
+  process.exit(2);
+}
+
+process.exitCode = await cli.run(process.argv.slice(2), cli.nodeIo());

@@ -1,0 +1,112 @@
+import type { Finding } from '../../core/findings';
+import { NETWORKS, type Network } from '../../core/pack/schema';
+import { parseCommandArgs, usageError } from '../args';
+import { decodeUtf8, EXIT_FAILED, EXIT_OK, EXIT_USAGE, readInput, type Io } from '../io';
+import { loadPacks } from '../packs';
+import { LineIndex } from '../position';
+
+export const DEFAULT_NETWORK: Network = 'x';
+
+export const checkHelp = `Usage: postguard check --pack PACK [--pack PACK...] [options] FILE...
+       postguard check --pack PACK [options] -        (reads the post from stdin)
+
+Checks posts (UTF-8 text files, one post each) against packs layered in the order given.
+
+Options:
+  --pack PACK            a pack file; repeat to layer packs (later rules replace earlier ones)
+  --network NETWORK      x, facebook or linkedin (default: ${DEFAULT_NETWORK})
+  --format FORMAT        text (default) or json
+  --now YYYY-MM-DD       check as of this date (embargoes end on their "until" date)
+  -h, --help             this help
+
+Text output, one line per finding, then a summary:
+  FILE:LINE:COLUMN SEVERITY MESSAGE [RULE-ID]
+LINE and COLUMN start at 1; COLUMN counts Unicode code points (an emoji is one column).
+Standard input is shown as <stdin>. A single final newline is not part of the post.
+
+JSON output is one object: { "files": [ { "file": "FILE", "findings": [ ... ] } ] },
+with findings exactly as the engine reports them (offsets in UTF-16 code units).
+
+Exit status: 1 when any finding has severity "error", 0 otherwise, 2 for usage errors
+and invalid packs.`;
+
+export interface CheckedFile {
+  file: string;
+  text: string;
+  findings: Finding[];
+}
+
+export async function check(argv: readonly string[], io: Io): Promise<number> {
+  const args = parseCommandArgs('check', argv, {
+    pack: { type: 'string', multiple: true },
+    network: { type: 'string' },
+    format: { type: 'string' },
+    now: { type: 'string' },
+  });
+  const packFiles = args.strings('pack');
+  if (packFiles.length === 0) throw usageError('check', 'give at least one --pack');
+  const network = args.choice('network', NETWORKS, DEFAULT_NETWORK);
+  const format = args.choice('format', ['text', 'json'] as const, 'text');
+  const now = args.date('now');
+  const files = args.positionals;
+  if (files.length === 0) throw usageError('check', 'give the files to check, or - for stdin');
+  if (files.filter((f) => f === '-').length > 1)
+    throw usageError('check', 'stdin (-) can be read only once');
+
+  const load = await loadPacks(io, packFiles);
+  if (!load.ok) {
+    for (const line of load.errors) io.err(line);
+    return EXIT_USAGE;
+  }
+
+  const checked: CheckedFile[] = [];
+  for (const file of files) {
+    const text = postText(decodeUtf8(await readInput(io, file)));
+    const findings = load.checker.check(text, now ? { network, now } : { network });
+    checked.push({ file, text, findings });
+  }
+
+  io.out(format === 'json' ? formatJson(checked) : formatText(checked));
+  return checked.some((c) => c.findings.some((f) => f.severity === 'error'))
+    ? EXIT_FAILED
+    : EXIT_OK;
+}
+
+/** Editors end a file with a newline that nobody means to post. */
+export function postText(fileText: string): string {
+  return fileText.replace(/\r?\n$/, '');
+}
+
+export function formatJson(checked: readonly CheckedFile[]): string {
+  return JSON.stringify(
+    { files: checked.map(({ file, findings }) => ({ file, findings })) },
+    null,
+    2,
+  );
+}
+
+export function formatText(checked: readonly CheckedFile[]): string {
+  const lines: string[] = [];
+  const bySeverity = { error: 0, warning: 0, info: 0 };
+  for (const { file, text, findings } of checked) {
+    const index = new LineIndex(text);
+    const shownAs = file === '-' ? '<stdin>' : file;
+    for (const finding of findings) {
+      bySeverity[finding.severity]++;
+      const { line, column } = index.positionOf(finding.start);
+      const message = finding.message.replace(/\s*\n\s*/g, ' ');
+      lines.push(`${shownAs}:${line}:${column} ${finding.severity} ${message} [${finding.ruleId}]`);
+    }
+  }
+  lines.push(summary(bySeverity, checked.length));
+  return lines.join('\n');
+}
+
+function summary(counts: { error: number; warning: number; info: number }, files: number): string {
+  const total = counts.error + counts.warning + counts.info;
+  const checkedFiles = `${files} ${files === 1 ? 'file' : 'files'} checked`;
+  if (total === 0) return `No problems; ${checkedFiles}.`;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const detail = `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info`;
+  return `${plural(total, 'problem')} (${detail}); ${checkedFiles}.`;
+}

@@ -1,0 +1,109 @@
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { check, checkHelp } from './commands/check';
+import { keygen, keygenHelp } from './commands/keygen';
+import { schema, schemaHelp } from './commands/schema';
+import { sign, signHelp } from './commands/sign';
+import { test, testHelp } from './commands/test';
+import { validate, validateHelp } from './commands/validate';
+import { verify, verifyHelp } from './commands/verify';
+import { CliError, EXIT_OK, EXIT_USAGE, nodeIo, type Io } from './io';
+
+export { nodeIo };
+
+interface Command {
+  summary: string;
+  help: string;
+  run(argv: readonly string[], io: Io): Promise<number>;
+}
+
+const COMMANDS: Record<string, Command> = {
+  validate: {
+    summary: 'check that packs are well formed and compile',
+    help: validateHelp,
+    run: validate,
+  },
+  check: { summary: 'check posts against packs, like a linter', help: checkHelp, run: check },
+  test: {
+    summary: 'score packs on a labelled corpus (precision, recall)',
+    help: testHelp,
+    run: test,
+  },
+  schema: { summary: 'print the JSON Schema of a pack', help: schemaHelp, run: schema },
+  keygen: { summary: 'make an Ed25519 key pair for signing packs', help: keygenHelp, run: keygen },
+  sign: {
+    summary: 'validate a pack and write its signature (PACK.sig)',
+    help: signHelp,
+    run: sign,
+  },
+  verify: { summary: "check a pack's signature", help: verifyHelp, run: verify },
+};
+
+export function mainHelp(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
+  return [
+    'Usage: postguard COMMAND [options]',
+    '',
+    'Tools for the admins of Postguard policy packs.',
+    '',
+    'Commands:',
+    ...Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Run postguard COMMAND --help for its options. postguard --version prints the version.',
+  ].join('\n');
+}
+
+export function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  return pkg.version;
+}
+
+/**
+ * Runs one command and returns its exit status. Nothing escapes as a stack trace: a
+ * person's mistake is a one-line message (CliError); anything else is reported as an
+ * internal error in one line, still with exit status 2.
+ */
+export async function run(argv: readonly string[], io: Io): Promise<number> {
+  const [name, ...rest] = argv;
+  try {
+    if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+      const topic = name === 'help' ? rest[0] : undefined;
+      const command = topic === undefined ? undefined : COMMANDS[topic];
+      io.out(command ? command.help : mainHelp());
+      return name === undefined ? EXIT_USAGE : EXIT_OK;
+    }
+    if (name === '--version' || name === '-v') {
+      io.out(version());
+      return EXIT_OK;
+    }
+    const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+    if (!command) {
+      io.err(
+        `postguard: unknown command "${name}" (commands: ${Object.keys(COMMANDS).join(', ')})`,
+      );
+      return EXIT_USAGE;
+    }
+    if (rest.includes('--help') || rest.includes('-h')) {
+      io.out(command.help);
+      return EXIT_OK;
+    }
+    return await command.run(rest, io);
+  } catch (error) {
+    if (error instanceof CliError) {
+      for (const line of error.message.split('\n')) io.err(`postguard: ${line}`);
+      return error.exitCode;
+    }
+    const detail = error instanceof Error ? error.message : String(error);
+    io.err(`postguard: internal error: ${detail.split('\n')[0]} (please report this)`);
+    return EXIT_USAGE;
+  }
+}
+
+// Run when started directly (`tsx src/cli/main.ts`); bin/postguard.mjs imports `run` instead.
+const isEntryPoint =
+  process.argv[1] !== undefined && pathToFileURL(process.argv[1]).href === import.meta.url;
+if (isEntryPoint) {
+  process.exitCode = await run(process.argv.slice(2), nodeIo());
+}

@@ -1,0 +1,95 @@
+import { fileURLToPath } from 'node:url';
+import {
+  compilePacks,
+  formatPackError,
+  parsePack,
+  type Checker,
+  type Pack,
+  type PackError,
+} from '../core/index';
+import { CliError, describeFsError, readInput, type Io } from './io';
+
+/** The starter pack shipped with Postguard, which packs may extend without naming its file. */
+export const STARTER_PACK_ID = 'postguard-starter';
+export const STARTER_PACK_FILE = fileURLToPath(
+  new URL('../../public/packs/starter.json', import.meta.url),
+);
+
+export interface LoadedPack {
+  file: string;
+  pack: Pack;
+  /** True for the bundled starter, added because a pack extends it. */
+  bundled: boolean;
+}
+
+export type PacksLoad =
+  | { ok: true; packs: LoadedPack[]; checker: Checker }
+  | { ok: false; errors: string[] };
+
+/**
+ * Reads, parses and compiles packs the way the extension applies them: together, layered
+ * in the order given, so `extends` resolves among them and a later rule with the same id
+ * replaces an earlier one. Every problem is one line, `FILE: path: message`.
+ */
+export async function loadPacks(io: Io, files: readonly string[]): Promise<PacksLoad> {
+  const errors: string[] = [];
+  const sources: PackSource[] = [];
+  for (const file of files) {
+    try {
+      sources.push({ file, bytes: await readInput(io, file) });
+    } catch (error) {
+      errors.push(error instanceof CliError ? error.message : `${file}: ${describeFsError(error)}`);
+    }
+  }
+  if (errors.length > 0) return { ok: false, errors };
+  return loadPackSources(io, sources);
+}
+
+export interface PackSource {
+  file: string;
+  bytes: Uint8Array;
+}
+
+/** `loadPacks` for bytes already read, so that what is validated is what gets signed. */
+export async function loadPackSources(io: Io, sources: readonly PackSource[]): Promise<PacksLoad> {
+  const errors: string[] = [];
+  const loaded: LoadedPack[] = [];
+  for (const { file, bytes } of sources) {
+    const parsed = parsePack(bytes);
+    if (!parsed.ok) errors.push(...parsed.errors.map((e) => `${file}: ${formatPackError(e)}`));
+    else loaded.push({ file, pack: parsed.value, bundled: false });
+  }
+  if (errors.length > 0) return { ok: false, errors };
+
+  const starter = await bundledStarterIfExtended(io, loaded);
+  if (starter) loaded.unshift(starter);
+
+  const compiled = compilePacks(loaded.map((l) => l.pack));
+  if (!compiled.ok) {
+    return { ok: false, errors: compiled.errors.map((e) => describe(e, loaded)) };
+  }
+  return { ok: true, packs: loaded, checker: compiled.value };
+}
+
+/** The bundled starter, when a pack extends it and no pack given is the starter itself. */
+async function bundledStarterIfExtended(
+  io: Io,
+  loaded: readonly LoadedPack[],
+): Promise<LoadedPack | undefined> {
+  const extendsStarter = loaded.some((l) => l.pack.extends?.includes(STARTER_PACK_ID));
+  const hasStarter = loaded.some((l) => l.pack.id === STARTER_PACK_ID);
+  if (!extendsStarter || hasStarter) return undefined;
+  const parsed = parsePack(await io.readFile(STARTER_PACK_FILE));
+  if (!parsed.ok)
+    throw new Error(
+      `the bundled starter pack is invalid: ${parsed.errors.map(formatPackError).join('; ')}`,
+    );
+  return { file: STARTER_PACK_FILE, pack: parsed.value, bundled: true };
+}
+
+/** `FILE: path: message`: compile errors name their pack by id, which leads back to its file. */
+function describe(error: PackError, loaded: readonly LoadedPack[]): string {
+  const { packId, ...rest } = error;
+  const file = loaded.find((l) => l.pack.id === packId)?.file ?? packId ?? 'packs';
+  return `${file}: ${formatPackError(rest)}`;
+}
