@@ -8,6 +8,8 @@ const alias = { '@': root };
 // One project per test layer; `npm test` runs them all, `npm run test:<layer>` one.
 export default defineConfig({
   test: {
+    // Flaky tests must show, not hide behind a retry.
+    retry: 0,
     projects: [
       {
         resolve: { alias },
@@ -53,8 +55,8 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           // One Chromium at a time: the machine has two cores.
-          fileParallelism: false,
-          retries: 0,
+          pool: 'forks',
+          poolOptions: { forks: { singleFork: true } },
         },
       },
     ],
