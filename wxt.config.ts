@@ -1,7 +1,6 @@
 import { defineConfig } from 'wxt';
+import { SITE_MATCH_PATTERNS } from './src/sites';
 
-// The four sites Postguard watches. Kept here and in the content script's `matches`
-// (WXT reads those statically), and nowhere else.
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   // Explicit imports everywhere: code reads the same in the extension, the CLI and tests.
@@ -10,8 +9,11 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Postguard',
     description: "Your organisation's social media policy, in the compose box.",
-    // storage: packs, settings and the activity log; alarms: the pack refresh schedule.
-    permissions: ['storage', 'alarms'],
+    // storage: packs, settings and the activity log; alarms: the pack refresh schedule;
+    // scripting: injecting the checking engine into a site tab when a box is first focused.
+    permissions: ['storage', 'alarms', 'scripting'],
+    // The same four sites the content script runs on, needed to inject the engine there.
+    host_permissions: [...SITE_MATCH_PATTERNS],
     storage: { managed_schema: 'managed_schema.json' },
     ...(browser === 'firefox'
       ? {

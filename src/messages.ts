@@ -7,6 +7,8 @@ import type { Network } from '@/src/core/pack/schema';
 
 /** Content script → background. */
 export type ExtensionMessage =
+  /** Inject the checking engine into the sender's frame (src/compose/engine-loader.ts). */
+  | { kind: 'load-compose-engine' }
   | {
       kind: 'post-acknowledged';
       ruleIds: string[];

@@ -11,6 +11,16 @@ export function startBackground(): void {
     const message = acceptMessage(raw, sender, browser.runtime.id);
     if (!message) return undefined;
     switch (message.kind) {
+      case 'load-compose-engine': {
+        const tabId = sender.tab?.id;
+        if (tabId === undefined) return undefined;
+        return browser.scripting
+          .executeScript({
+            target: { tabId, frameIds: [sender.frameId ?? 0] },
+            files: ['/compose-engine.js'],
+          })
+          .then(() => ({ ok: true }));
+      }
       case 'post-acknowledged': {
         const { ruleIds, network, packs, at } = message;
         return database()

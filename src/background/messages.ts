@@ -7,6 +7,7 @@ const PackRef = z.object({ id: z.string().max(200), version: z.string().max(100)
 
 /** Messages are untrusted input until parsed: a compromised page cannot shape them freely. */
 export const ExtensionMessageSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('load-compose-engine') }).strict(),
   z
     .object({
       kind: z.literal('post-acknowledged'),

@@ -6,10 +6,8 @@ import { insertText } from '@/src/sites/edit';
 import { OverlayHost } from './overlay/host';
 
 export interface ComposeServices {
-  /** The checker for the packs in force; compiled on first use. */
+  /** The checker for the packs in force; loaded and compiled on first use. */
   loadChecker(): Promise<Checker>;
-  /** Calls back with a new checker whenever the packs in force change. */
-  onCheckerChange(listener: (checker: Checker) => void): void;
   /** "Post anyway" was chosen: log the acknowledgement (never the text). */
   acknowledge(session: ComposeSession, findings: readonly Finding[], checker: Checker): void;
   /** A box that received approved content was submitted. */
@@ -62,13 +60,15 @@ export class ComposeController {
     this.on(win, 'scroll', () => this.queueLayout(), true);
     this.on(win, 'resize', () => this.queueLayout());
     this.on(this.doc, 'mousemove', (event) => this.onPointerMove(event as MouseEvent));
-    this.services.onCheckerChange((checker) => {
-      this.checker = checker;
-      for (const session of this.sessions.values()) session.setChecker(checker);
-    });
     // A box that already has focus when the script starts (an open composer).
     const active = this.doc.activeElement;
     if (active && active !== this.doc.body) void this.attach(active);
+  }
+
+  /** The packs in force changed: re-check every box with the new checker. */
+  useChecker(checker: Checker): void {
+    this.checker = checker;
+    for (const session of this.sessions.values()) session.setChecker(checker);
   }
 
   stop(): void {

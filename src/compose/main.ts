@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { adapterForHost } from '@/src/sites';
 import type { ComposeStatus, ExtensionMessage, InsertResult, TabMessage } from '@/src/messages';
 import { ComposeController } from './controller';
-import { loadChecker, watchChecker } from './policy';
+import { loadComposeEngine } from './engine-loader';
 
 export { OVERLAY_HOST_TAG } from './overlay/host';
 
@@ -12,10 +12,11 @@ export function startCompose(ctx: ContentScriptContext): ComposeController | und
   const adapter = adapterForHost(location.hostname);
   if (!adapter) return undefined;
   const controller = new ComposeController(document, adapter, {
-    loadChecker,
-    onCheckerChange(listener) {
-      const unwatch = watchChecker(listener);
+    async loadChecker() {
+      const engine = await loadComposeEngine();
+      const unwatch = engine.watchChecker((checker) => controller.useChecker(checker));
       ctx.onInvalidated(unwatch);
+      return engine.loadChecker();
     },
     acknowledge(session, findings, checker) {
       const message: ExtensionMessage = {
