@@ -1,0 +1,208 @@
+import { Bench, type Task } from 'tinybench';
+import { compilePacks, RULE_COMPILERS, type Checker, type Pack } from '../src/core/index';
+import { syntheticPack, syntheticPost, syntheticTerms } from './synthetic';
+
+/**
+ * `npm run bench`: how long a check takes on every keystroke, how long a pack takes to
+ * compile, that an admin's catastrophic pattern stays linear, and how the engine compares
+ * with the naive way (one RegExp per term). Prints median and p99 per task, then the
+ * targets and whether they are met.
+ */
+
+const TERM_COUNTS = [100, 5_000, 20_000] as const;
+const POST_LENGTHS = [280, 3_000, 10_000] as const;
+const NETWORK = 'linkedin';
+
+function compile(packs: Pack[]): Checker {
+  const result = compilePacks(packs);
+  if (!result.ok)
+    throw new Error(`benchmark pack does not compile: ${JSON.stringify(result.errors)}`);
+  return result.value;
+}
+
+function ms(value: number | undefined): string {
+  return value === undefined ? '-' : value < 1 ? value.toFixed(3) : value.toFixed(1);
+}
+
+interface Row {
+  task: string;
+  median: number | undefined;
+  p99: number | undefined;
+  samples: number;
+}
+
+function rows(tasks: readonly Task[]): Row[] {
+  return tasks.map((task) => {
+    const result = task.result;
+    const latency = result && 'latency' in result ? result.latency : undefined;
+    return {
+      task: task.name,
+      median: latency?.p50,
+      p99: latency?.p99,
+      samples: latency?.samples?.length ?? 0,
+    };
+  });
+}
+
+function printTable(title: string, table: Row[]): void {
+  console.log(`\n${title}`);
+  const width = Math.max(...table.map((r) => r.task.length), 4);
+  console.log(
+    `${'task'.padEnd(width)}  ${'median ms'.padStart(10)}  ${'p99 ms'.padStart(9)}  ${'samples'.padStart(7)}`,
+  );
+  for (const r of table) {
+    console.log(
+      `${r.task.padEnd(width)}  ${ms(r.median).padStart(10)}  ${ms(r.p99).padStart(9)}  ${String(r.samples).padStart(7)}`,
+    );
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The naive way: one case-insensitive RegExp with \b per term, run one after another. */
+function naiveMatcher(terms: readonly string[]): (text: string) => number {
+  const patterns = terms.map((t) => new RegExp(`\\b${escapeRegExp(t)}\\b`, 'gi'));
+  return (text) => {
+    let count = 0;
+    for (const re of patterns) {
+      re.lastIndex = 0;
+      while (re.exec(text)) count++;
+    }
+    return count;
+  };
+}
+
+async function main(): Promise<void> {
+  const kinds = Object.keys(RULE_COMPILERS).join(', ');
+  console.log(
+    `Rule kinds with a compiler: ${kinds}. Network: ${NETWORK}. Node ${process.version}.`,
+  );
+
+  const packs = new Map(TERM_COUNTS.map((n) => [n, syntheticPack(n)]));
+  const checkers = new Map(TERM_COUNTS.map((n) => [n, compile([packs.get(n) as Pack])]));
+  const termsOnly = new Map(
+    TERM_COUNTS.map((n) => {
+      const pack = packs.get(n) as Pack;
+      return [
+        n,
+        compile([
+          { ...pack, id: `terms-${n}`, rules: pack.rules.filter((r) => r.kind === 'terms') },
+        ]),
+      ];
+    }),
+  );
+  const posts = new Map(
+    POST_LENGTHS.map((len) => [len, syntheticPost(len, syntheticTerms(5_000))]),
+  );
+
+  // Keystroke path: every rule kind on.
+  const check = new Bench({ time: 400, iterations: 50, warmupTime: 100 });
+  for (const n of TERM_COUNTS) {
+    for (const len of POST_LENGTHS) {
+      const checker = checkers.get(n) as Checker;
+      const post = posts.get(len) as string;
+      check.add(`check ${len} chars, ${n} terms, all rules`, () =>
+        checker.check(post, { network: NETWORK }),
+      );
+    }
+  }
+  // The same post on X, where the length rule runs twitter-text.
+  const x5000 = checkers.get(5_000) as Checker;
+  const post280 = posts.get(280) as string;
+  check.add('check 280 chars, 5000 terms, all rules, on X', () =>
+    x5000.check(post280, { network: 'x' }),
+  );
+  await check.run();
+
+  // Engine against the naive way, terms only, same terms and posts.
+  const versus = new Bench({ time: 400, iterations: 10, warmupTime: 100 });
+  for (const n of [5_000, 20_000] as const) {
+    const naive = naiveMatcher(syntheticTerms(n));
+    const engine = termsOnly.get(n) as Checker;
+    const post = posts.get(3_000) as string;
+    versus.add(`engine terms only, 3000 chars, ${n} terms`, () =>
+      engine.check(post, { network: NETWORK }),
+    );
+    versus.add(`naive RegExp per term, 3000 chars, ${n} terms`, () => naive(post));
+  }
+  await versus.run();
+
+  // Admin patterns: catastrophic for a backtracking engine, linear for RE2.
+  const pathological = `${'a'.repeat(30_000)}b`;
+  const patternPack = (id: string, pattern: string): Checker =>
+    compile([
+      {
+        format: 'postguard/pack@1',
+        id,
+        name: id,
+        version: '1.0.0',
+        content: [],
+        rules: [{ id: 'p', kind: 'pattern', severity: 'error', message: 'm', patterns: [pattern] }],
+      },
+    ]);
+  const catastrophic = patternPack('catastrophic', '(a+)+$');
+  const ordinary = patternPack('ordinary', 'a+$');
+  const patterns = new Bench({ time: 400, iterations: 10, warmupTime: 100 });
+  patterns.add('pattern (a+)+$ on 30000 chars (RE2)', () =>
+    catastrophic.check(pathological, { network: NETWORK }),
+  );
+  patterns.add('pattern a+$ on 30000 chars (RE2)', () =>
+    ordinary.check(pathological, { network: NETWORK }),
+  );
+  // For scale: a backtracking engine doubles its time with each extra "a".
+  const backtracking = /(a+)+$/;
+  const shortInput = `${'a'.repeat(20)}b`;
+  patterns.add('JS RegExp (a+)+$ on only 21 chars', () => backtracking.test(shortInput));
+  await patterns.run();
+
+  // Compile: layering, validation-free (packs are already parsed), every rule compiled.
+  const compileBench = new Bench({
+    time: 1500,
+    iterations: 5,
+    warmupTime: 200,
+    warmupIterations: 2,
+  });
+  for (const n of [5_000, 20_000] as const) {
+    const pack = packs.get(n) as Pack;
+    compileBench.add(`compile ${n}-term pack`, () => compile([pack]));
+  }
+  await compileBench.run();
+
+  const checkRows = rows(check.tasks);
+  const versusRows = rows(versus.tasks);
+  const patternRows = rows(patterns.tasks);
+  const compileRows = rows(compileBench.tasks);
+  printTable('Check (every keystroke)', checkRows);
+  printTable('Engine vs naive (terms only)', versusRows);
+  printTable('Admin patterns', patternRows);
+  printTable('Compile', compileRows);
+
+  const find = (table: Row[], name: string) => table.find((r) => r.task === name);
+  console.log('\nNaive / engine (median):');
+  for (const n of [5_000, 20_000]) {
+    const engine = find(versusRows, `engine terms only, 3000 chars, ${n} terms`)?.median ?? NaN;
+    const naive = find(versusRows, `naive RegExp per term, 3000 chars, ${n} terms`)?.median ?? NaN;
+    console.log(`  ${n} terms: naive is ${(naive / engine).toFixed(0)}× slower`);
+  }
+  const bad = find(patternRows, 'pattern (a+)+$ on 30000 chars (RE2)')?.median ?? NaN;
+  const good = find(patternRows, 'pattern a+$ on 30000 chars (RE2)')?.median ?? NaN;
+  console.log(
+    `  RE2 (a+)+$ / a+$ on 30000 chars: ${(bad / good).toFixed(1)}× (nesting costs RE2 nothing extra)`,
+  );
+
+  const target = find(checkRows, 'check 3000 chars, 5000 terms, all rules');
+  const c5 = find(compileRows, 'compile 5000-term pack');
+  const c20 = find(compileRows, 'compile 20000-term pack');
+  const verdicts = [
+    ['check 3000 chars vs 5000 terms, median ≤ 1 ms', (target?.median ?? Infinity) <= 1],
+    ['check 3000 chars vs 5000 terms, p99 ≤ 3 ms', (target?.p99 ?? Infinity) <= 3],
+    ['compile 5000 terms ≤ 100 ms (median)', (c5?.median ?? Infinity) <= 100],
+    ['compile 20000 terms ≤ 400 ms (median)', (c20?.median ?? Infinity) <= 400],
+  ] as const;
+  console.log('\nTargets:');
+  for (const [name, met] of verdicts) console.log(`  ${met ? 'met   ' : 'MISSED'} ${name}`);
+}
+
+await main();
