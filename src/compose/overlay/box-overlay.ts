@@ -88,11 +88,16 @@ export class BoxOverlay {
     this.underlines = [];
     let used = 0;
     for (const finding of this.findings) {
-      if (finding.end <= finding.start || !this.model) continue;
+      if (!this.model) break;
       const range = this.model.rangeOf(finding.start, finding.end);
       if (!range) continue;
-      const rects = [...range.getClientRects()].filter(
-        (rect) => rect.width > 0 && rect.bottom > boxRect.top && rect.top < boxRect.bottom,
+      // A finding with no text (a missing disclosure) is marked where its fix would go.
+      const point = finding.end <= finding.start;
+      const rects = (point ? [range.getBoundingClientRect()] : [...range.getClientRects()]).filter(
+        (rect) =>
+          (point ? rect.height > 0 : rect.width > 0) &&
+          rect.bottom > boxRect.top &&
+          rect.top < boxRect.bottom,
       );
       this.underlines.push({ finding, rects });
       for (const rect of rects) {
@@ -100,9 +105,12 @@ export class BoxOverlay {
         used += 1;
         line.dataset.ruleId = finding.ruleId;
         line.dataset.severity = finding.severity;
-        line.style.left = `${Math.max(rect.left, boxRect.left)}px`;
-        line.style.top = `${rect.bottom - 1}px`;
-        line.style.width = `${Math.min(rect.right, boxRect.right) - Math.max(rect.left, boxRect.left)}px`;
+        line.classList.toggle('point', point);
+        const left = Math.max(rect.left, boxRect.left);
+        line.style.left = `${point ? left - 1 : left}px`;
+        line.style.top = point ? `${rect.top}px` : `${rect.bottom - 1}px`;
+        line.style.width = point ? '' : `${Math.min(rect.right, boxRect.right) - left}px`;
+        line.style.height = point ? `${rect.height}px` : '';
         line.hidden = false;
       }
     }
@@ -129,6 +137,7 @@ export class BoxOverlay {
     this.badge.hidden = false;
     this.badge.dataset.severity = worst;
     this.badge.textContent = String(count);
+    this.badge.dataset.count = String(count);
     this.badge.setAttribute(
       'aria-label',
       `Postguard: ${count} ${count === 1 ? 'finding' : 'findings'}, the worst is ${worst === 'error' ? 'an error' : `a ${worst}`}. Show them.`,
@@ -148,7 +157,7 @@ export class BoxOverlay {
 
   /** Findings covering a text offset (the caret). */
   findingsAt(offset: number): Finding[] {
-    return this.findings.filter((f) => f.start <= offset && offset <= f.end && f.end > f.start);
+    return this.findings.filter((f) => f.start <= offset && offset <= f.end);
   }
 
   containsPoint(x: number, y: number): boolean {
@@ -231,7 +240,12 @@ export class BoxOverlay {
     if (this.cardMode === 'findings') this.card.dataset.mode = 'findings';
     this.card.hidden = false;
     this.placeCard(this.box.getBoundingClientRect());
-    if (moveFocus) this.card.querySelector<HTMLElement>('button:not(.close), a, button')?.focus();
+    if (moveFocus) {
+      const target =
+        this.card.querySelector<HTMLElement>('button:not(.close)') ??
+        this.card.querySelector<HTMLElement>('a, button');
+      target?.focus();
+    }
   }
 
   private placeCard(boxRect: DOMRect): void {

@@ -7,6 +7,7 @@ export const OVERLAY_CSS = `
 .layer { position: fixed; inset: 0; pointer-events: none; z-index: 2147483646;
   font: 14px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #202124; }
 .underline { position: fixed; height: 2px; pointer-events: none; border-radius: 1px; }
+.underline.point { width: 2px; border-radius: 0; opacity: .8; }
 .underline[data-severity="error"] { background: #c5221f; }
 .underline[data-severity="warning"] { background: #b06000; }
 .underline[data-severity="info"] { background: #1967d2; }

@@ -1,0 +1,218 @@
+// Inline warnings, one-click fixes and confirm-before-posting on every fixture editor.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import {
+  COMPOSE_BOXES,
+  SHARE_BOXES,
+  X_HOME,
+  launchWithExtension,
+  openBox,
+  readPosts,
+  readState,
+  submitAndRead,
+  typeInto,
+  type ExtensionSession,
+} from './harness';
+import { bundledPack, setPacksInForce } from './support/policy';
+import {
+  badge,
+  card,
+  clickFix,
+  drawnRuleIds,
+  openAllFindings,
+  underline,
+  waitForFinding,
+} from './support/overlay';
+
+let session: ExtensionSession;
+let page: Page;
+
+beforeAll(async () => {
+  session = await launchWithExtension();
+  await setPacksInForce(session.serviceWorker, [bundledPack('acme-demo')]);
+  page = await session.tab();
+});
+
+afterAll(async () => {
+  await session?.close();
+});
+
+const undoKey = 'Control+z';
+
+describe.each(SHARE_BOXES.map((box) => [box.name, box] as const))('%s', (_name, fixture) => {
+  it('flags a confidential term as it is typed, on the term itself', async () => {
+    const box = await openBox(page, fixture);
+    await typeInto(page, fixture, box, 'Nightjar ships soon');
+    const line = await waitForFinding(page, 'confidential.codenames');
+    // The underline sits under the word "Nightjar" in the editor.
+    const wordBox = await box.evaluate((element) => {
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = (node as Text).data.indexOf('Nightjar');
+        if (at >= 0) {
+          const range = document.createRange();
+          range.setStart(node, at);
+          range.setEnd(node, at + 'Nightjar'.length);
+          const rect = range.getBoundingClientRect();
+          return { left: rect.left, right: rect.right, bottom: rect.bottom };
+        }
+      }
+      return undefined;
+    });
+    const drawn = await line.boundingBox();
+    expect(wordBox).toBeDefined();
+    expect(Math.abs(drawn!.x - wordBox!.left)).toBeLessThan(2);
+    expect(Math.abs(drawn!.x + drawn!.width - wordBox!.right)).toBeLessThan(2);
+    expect(Math.abs(drawn!.y - wordBox!.bottom)).toBeLessThan(4);
+  });
+
+  it('shows nothing for a clean post', async () => {
+    const box = await openBox(page, fixture);
+    await typeInto(page, fixture, box, 'Lovely weather for a walk by the river today.');
+    await page.waitForTimeout(300);
+    expect(await drawnRuleIds(page)).toEqual([]);
+    expect(await badge(page).count()).toBe(0);
+  });
+
+  it('adds the disclosure through the editor, so Post sends it and Ctrl+Z takes it back', async () => {
+    const box = await openBox(page, fixture);
+    await typeInto(page, fixture, box, 'Proud of what ACME shipped this week');
+    await waitForFinding(page, 'disclosure.affiliation');
+    await openAllFindings(page);
+    await clickFix(page, 'disclosure.affiliation', 'Add " #ACMEemployee"');
+    await expect
+      .poll(() => readState(page, fixture))
+      .toBe('Proud of what ACME shipped this week #ACMEemployee');
+    await expect.poll(() => drawnRuleIds(page)).not.toContain('disclosure.affiliation');
+
+    await box.focus();
+    await page.keyboard.press(undoKey);
+    await expect.poll(() => readState(page, fixture)).toBe('Proud of what ACME shipped this week');
+
+    // Again, and post: the fixture records what the editor's own state holds.
+    await waitForFinding(page, 'disclosure.affiliation');
+    await openAllFindings(page);
+    await clickFix(page, 'disclosure.affiliation', 'Add " #ACMEemployee"');
+    await expect.poll(() => readState(page, fixture)).toContain('#ACMEemployee');
+    const post = await submitAndRead(page, fixture, box);
+    expect(post.text).toBe('Proud of what ACME shipped this week #ACMEemployee');
+  });
+
+  it('replaces only the term’s range with a suggested form', async () => {
+    const box = await openBox(page, fixture);
+    await typeInto(page, fixture, box, 'Hi guys, the roadrunner demo is up');
+    await waitForFinding(page, 'style.product-names');
+    await openAllFindings(page);
+    await clickFix(page, 'style.product-names', 'Replace with "RoadRunner"');
+    await expect.poll(() => readState(page, fixture)).toBe('Hi guys, the RoadRunner demo is up');
+  });
+
+  it('holds a post with an error until "Post anyway", then lets that post through', async () => {
+    const box = await openBox(page, fixture);
+    await typeInto(page, fixture, box, 'Nightjar is nearly here');
+    await waitForFinding(page, 'confidential.codenames');
+    const before = (await readPosts(page)).length;
+    await fixture.submit(page, box);
+    const confirm = card(page);
+    await confirm.waitFor({ state: 'visible' });
+    expect(await confirm.getAttribute('data-mode')).toBe('confirm');
+    expect(await confirm.locator('[data-rule-id="confidential.codenames"]').count()).toBe(1);
+    await page.waitForTimeout(200);
+    expect((await readPosts(page)).length).toBe(before);
+
+    // "Review" returns to the text and posts nothing.
+    await confirm.locator('button[data-action="review"]').click();
+    expect((await readPosts(page)).length).toBe(before);
+    expect(await readState(page, fixture)).toBe('Nightjar is nearly here');
+
+    await fixture.submit(page, box);
+    await card(page).locator('button[data-action="post-anyway"]').click();
+    await expect.poll(async () => (await readPosts(page)).length).toBe(before + 1);
+    expect((await readPosts(page))[before]!.text).toBe('Nightjar is nearly here');
+  });
+});
+
+const OTHER_BOXES = COMPOSE_BOXES.filter((box) => !SHARE_BOXES.includes(box));
+
+describe.each(OTHER_BOXES.map((box) => [box.name, box] as const))('%s', (_name, fixture) => {
+  it('flags a confidential term in this box too', async () => {
+    const box = await openBox(page, fixture);
+    await typeInto(page, fixture, box, 'Heard about Project Magpie?');
+    await waitForFinding(page, 'confidential.codenames');
+  });
+});
+
+describe('on the X fixture', () => {
+  it('keeps the underline on the term when emoji come before it', async () => {
+    const box = await openBox(page, X_HOME);
+    await typeInto(page, X_HOME, box, '👩🏽‍💻🚀🇬🇧 Nightjar', 'insert');
+    const line = await waitForFinding(page, 'confidential.codenames');
+    const expected = await box.evaluate((element) => {
+      const text = [...element.querySelectorAll('[data-text="true"]')].find((n) =>
+        n.textContent?.includes('Nightjar'),
+      )!.firstChild as Text;
+      const range = document.createRange();
+      const at = text.data.indexOf('Nightjar');
+      range.setStart(text, at);
+      range.setEnd(text, at + 8);
+      return range.getBoundingClientRect().left;
+    });
+    expect(Math.abs((await line.boundingBox())!.x - expected)).toBeLessThan(2);
+  });
+
+  it('moves the underline with the page when it scrolls', async () => {
+    const box = await openBox(page, X_HOME);
+    await page.evaluate(() => {
+      document.body.style.paddingBottom = '3000px';
+    });
+    await typeInto(page, X_HOME, box, 'Nightjar');
+    const line = await waitForFinding(page, 'confidential.codenames');
+    const before = (await line.boundingBox())!.y;
+    await page.mouse.wheel(0, 150);
+    await expect.poll(async () => before - (await line.boundingBox())!.y).toBeGreaterThan(100);
+    const scrolled = await page.evaluate(() => window.scrollY);
+    expect(Math.abs(before - (await line.boundingBox())!.y - scrolled)).toBeLessThan(2);
+  });
+
+  it('opens the card from the keyboard (Alt+Enter) and closes it with Escape', async () => {
+    const box = await openBox(page, X_HOME);
+    await typeInto(page, X_HOME, box, 'About Nightjar');
+    await waitForFinding(page, 'confidential.codenames');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Alt+Enter');
+    await card(page).waitFor({ state: 'visible' });
+    const focused = await page.evaluate(
+      () => document.querySelector('postguard-overlay')?.shadowRoot?.activeElement?.textContent,
+    );
+    expect(focused).toBe('Remove');
+    await page.keyboard.press('Escape');
+    await card(page).waitFor({ state: 'hidden' });
+    expect(await readState(page, X_HOME)).toBe('About Nightjar');
+  });
+
+  it('applies a new pack without reloading the page', async () => {
+    const box = await openBox(page, X_HOME);
+    await typeInto(page, X_HOME, box, 'Our Bluebird launch is close');
+    await page.waitForTimeout(300);
+    expect(await underline(page, 'test.new-term').count()).toBe(0);
+    const extra = {
+      format: 'postguard/pack@1',
+      id: 'test-extra',
+      name: 'Extra terms',
+      version: '1.0.0',
+      rules: [
+        {
+          id: 'test.new-term',
+          kind: 'terms',
+          severity: 'warning',
+          message: 'New term',
+          terms: ['Bluebird'],
+        },
+      ],
+    };
+    await setPacksInForce(session.serviceWorker, [bundledPack('acme-demo'), extra]);
+    await waitForFinding(page, 'test.new-term');
+    await setPacksInForce(session.serviceWorker, [bundledPack('acme-demo')]);
+    await expect.poll(() => underline(page, 'test.new-term').count()).toBe(0);
+  });
+});
