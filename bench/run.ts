@@ -88,7 +88,11 @@ async function main(): Promise<void> {
       return [
         n,
         compile([
-          { ...pack, id: `terms-${n}`, rules: pack.rules.filter((r) => r.kind === 'terms') },
+          {
+            ...pack,
+            id: `terms-${n}`,
+            rules: pack.rules.filter((r) => 'kind' in r && r.kind === 'terms'),
+          },
         ]),
       ];
     }),

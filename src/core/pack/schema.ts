@@ -19,7 +19,11 @@ export type Severity = z.infer<typeof Severity>;
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'not a real calendar date');
+  // Date.parse rolls 2026-02-30 over to March: only a date that survives the round trip is real.
+  .refine((s) => {
+    const time = Date.parse(`${s}T00:00:00Z`);
+    return !Number.isNaN(time) && new Date(time).toISOString().startsWith(s);
+  }, 'not a real calendar date');
 
 const semver = z
   .string()
@@ -34,11 +38,17 @@ const packId = z
 
 const ruleId = z
   .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'rule ids are dotted names such as confidential.codenames');
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9._-]*$/,
+    'rule ids are dotted names such as confidential.codenames',
+  );
 
-const httpUrl = z.string().url('expected a URL').refine((u) => /^https?:\/\//i.test(u), {
-  message: 'expected an http or https URL',
-});
+const httpUrl = z
+  .string()
+  .url('expected a URL')
+  .refine((u) => /^https?:\/\//i.test(u), {
+    message: 'expected an http or https URL',
+  });
 
 /** Fields every rule has. */
 const ruleBase = {
@@ -99,7 +109,13 @@ export const EntitiesRule = z
 
 const perNetworkNumber = z.union([
   z.number().int().nonnegative(),
-  z.object({ x: z.number().int().nonnegative().optional(), facebook: z.number().int().nonnegative().optional(), linkedin: z.number().int().nonnegative().optional() }).strict(),
+  z
+    .object({
+      x: z.number().int().nonnegative().optional(),
+      facebook: z.number().int().nonnegative().optional(),
+      linkedin: z.number().int().nonnegative().optional(),
+    })
+    .strict(),
 ]);
 
 export const DisclosureRule = z
@@ -114,7 +130,13 @@ export const DisclosureRule = z
   })
   .strict();
 
-export const TONE_CHECKS = ['profanity', 'insult', 'shouting', 'absolutes', 'official-voice'] as const;
+export const TONE_CHECKS = [
+  'profanity',
+  'insult',
+  'shouting',
+  'absolutes',
+  'official-voice',
+] as const;
 export const ToneCheck = z.enum(TONE_CHECKS);
 export type ToneCheck = z.infer<typeof ToneCheck>;
 
@@ -174,9 +196,7 @@ export type RuleKind = Rule['kind'];
  * A rule in a pack that only adjusts an inherited rule: `{ "id": "...", "enabled": false }`
  * switches it off without restating it.
  */
-export const RuleSwitch = z
-  .object({ id: ruleId, enabled: z.literal(false) })
-  .strict();
+export const RuleSwitch = z.object({ id: ruleId, enabled: z.literal(false) }).strict();
 export type RuleSwitch = z.infer<typeof RuleSwitch>;
 
 export const ContentItem = z

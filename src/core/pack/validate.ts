@@ -278,15 +278,16 @@ export function validatePack(
     input.rules.forEach((raw, index) => {
       const result = validateRule(raw, index, knownKeys);
       errors.push(...result.errors);
-      if (!result.rule) return;
-      rules.push(result.rule);
+      if (result.rule) rules.push(result.rule);
       // Within one pack a repeated id is a copy-paste slip: only one of them could apply.
-      const first = firstIndexOf.get(result.rule.id);
-      if (first === undefined) firstIndexOf.set(result.rule.id, index);
+      const id = isRecord(raw) && typeof raw.id === 'string' ? raw.id : undefined;
+      if (id === undefined) return;
+      const first = firstIndexOf.get(id);
+      if (first === undefined) firstIndexOf.set(id, index);
       else
         errors.push({
           path: `rules[${index}].id`,
-          message: `"${result.rule.id}" is already the id of rules[${first}]`,
+          message: `"${id}" is already the id of rules[${first}]`,
         });
     });
   }

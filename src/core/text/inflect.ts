@@ -36,10 +36,10 @@ function transforms(): World {
 }
 
 /** Plain English words only: acronyms, names with digits and very short words are left alone. */
-const INFLECTABLE = /^(?:[a-z]{3,}|[A-Z][a-z]{2,})$/;
+const INFLECTABLE = /^(?:\p{Ll}{3,}|\p{Lu}\p{Ll}{2,})$/u;
 
 function withCaseOf(source: string, form: string): string {
-  return /^[A-Z]/.test(source) ? form.charAt(0).toUpperCase() + form.slice(1) : form;
+  return /^\p{Lu}/u.test(source) ? form.charAt(0).toUpperCase() + form.slice(1) : form;
 }
 
 /**
@@ -67,7 +67,7 @@ export function inflections(word: string, nounOnly = false): string[] {
   const result: string[] = [];
   for (const form of forms) {
     // Only single words: "will leak" or a form with a space would not be one token.
-    if (form && form !== lower && /^[a-z]+$/.test(form)) result.push(withCaseOf(word, form));
+    if (form && form !== lower && /^\p{Ll}+$/u.test(form)) result.push(withCaseOf(word, form));
   }
   return result;
 }

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { check, checkerFor, expectWellFormed } from './helpers';
+
+const lengthRule = (max?: Record<string, number>, message = 'Too long.') =>
+  checkerFor({ kind: 'length', message, ...(max ? { max } : {}) });
+
+describe('length rules', () => {
+  it('uses the networks’ limits by default', () => {
+    const checker = lengthRule();
+    expect(check(checker, 'a'.repeat(280), 'x')).toEqual([]);
+    expect(check(checker, 'a'.repeat(3000), 'linkedin')).toEqual([]);
+    const [x] = check(checker, 'a'.repeat(281), 'x');
+    expect(x).toMatchObject({
+      start: 280,
+      end: 281,
+      match: 'a',
+      message: 'Too long. (1 character over the limit of 280)',
+    });
+    const [linkedin] = check(checker, 'a'.repeat(3010), 'linkedin');
+    expect(linkedin).toMatchObject({
+      start: 3000,
+      end: 3010,
+      message: 'Too long. (10 characters over the limit of 3000)',
+    });
+    expect(check(checker, 'a'.repeat(63_206), 'facebook')).toEqual([]);
+    expect(check(checker, 'a'.repeat(63_207), 'facebook')).toHaveLength(1);
+  });
+
+  it('counts X as X does: emoji and CJK weigh 2, links 23', () => {
+    const checker = lengthRule();
+    expect(check(checker, '😀'.repeat(140), 'x')).toEqual([]);
+    const text = '😀'.repeat(141);
+    const found = check(checker, text, 'x');
+    expect(found[0]).toMatchObject({ start: 280, end: 282, match: '😀' });
+    expectWellFormed(text, found);
+    expect(check(checker, '東'.repeat(141), 'x')[0]).toMatchObject({ start: 140, end: 141 });
+    const withLink = `${'a'.repeat(256)} https://example.com/a/very/long/path/that/is/shortened/anyway`;
+    expect(check(checker, withLink, 'x')).toEqual([]);
+    expect(check(checker, `a${withLink}`, 'x')).toHaveLength(1);
+  });
+
+  it('uses the rule’s own maximum per network and fills {max} and {over}', () => {
+    const checker = lengthRule({ linkedin: 10 }, 'Keep it under {max}: {over} too many.');
+    const [finding] = check(checker, 'abcdefghijklm', 'linkedin');
+    expect(finding).toMatchObject({
+      start: 10,
+      end: 13,
+      match: 'klm',
+      message: 'Keep it under 10: 3 too many.',
+    });
+    expect(check(checker, 'a'.repeat(281), 'x')).toHaveLength(1);
+  });
+
+  it('counts characters outside the BMP once, and never cuts them', () => {
+    const checker = lengthRule({ linkedin: 3 });
+    const text = '𝐀𝐁𝐂𝐃';
+    const found = check(checker, text, 'linkedin');
+    expect(found[0]).toMatchObject({ start: 6, end: 8, match: '𝐃' });
+    expectWellFormed(text, found);
+  });
+});

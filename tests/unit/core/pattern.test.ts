@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import { compilePacks, formatPackError, parsePack } from '@/src/core/index';
+import { check, checkerFor, expectWellFormed, makePack, matches } from './helpers';
+
+const patterns = (list: string[], flags?: string) =>
+  checkerFor({ kind: 'pattern', patterns: list, ...(flags ? { flags } : {}) });
+
+describe('pattern rules', () => {
+  it('finds every match of every pattern', () => {
+    const checker = patterns(['\\d{3}-\\d{4}', 'internal only']);
+    expect(matches(checker, 'call 555-1234 or 555-9876, internal only')).toEqual([
+      '555-1234',
+      '555-9876',
+      'internal only',
+    ]);
+  });
+
+  it('is case-sensitive unless flags is "i"', () => {
+    expect(matches(patterns(['confidential']), 'CONFIDENTIAL confidential')).toEqual([
+      'confidential',
+    ]);
+    expect(matches(patterns(['confidential'], 'i'), 'CONFIDENTIAL confidential')).toEqual([
+      'CONFIDENTIAL',
+      'confidential',
+    ]);
+  });
+
+  it('reports UTF-16 offsets in text with emoji and astral letters', () => {
+    const text = '😀👩🏽‍💻 𝐀𝐁 ref ACME-12345 🚀';
+    const checker = patterns(['ACME-\\d+', '𝐀.']);
+    const found = check(checker, text);
+    const astral = text.indexOf('𝐀');
+    const ref = text.indexOf('ACME');
+    expect([astral, ref]).toEqual([10, 19]);
+    expect(found.map((f) => [f.start, f.end, f.match])).toEqual([
+      [astral, astral + 4, '𝐀𝐁'],
+      [ref, ref + 10, 'ACME-12345'],
+    ]);
+    expectWellFormed(text, found);
+  });
+
+  it('never reports half a surrogate pair, even for a pattern matching any one character', () => {
+    const text = 'a😀b';
+    const found = check(patterns(['.']), text);
+    expect(found.map((f) => f.match)).toEqual(['a', '😀', 'b']);
+    expectWellFormed(text, found);
+  });
+
+  it('ignores empty matches', () => {
+    expect(matches(patterns(['x*']), 'abc')).toEqual([]);
+  });
+
+  it('runs a catastrophic pattern in linear time', () => {
+    const checker = patterns(['(a+)+$']);
+    const text = `${'a'.repeat(30_000)}b`;
+    const started = performance.now();
+    expect(matches(checker, text)).toEqual([]);
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+
+  it('offers to remove the match', () => {
+    const [finding] = check(patterns(['internal only']), 'this is internal only, ok');
+    expect(finding?.suggestions).toEqual([
+      { label: 'Remove', edits: [{ start: 7, end: 21, text: '' }] },
+    ]);
+  });
+});
+
+describe('pattern rules: what RE2 refuses is a pack error with its path', () => {
+  const packWith = (list: string[]) =>
+    parsePack({
+      format: 'postguard/pack@1',
+      id: 'acme',
+      name: 'ACME',
+      version: '1.0.0',
+      rules: [
+        { id: 'ok', kind: 'terms', severity: 'info', message: 'm', terms: ['x'] },
+        { id: 'p', kind: 'pattern', severity: 'error', message: 'm', patterns: list },
+      ],
+    });
+
+  it.each([
+    ['(a)\\1', 'backreferences are not supported'],
+    ['x(?=y)', 'lookahead is not supported'],
+    ['(?<=a)b', 'lookbehind is not supported'],
+    ['(abc', 'a "(" is never closed'],
+    ['abc)', 'a ")" has no matching "("'],
+    ['[abc', 'a "[" is never closed'],
+    ['*a', '"*" has nothing before it to repeat'],
+    ['a**', '"**" repeats a repetition; write it once'],
+    ['a{1001}', 'the repeat count {1001} is too large'],
+    ['[z-a]', 'the range z-a is not valid'],
+  ])('%s', (source, reason) => {
+    const result = packWith(['fine', source]);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors[0]?.path).toBe('rules[1].patterns[1]');
+    expect(formatPackError(result.errors[0]!)).toContain(
+      `rules[1].patterns[1]: RE2 cannot compile ${JSON.stringify(source)}: ${reason}`,
+    );
+  });
+
+  it('is also reported by compilePacks for a pack object built in code', () => {
+    const pack = makePack({
+      rules: [{ id: 'p', kind: 'pattern', severity: 'error', message: 'm', patterns: ['ok'] }],
+    });
+    const broken = {
+      ...pack,
+      rules: [
+        {
+          id: 'p',
+          kind: 'pattern' as const,
+          severity: 'error' as const,
+          message: 'm',
+          patterns: ['(a)\\1'],
+        },
+      ],
+    };
+    const result = compilePacks([broken]);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors.map(formatPackError)).toEqual([
+      'acme: rules[0].patterns[0]: RE2 cannot compile "(a)\\\\1": backreferences are not supported',
+    ]);
+  });
+});
