@@ -1,0 +1,120 @@
+import { findPeople } from '../nlp/people';
+import type { EntitiesRule } from '../pack/schema';
+import { removeSuggestion } from '../suggestions';
+import type { TextAnalysis, WordToken } from '../text/analysis';
+import { inflections } from '../text/inflect';
+import { joinedKey, PhraseMatcher } from '../text/phrases';
+import { compileAllowList } from './entities/allow';
+import { SCANNERS, type EntitySpan } from './entities/scanners';
+import { makeFinding, wordIndexAt } from './support/finding';
+import type { CompiledRule, RuleCompiler } from './types';
+
+/**
+ * `entities`: personal and business details (emails, phones, money, URLs, percentages,
+ * people's names). Patterns find all but names; names come from the NLP module, which is
+ * only called when the rule asks for `person`.
+ */
+
+const DEFAULT_WINDOW = 8;
+
+/** Index of the last word that starts before `offset`, or -1. */
+function lastWordBefore(words: readonly WordToken[], offset: number): number {
+  let lo = 0;
+  let hi = words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((words[mid] as WordToken).start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+/** The `near` words with their inflections ("client" also finds "clients", "client's"). */
+function compileNear(near: readonly string[] | undefined): PhraseMatcher<true> | undefined {
+  if (!near || near.length === 0) return undefined;
+  const matcher = new PhraseMatcher<true>(false);
+  for (const phrase of near) {
+    const parsed = matcher.add(phrase, true);
+    const last = parsed.words[parsed.words.length - 1];
+    if (!last) continue;
+    for (const form of inflections(last, parsed.words.length > 1)) {
+      matcher.insert(
+        [...parsed.keys.slice(0, -1), joinedKey([form], false)],
+        true,
+        parsed.prefix,
+        parsed.suffix,
+      );
+    }
+  }
+  return matcher;
+}
+
+/** Spans found by two scanners (a URL holding an email) keep the earlier, longer one. */
+function withoutOverlaps(spans: EntitySpan[]): EntitySpan[] {
+  spans.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: EntitySpan[] = [];
+  let reached = -1;
+  for (const span of spans) {
+    if (span.start < reached) continue;
+    kept.push(span);
+    reached = span.end;
+  }
+  return kept;
+}
+
+/** Word ranges [first, last] of the near words in the text. */
+function nearRanges(matcher: PhraseMatcher<true>, analysis: TextAnalysis): [number, number][] {
+  const words = analysis.words();
+  return matcher
+    .match(analysis)
+    .map((hit) => [wordIndexAt(words, hit.start), lastWordBefore(words, hit.end)]);
+}
+
+function isNear(
+  ranges: readonly [number, number][],
+  first: number,
+  last: number,
+  window: number,
+): boolean {
+  return ranges.some(
+    ([c, d]) => (d < first && first - d <= window) || (c > last && c - last <= window),
+  );
+}
+
+export const compileEntitiesRule: RuleCompiler<EntitiesRule> = (rule, context) => {
+  const scanners = rule.entities.flatMap((type) => (type === 'person' ? [] : [SCANNERS[type]]));
+  const wantsPeople = rule.entities.includes('person');
+  const allow = compileAllowList(rule.allow);
+  const near = compileNear(rule.near);
+  const window = rule.window ?? DEFAULT_WINDOW;
+
+  const compiled: CompiledRule = {
+    rule,
+    packId: context.pack.id,
+    check(analysis) {
+      const { text } = analysis;
+      const found: EntitySpan[] = [];
+      for (const scan of scanners) scan(text, found);
+      if (wantsPeople)
+        for (const person of findPeople(text)) found.push({ type: 'person', ...person });
+      if (found.length === 0) return [];
+
+      let spans = withoutOverlaps(found).filter(
+        (span) => !allow.allows(span, text.slice(span.start, span.end)),
+      );
+      if (near && spans.length > 0) {
+        const ranges = nearRanges(near, analysis);
+        const words = analysis.words();
+        spans = spans.filter((span) =>
+          isNear(ranges, wordIndexAt(words, span.start), lastWordBefore(words, span.end), window),
+        );
+      }
+      return spans.map((span) =>
+        makeFinding(rule, context.pack.id, text, span.start, span.end, [
+          removeSuggestion(text, span.start, span.end),
+        ]),
+      );
+    },
+  };
+  return compiled;
+};

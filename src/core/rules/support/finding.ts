@@ -1,0 +1,64 @@
+import type { Finding, Suggestion } from '../../findings';
+import type { Rule } from '../../pack/schema';
+import type { WordToken } from '../../text/analysis';
+
+/**
+ * A finding of `rule` on `text[start, end)`. The message stays as the pack wrote it: the
+ * checker fills in `{match}` and the pack's policy link for every kind alike.
+ */
+export function makeFinding(
+  rule: Rule,
+  packId: string,
+  text: string,
+  start: number,
+  end: number,
+  suggestions: Suggestion[],
+  message: string = rule.message,
+): Finding {
+  return {
+    ruleId: rule.id,
+    packId,
+    kind: rule.kind,
+    severity: rule.severity,
+    message,
+    ...(rule.link ? { link: rule.link } : {}),
+    start,
+    end,
+    match: text.slice(start, end),
+    suggestions,
+  };
+}
+
+/** Inserts `addition` at `at`; the label quotes exactly what is added, spaces included. */
+export function insertSuggestion(at: number, addition: string): Suggestion {
+  return { label: `Add "${addition}"`, edits: [{ start: at, end: at, text: addition }] };
+}
+
+/** Index of the first word that ends after `offset` (`words.length` when none does). */
+export function wordIndexAt(words: readonly WordToken[], offset: number): number {
+  let lo = 0;
+  let hi = words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((words[mid] as WordToken).end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Punctuation that ends a clause: a negation or a target on the other side of it does not count. */
+export const CLAUSE_BREAK = /[.,;:!?()[\]{}"“”…\n]/;
+
+/** Typographic apostrophes folded, lower case: the form word lists are compared in. */
+export function wordKey(word: WordToken): string {
+  return word.lower.includes('’') ? word.lower.replaceAll('’', "'") : word.lower;
+}
+
+/**
+ * Where to append a sentence to `text`: after its last visible character, with a space
+ * before the addition unless the text is empty or ends in a line break.
+ */
+export function appendPoint(text: string): { at: number; separator: string } {
+  const at = text.trimEnd().length;
+  return { at, separator: at === 0 ? '' : ' ' };
+}

@@ -1,0 +1,131 @@
+import acronyms from '../../data/acronyms.json';
+import type { Suggestion } from '../../findings';
+import type { WordToken } from '../../text/analysis';
+import { tokenize } from '../../text/analysis';
+import { wordKey } from '../support/finding';
+import { orgNames } from '../support/org';
+import type { ToneCheckCompiler, ToneHit } from './types';
+
+/**
+ * `shouting`: a run of upper-case words. A run counts when it has three or more words of two
+ * letters or more ("WE ARE HIRING"), or two long ones ("HAPPY BIRTHDAY"), and at least two
+ * of its words are not known acronyms or the organisation's names: "NASA and ESA", "ACME
+ * CEO" and "USA" are names, not shouting. Hashtags and mentions are never part of a run,
+ * and list punctuation (a comma, a slash, a colon) ends one.
+ */
+
+const RUN_BREAK = /[,;:/&|•·()[\]\n]/;
+const SENTENCE_END = /[.!?…]/;
+const MIN_WORDS = 3;
+const MIN_LETTERS_OF_TWO = 12;
+
+function letterCount(word: string): number {
+  let n = 0;
+  for (const ch of word) if (ch.toLowerCase() !== ch.toUpperCase()) n++;
+  return n;
+}
+
+function isUpperCase(word: string): boolean {
+  return word === word.toUpperCase() && word !== word.toLowerCase();
+}
+
+/** A word starts a sentence: nothing but sentence punctuation, a line break or an emoji before it. */
+function startsSentence(text: string, word: WordToken): boolean {
+  const before = text.slice(Math.max(0, word.start - 16), word.start).replace(/[ \t\u00a0]+$/, '');
+  return (
+    (word.start < 16 && before === '') || (before !== '' && !/[\p{L}\p{N},;:'’"“-]$/u.test(before))
+  );
+}
+
+/** The run in sentence case, acronyms kept: "WE ARE HIRING IN NYC" → "We are hiring in NYC". */
+function sentenceCase(text: string, run: readonly WordToken[], known: ReadonlySet<string>): string {
+  let out = '';
+  let at = (run[0] as WordToken).start;
+  for (const word of run) {
+    out += text.slice(at, word.start);
+    let cased = known.has(wordKey(word)) || letterCount(word.text) < 2 ? word.text : word.lower;
+    if (/^i(?:['’]|$)/.test(cased)) cased = `I${cased.slice(1)}`;
+    if (startsSentence(text, word)) cased = cased.charAt(0).toUpperCase() + cased.slice(1);
+    out += cased;
+    at = word.end;
+  }
+  return out;
+}
+
+function quoteForLabel(s: string): string {
+  return s.length > 40 ? `${s.slice(0, 39)}…` : s;
+}
+
+export const compileShouting: ToneCheckCompiler = (_rule, context) => {
+  const known = new Set(acronyms.acronyms);
+  for (const name of orgNames(context)) for (const word of tokenize(name)) known.add(wordKey(word));
+
+  const isPlain = (word: WordToken) => letterCount(word.text) >= 2 && !known.has(wordKey(word));
+
+  /**
+   * A run without its leading and trailing sentences of names only: in "Thanks ESA. ACME
+   * CEO. HAPPY BIRTHDAY!" the shouting is "HAPPY BIRTHDAY".
+   */
+  function trimNames(text: string, run: readonly WordToken[]): readonly WordToken[] {
+    const sentences: WordToken[][] = [[]];
+    run.forEach((word, i) => {
+      const previous = run[i - 1];
+      if (previous && SENTENCE_END.test(text.slice(previous.end, word.start))) sentences.push([]);
+      (sentences[sentences.length - 1] as WordToken[]).push(word);
+    });
+    while (sentences.length > 0 && !(sentences[0] as WordToken[]).some(isPlain)) sentences.shift();
+    while (sentences.length > 0 && !(sentences[sentences.length - 1] as WordToken[]).some(isPlain))
+      sentences.pop();
+    return sentences.flat();
+  }
+
+  function judge(text: string, whole: readonly WordToken[]): ToneHit | undefined {
+    const run = trimNames(text, whole);
+    if (run.length < 2) return undefined;
+    let counted = 0;
+    let plain = 0;
+    let plainLetters = 0;
+    for (const word of run) {
+      const letters = letterCount(word.text);
+      if (letters < 2) continue;
+      counted++;
+      if (!known.has(wordKey(word))) {
+        plain++;
+        plainLetters += letters;
+      }
+    }
+    if (plain < 2 || (counted < MIN_WORDS && plainLetters < MIN_LETTERS_OF_TWO)) return undefined;
+    const start = (run[0] as WordToken).start;
+    const end = (run[run.length - 1] as WordToken).end;
+    const replacement = sentenceCase(text, run, known);
+    const suggestion: Suggestion = {
+      label: `Change to "${quoteForLabel(replacement)}"`,
+      edits: [{ start, end, text: replacement }],
+    };
+    return { start, end, suggestions: [suggestion] };
+  }
+
+  return (analysis) => {
+    const { text } = analysis;
+    const words = analysis.words();
+    const hits: ToneHit[] = [];
+    let run: WordToken[] = [];
+    const close = () => {
+      const hit = run.length > 1 ? judge(text, run) : undefined;
+      if (hit) hits.push(hit);
+      run = [];
+    };
+    for (const word of words) {
+      const sigil = text.charAt(word.start - 1);
+      if (!isUpperCase(word.text) || sigil === '#' || sigil === '@') {
+        close();
+        continue;
+      }
+      const previous = run[run.length - 1];
+      if (previous && RUN_BREAK.test(text.slice(previous.end, word.start))) close();
+      run.push(word);
+    }
+    close();
+    return hits;
+  };
+};
