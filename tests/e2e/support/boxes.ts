@@ -1,0 +1,134 @@
+// Every compose box the fixtures reproduce, described the way a user reaches it: which page,
+// what to click to reveal it, how to post. Tests take these from here, so a new box (a thread
+// composer, a quote post) is one entry and every shared test runs on it.
+//
+// These selectors are the tests' view of the sites, kept apart from the extension's adapters on
+// purpose: when an adapter's selector breaks, these still find the box and the test says so.
+import type { Locator, Page } from 'playwright-core';
+import { SITE_URLS } from './routes';
+import type { SiteName } from './routes';
+
+export type EditorKind = 'draft' | 'lexical' | 'quill';
+
+export interface ComposeBoxFixture {
+  /** The box's name in the fixture page's `window.__postguardFixture`, and in test titles. */
+  name: string;
+  site: SiteName;
+  editor: EditorKind;
+  /** The real URL the fixture page is served at. */
+  url: string;
+  /** Reveals the box on a freshly loaded page (opening its dialog if it has one) and returns it. */
+  open(page: Page): Promise<Locator>;
+  /** Posts what the box holds the way a user would: its Post button, or Enter in a comment. */
+  submit(page: Page, box: Locator): Promise<void>;
+  /** The key that starts a new line without posting. */
+  newLineKey: 'Enter' | 'Shift+Enter';
+}
+
+async function visible(box: Locator): Promise<Locator> {
+  await box.waitFor({ state: 'visible' });
+  return box;
+}
+
+const X_BOX = '[data-testid="tweetTextarea_0"][role="textbox"]';
+const LEXICAL_BOX = '[contenteditable="true"][role="textbox"][data-lexical-editor="true"]';
+
+export const X_HOME: ComposeBoxFixture = {
+  name: 'x-home',
+  site: 'x',
+  editor: 'draft',
+  url: SITE_URLS.x,
+  open: (page) => visible(page.locator(`[data-testid="primaryColumn"] ${X_BOX}`)),
+  submit: (page) => page.locator('[data-testid="tweetButtonInline"]').click(),
+  newLineKey: 'Enter',
+};
+
+export const X_REPLY: ComposeBoxFixture = {
+  name: 'x-reply',
+  site: 'x',
+  editor: 'draft',
+  url: SITE_URLS.x,
+  async open(page) {
+    await page.locator('[data-testid="tweet"] [data-testid="reply"]').first().click();
+    return visible(page.locator(`[role="dialog"] ${X_BOX}`));
+  },
+  submit: (page) => page.locator('[role="dialog"] [data-testid="tweetButton"]').click(),
+  newLineKey: 'Enter',
+};
+
+/** The composer that /compose/post opens over the timeline, reached by client-side navigation. */
+export const X_COMPOSE_ROUTE: ComposeBoxFixture = {
+  name: 'x-compose',
+  site: 'x',
+  editor: 'draft',
+  url: SITE_URLS.x,
+  async open(page) {
+    await page.locator('[data-testid="SideNav_NewTweet_Button"]').click();
+    await page.waitForURL('**/compose/post');
+    return visible(page.locator(`[role="dialog"] ${X_BOX}`));
+  },
+  submit: (page) => page.locator('[role="dialog"] [data-testid="tweetButton"]').click(),
+  newLineKey: 'Enter',
+};
+
+export const FACEBOOK_POST: ComposeBoxFixture = {
+  name: 'facebook-post',
+  site: 'facebook',
+  editor: 'lexical',
+  url: SITE_URLS.facebook,
+  async open(page) {
+    await page.locator('[role="main"] [role="button"]', { hasText: "What's on your mind" }).click();
+    return visible(page.locator(`[role="dialog"] ${LEXICAL_BOX}`));
+  },
+  submit: (page) => page.locator('[role="dialog"] [aria-label="Post"][role="button"]').click(),
+  newLineKey: 'Enter',
+};
+
+export const FACEBOOK_COMMENT: ComposeBoxFixture = {
+  name: 'facebook-comment',
+  site: 'facebook',
+  editor: 'lexical',
+  url: SITE_URLS.facebook,
+  open: (page) => visible(page.locator(`${LEXICAL_BOX}[aria-label^="Write a comment"]`)),
+  submit: (_page, box) => box.press('Enter'),
+  newLineKey: 'Shift+Enter',
+};
+
+export const LINKEDIN_POST: ComposeBoxFixture = {
+  name: 'linkedin-post',
+  site: 'linkedin',
+  editor: 'quill',
+  url: SITE_URLS.linkedin,
+  async open(page) {
+    await page.locator('.share-box-feed-entry__trigger').click();
+    return visible(
+      page.locator('.share-creation-state__text-editor .ql-editor[contenteditable="true"]'),
+    );
+  },
+  submit: (page) => page.locator('.share-actions__primary-action').click(),
+  newLineKey: 'Enter',
+};
+
+export const LINKEDIN_COMMENT: ComposeBoxFixture = {
+  name: 'linkedin-comment',
+  site: 'linkedin',
+  editor: 'quill',
+  url: SITE_URLS.linkedin,
+  open: (page) =>
+    visible(page.locator('.comments-comment-box__form .ql-editor[contenteditable="true"]')),
+  submit: (page) => page.locator('.comments-comment-box__submit-button').click(),
+  newLineKey: 'Enter',
+};
+
+/** The main share box of each site: one per editor library. */
+export const SHARE_BOXES: ComposeBoxFixture[] = [X_HOME, FACEBOOK_POST, LINKEDIN_POST];
+
+export const COMPOSE_BOXES: ComposeBoxFixture[] = [
+  X_HOME,
+  X_REPLY,
+  X_COMPOSE_ROUTE,
+  FACEBOOK_POST,
+  FACEBOOK_COMMENT,
+  LINKEDIN_POST,
+  LINKEDIN_COMMENT,
+];

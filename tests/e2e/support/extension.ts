@@ -1,0 +1,78 @@
+// What the extension put into a page: its overlay host, the findings the overlay shows, and the
+// content script's isolated world (which proves the extension, not the page, is at work).
+import type { Locator, Page } from 'playwright-core';
+
+/** The overlay's host element; mirrors OVERLAY_HOST_TAG in src/compose/main.ts. */
+export const OVERLAY_HOST_TAG = 'postguard-overlay';
+
+export async function waitForOverlay(page: Page): Promise<Locator> {
+  const host = page.locator(OVERLAY_HOST_TAG);
+  await host.waitFor({ state: 'attached' });
+  return host;
+}
+
+export interface ShownFinding {
+  ruleId: string;
+  text: string;
+}
+
+/** Findings the overlay shows now: elements carrying `data-rule-id` in its (open) shadow root. */
+export async function readShownFindings(page: Page): Promise<ShownFinding[]> {
+  return page.evaluate((tag) => {
+    const root = document.querySelector(tag)?.shadowRoot;
+    if (!root) return [];
+    return [...root.querySelectorAll<HTMLElement>('[data-rule-id]')].map((element) => ({
+      ruleId: element.dataset.ruleId ?? '',
+      text: (element.textContent ?? '').trim(),
+    }));
+  }, OVERLAY_HOST_TAG);
+}
+
+/**
+ * The ids of the page's JavaScript worlds that belong to the extension: the isolated worlds
+ * Chromium creates for its content scripts, whose origin is chrome-extension://<id>.
+ */
+export async function extensionWorldIds(page: Page, extensionId: string): Promise<number[]> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const ids: number[] = [];
+    cdp.on('Runtime.executionContextCreated', ({ context }) => {
+      if (context.origin === `chrome-extension://${extensionId}`) ids.push(context.id);
+    });
+    // Enabling reports every existing context before it returns.
+    await cdp.send('Runtime.enable');
+    return ids;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/**
+ * Evaluates an expression inside the extension's content-script world (where its globals and
+ * closed shadow roots are visible) and returns the value.
+ */
+export async function evaluateInExtensionWorld<T>(
+  page: Page,
+  extensionId: string,
+  expression: string,
+): Promise<T> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    let worldId: number | undefined;
+    cdp.on('Runtime.executionContextCreated', ({ context }) => {
+      if (context.origin === `chrome-extension://${extensionId}`) worldId ??= context.id;
+    });
+    await cdp.send('Runtime.enable');
+    if (worldId === undefined) throw new Error('The extension has no content script in this page');
+    const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
+      expression,
+      contextId: worldId,
+      returnByValue: true,
+      awaitPromise: true,
+    });
+    if (exceptionDetails) throw new Error(`In the extension's world: ${exceptionDetails.text}`);
+    return result.value as T;
+  } finally {
+    await cdp.detach();
+  }
+}

@@ -1,0 +1,69 @@
+// Serves the fixture pages at the sites' real URLs, so the extension's content script matches
+// them exactly as on the real sites, and keeps every other request on this machine.
+import type { BrowserContext, Route } from 'playwright-core';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { FIXTURES_DIST, FIXTURE_ASSET_PREFIX } from './paths';
+
+export type SiteName = 'x' | 'facebook' | 'linkedin';
+
+interface SitePages {
+  origins: string[];
+  /** Paths (query ignored) served with the site's fixture page; the page routes by path itself. */
+  paths: string[];
+  page: string;
+}
+
+export const SITE_PAGES: Record<SiteName, SitePages> = {
+  x: {
+    origins: ['https://x.com', 'https://twitter.com'],
+    paths: ['/home', '/compose/post'],
+    page: 'x.html',
+  },
+  facebook: { origins: ['https://www.facebook.com'], paths: ['/'], page: 'facebook.html' },
+  linkedin: { origins: ['https://www.linkedin.com'], paths: ['/feed/'], page: 'linkedin.html' },
+};
+
+/** The real URL of a site's fixture page. */
+export const SITE_URLS: Record<SiteName, string> = {
+  x: 'https://x.com/home',
+  facebook: 'https://www.facebook.com/',
+  linkedin: 'https://www.linkedin.com/feed/',
+};
+
+const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+function siteFor(origin: string): SitePages | undefined {
+  return Object.values(SITE_PAGES).find((site) => site.origins.includes(origin));
+}
+
+async function handle(route: Route): Promise<void> {
+  const url = new URL(route.request().url());
+  // The extension's own files, and servers a test starts itself (packs, say).
+  if (url.protocol === 'chrome-extension:' || LOCAL_HOSTS.has(url.hostname)) {
+    return route.continue();
+  }
+  const site = siteFor(url.origin);
+  if (!site) return route.abort('blockedbyclient');
+  if (url.pathname.startsWith(FIXTURE_ASSET_PREFIX)) {
+    // basename: a request can only name a file directly inside dist/.
+    const file = path.join(FIXTURES_DIST, path.basename(url.pathname));
+    if (existsSync(file)) return route.fulfill({ path: file });
+  }
+  if (site.paths.includes(url.pathname)) {
+    return route.fulfill({
+      path: path.join(FIXTURES_DIST, site.page),
+      contentType: 'text/html; charset=utf-8',
+    });
+  }
+  return route.fulfill({
+    status: 404,
+    contentType: 'text/plain',
+    body: `No Postguard fixture at ${url.pathname}`,
+  });
+}
+
+/** Routes every request of the context: fixture pages and assets, local servers, nothing else. */
+export async function routeFixtures(context: BrowserContext): Promise<void> {
+  await context.route('**/*', handle);
+}
