@@ -1,0 +1,170 @@
+import type { CDPSession, Page } from 'playwright-core';
+import {
+  X_HOME,
+  ensureExtensionBuilt,
+  ensureFixturesBuilt,
+  launchWithExtension,
+  openBox,
+  openFixture,
+  typeInto,
+  SITE_URLS,
+} from '../tests/e2e/harness';
+import { bundledPack, setPacksInForce } from '../tests/e2e/support/policy';
+
+/**
+ * Benchmarks in the real browser (issue 4's targets):
+ * - from the keystroke that completes a term to its underline on the page, on a 3,000-character
+ *   post in the Draft.js fixture (target: p95 within one frame, 16 ms);
+ * - the content script's main-thread work when a page loads with no compose box focused
+ *   (target: under 5 ms), and its work per feed mutation (target: none beyond a cheap filter).
+ */
+
+const ROUNDS = 60;
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function keystrokeToFinding(page: Page): Promise<number[]> {
+  const box = await openBox(page, X_HOME);
+  const filler =
+    'We spent the quarter listening to customers and rebuilding the onboarding flow from scratch. ';
+  const post = filler.repeat(Math.ceil(3_000 / filler.length)).slice(0, 3_000 - 20);
+  await typeInto(page, X_HOME, box, post, 'paste');
+  await page.waitForTimeout(300);
+  // In the page's world: time from the keydown of the last letter to the underline's arrival.
+  await page.evaluate(() => {
+    const state = { armed: 0, samples: [] as number[] };
+    (window as unknown as { __latency: typeof state }).__latency = state;
+    document.addEventListener('keydown', () => (state.armed = performance.now()), true);
+    const root = document.querySelector('postguard-overlay')!.shadowRoot!;
+    new MutationObserver(() => {
+      if (!state.armed) return;
+      const line = root.querySelector(
+        '.underline[data-rule-id="confidential.codenames"]:not([hidden])',
+      );
+      if (line) {
+        state.samples.push(performance.now() - state.armed);
+        state.armed = 0;
+      }
+    }).observe(root, { subtree: true, childList: true, attributes: true });
+  });
+  for (let round = 0; round < ROUNDS; round += 1) {
+    await page.keyboard.type(' Nightja');
+    await page.evaluate(
+      () => ((window as unknown as { __latency: { armed: number } }).__latency.armed = 0),
+    );
+    await page.keyboard.press('r');
+    await page.waitForFunction(
+      (n) =>
+        (window as unknown as { __latency: { samples: number[] } }).__latency.samples.length > n,
+      round,
+    );
+    for (let i = 0; i < ' Nightjar'.length; i += 1) await page.keyboard.press('Backspace');
+  }
+  return page.evaluate(
+    () => (window as unknown as { __latency: { samples: number[] } }).__latency.samples,
+  );
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  dur?: number;
+  args?: { data?: { url?: string; scriptName?: string } };
+}
+
+async function traced(page: Page, action: () => Promise<void>): Promise<TraceEvent[]> {
+  const cdp: CDPSession = await page.context().newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as TraceEvent[])));
+  const complete = new Promise<void>((resolve) =>
+    cdp.once('Tracing.tracingComplete', () => resolve()),
+  );
+  await cdp.send('Tracing.start', {
+    categories: 'devtools.timeline,disabled-by-default-devtools.timeline',
+    transferMode: 'ReportEvents',
+  });
+  await action();
+  await cdp.send('Tracing.end');
+  await complete;
+  await cdp.detach();
+  return events;
+}
+
+/** Milliseconds of script evaluation and callbacks attributed to the compose content script. */
+function contentScriptMs(events: TraceEvent[]): number {
+  const ours = (event: TraceEvent) => {
+    const url = event.args?.data?.url ?? event.args?.data?.scriptName ?? '';
+    return url.includes('content-scripts/compose.js');
+  };
+  return (
+    events
+      .filter(
+        (e) =>
+          e.ph === 'X' && (e.name === 'EvaluateScript' || e.name === 'FunctionCall') && ours(e),
+      )
+      .reduce((sum, e) => sum + (e.dur ?? 0), 0) / 1000
+  );
+}
+
+export async function runBrowserBenchmarks(): Promise<void> {
+  ensureExtensionBuilt();
+  ensureFixturesBuilt();
+  const session = await launchWithExtension();
+  try {
+    await setPacksInForce(session.serviceWorker, [bundledPack('acme-demo')]);
+    const page = await session.tab();
+
+    const startSamples: number[] = [];
+    let mutationMs = 0;
+    for (let i = 0; i < 5; i += 1) {
+      const events = await traced(page, async () => {
+        await openFixture(page, SITE_URLS.x);
+        await page.waitForTimeout(300);
+      });
+      startSamples.push(contentScriptMs(events));
+    }
+    const feedEvents = await traced(page, async () => {
+      // A busy feed: 2,000 posts arrive in 200 batches, and nobody writes.
+      await page.evaluate(async () => {
+        const feed = document.createElement('div');
+        document.body.append(feed);
+        for (let batch = 0; batch < 200; batch += 1) {
+          for (let i = 0; i < 10; i += 1) {
+            const article = document.createElement('article');
+            article.textContent = `Post ${batch}-${i}: Nightjar and ACME and more words here`;
+            feed.append(article);
+          }
+          await new Promise((resolve) => setTimeout(resolve, 0));
+        }
+      });
+    });
+    mutationMs = contentScriptMs(feedEvents);
+
+    const samples = (await keystrokeToFinding(page)).sort((a, b) => a - b);
+    const startSorted = startSamples.sort((a, b) => a - b);
+    console.log('\nIn Chromium (headless), Draft.js fixture, acme-demo pack');
+    console.log(
+      `  keystroke → finding drawn, 3,000-char post: median ${percentile(samples, 50).toFixed(2)} ms, ` +
+        `p95 ${percentile(samples, 95).toFixed(2)} ms, max ${samples[samples.length - 1]!.toFixed(2)} ms ` +
+        `(${samples.length} samples; target p95 ≤ 16 ms)`,
+    );
+    console.log(
+      `  content script at page start, no box focused: median ${percentile(startSorted, 50).toFixed(2)} ms ` +
+        `(max ${startSorted[startSorted.length - 1]!.toFixed(2)} ms over ${startSorted.length} loads; target < 5 ms)`,
+    );
+    console.log(
+      `  content script work during 2,000 feed insertions: ${mutationMs.toFixed(2)} ms (target: ~0)`,
+    );
+  } finally {
+    await session.close();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  runBrowserBenchmarks().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
