@@ -1,18 +1,24 @@
 import type { Rule, RuleKind } from '../pack/schema';
+import { compileDisclosureRule } from './disclosure';
+import { compileEntitiesRule } from './entities';
 import { compileLengthRule } from './length';
 import { compilePatternRule } from './pattern';
 import { compileTermsRule } from './terms';
+import { compileToneRule } from './tone';
 import type { CompiledRule, RuleCompiler, RuleContext } from './types';
 
 /**
- * Which compiler builds each rule kind. A kind without a compiler is valid in a pack but
- * finds nothing yet; adding a kind is one file and one line here.
+ * Which compiler builds each rule kind. Adding a kind is one file and one line here; a kind
+ * without a compiler would be valid in a pack and simply find nothing.
  */
 type Registry = { [K in RuleKind]?: RuleCompiler<Extract<Rule, { kind: K }>> };
 
 export const RULE_COMPILERS: Registry = {
   terms: compileTermsRule,
   pattern: compilePatternRule,
+  entities: compileEntitiesRule,
+  disclosure: compileDisclosureRule,
+  tone: compileToneRule,
   length: compileLengthRule,
 };
 
