@@ -81,6 +81,9 @@ function snapshotBuild(): boolean {
   return isCompleteBuild(EXTENSION_DIR);
 }
 
+/** fresh: nothing to do; copied: someone's fresh .output/chrome-mv3 was taken; built: built now. */
+export type BuildOutcome = 'fresh' | 'copied' | 'built';
+
 export interface BuildOptions {
   /** Build even when the output looks fresh. */
   force?: boolean;
@@ -90,23 +93,26 @@ export interface BuildOptions {
  * Makes EXTENSION_DIR hold a complete chrome build of the current sources: reuses it when fresh,
  * else copies a fresh .output/chrome-mv3, else runs `wxt build` first.
  */
-export function ensureExtensionBuilt({ force = false }: BuildOptions = {}): void {
+export function ensureExtensionBuilt({ force = false }: BuildOptions = {}): BuildOutcome {
   const snapshotManifest = path.join(EXTENSION_DIR, 'manifest.json');
   if (!force && isFresh(snapshotManifest, EXTENSION_SOURCES) && isCompleteBuild(EXTENSION_DIR)) {
-    return;
+    return 'fresh';
   }
   const buildManifest = path.join(EXTENSION_BUILD_DIR, 'manifest.json');
-  if (!force && isFresh(buildManifest, EXTENSION_SOURCES) && snapshotBuild()) return;
+  if (!force && isFresh(buildManifest, EXTENSION_SOURCES) && snapshotBuild()) return 'copied';
   // A build by someone else in this checkout can overwrite ours before the copy: try twice.
   for (let attempt = 1; attempt <= 2; attempt += 1) {
     run('Built the extension (chrome)', 'npx', ['wxt', 'build']);
-    if (snapshotBuild()) return;
+    if (snapshotBuild()) return 'built';
   }
   throw new Error(`No complete extension build in ${EXTENSION_BUILD_DIR} after \`wxt build\``);
 }
 
 /** Builds the fixture pages into tests/fixtures/dist when needed. */
-export function ensureFixturesBuilt({ force = false }: BuildOptions = {}): void {
-  if (!force && isFresh(path.join(FIXTURES_DIST, 'build-info.json'), FIXTURE_SOURCES)) return;
+export function ensureFixturesBuilt({ force = false }: BuildOptions = {}): BuildOutcome {
+  if (!force && isFresh(path.join(FIXTURES_DIST, 'build-info.json'), FIXTURE_SOURCES)) {
+    return 'fresh';
+  }
   run('Built the fixture pages', process.execPath, [path.join(FIXTURES_DIR, 'build.mjs')]);
+  return 'built';
 }

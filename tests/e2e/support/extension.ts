@@ -13,18 +13,34 @@ export async function waitForOverlay(page: Page): Promise<Locator> {
 
 export interface ShownFinding {
   ruleId: string;
-  text: string;
+  /** `data-severity` of the element, when it has one. */
+  severity: string;
+  /** The message, when the overlay shows one (an open card); empty for an underline alone. */
+  message: string;
 }
 
-/** Findings the overlay shows now: elements carrying `data-rule-id` in its (open) shadow root. */
+/**
+ * The findings the overlay shows now, one per rule: every element carrying `data-rule-id` in its
+ * (open) shadow root, whether an underline or a section of an open card.
+ */
 export async function readShownFindings(page: Page): Promise<ShownFinding[]> {
   return page.evaluate((tag) => {
     const root = document.querySelector(tag)?.shadowRoot;
     if (!root) return [];
-    return [...root.querySelectorAll<HTMLElement>('[data-rule-id]')].map((element) => ({
-      ruleId: element.dataset.ruleId ?? '',
-      text: (element.textContent ?? '').trim(),
-    }));
+    const byRule = new Map<string, { ruleId: string; severity: string; message: string }>();
+    for (const element of root.querySelectorAll<HTMLElement>('[data-rule-id]')) {
+      if (element.hidden) continue;
+      const ruleId = element.dataset.ruleId ?? '';
+      const message = (
+        element.querySelector('.message')?.textContent ??
+        element.textContent ??
+        ''
+      ).trim();
+      const known = byRule.get(ruleId);
+      if (known && (known.message !== '' || message === '')) continue;
+      byRule.set(ruleId, { ruleId, severity: element.dataset.severity ?? '', message });
+    }
+    return [...byRule.values()];
   }, OVERLAY_HOST_TAG);
 }
 
