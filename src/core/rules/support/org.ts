@@ -22,9 +22,12 @@ export function orgNames(context: RuleContext): string[] {
 
 /**
  * `template` with `{org}` replaced by each of `names`; the template itself when it has no
- * `{org}`, and nothing when it has one but the pack names no organisation.
+ * `{org}`, and nothing when it has one but the pack names no organisation. A one-word name
+ * is also tried as a mention ("on behalf of @acme"): the phrase matcher lets a `#` stand
+ * between words but not an `@`.
  */
 export function expandOrg(template: string, names: readonly string[]): string[] {
   if (!template.includes('{org}')) return [template];
-  return names.map((name) => template.replaceAll('{org}', name));
+  const forms = names.flatMap((name) => (/\s/.test(name) ? [name] : [name, `@${name}`]));
+  return forms.map((name) => template.replaceAll('{org}', name));
 }

@@ -65,7 +65,7 @@ function aimedFrom(
     if (aimed) return negated ? undefined : mention ? word.start - 1 : word.start;
     if (isNegationWord(key)) negated = true;
     else if (COPULAS.has(key)) copula = true;
-    else if (OPENERS.has(key) && !copula) opener ??= word.start;
+    else if (OPENERS.has(key) && !copula) opener = word.start;
     else if (!FILLERS.has(key)) break;
   }
   return opener !== undefined && kind === 'noun' && !negated ? opener : undefined;

@@ -71,13 +71,11 @@ export const compileProfanity: ToneCheckCompiler = (rule) => {
 
   return (analysis) => {
     const { text } = analysis;
-    const hits: ToneHit[] = matcher
-      .match(analysis)
-      .map((hit) => ({
-        start: hit.start,
-        end: hit.end,
-        suggestions: [removeSuggestion(text, hit.start, hit.end)],
-      }));
+    const hits: ToneHit[] = matcher.match(analysis).map((hit) => ({
+      start: hit.start,
+      end: hit.end,
+      suggestions: [removeSuggestion(text, hit.start, hit.end)],
+    }));
     DISGUISED.lastIndex = 0;
     for (let m = DISGUISED.exec(text); m !== null; m = DISGUISED.exec(text)) {
       const run = m[0];
