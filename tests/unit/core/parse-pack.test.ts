@@ -79,6 +79,17 @@ describe('parsePack: refusals, in plain words', () => {
     expect(errorsOf('{"a": "unterminated')[0]).toContain('a string is never closed');
   });
 
+  it('survives pathological input without throwing', () => {
+    expect(errorsOf('['.repeat(200_000))[0]).toMatch(/^not valid JSON at line 1/);
+    const cyclic: Record<string, unknown> = { format: 'postguard/pack@1' };
+    cyclic.self = cyclic;
+    expect(errorsOf(cyclic)).toEqual([
+      'the pack is not JSON data (it has cycles or values JSON cannot hold)',
+    ]);
+    expect(errorsOf(null)).toEqual(['a pack is a JSON object, but this is null']);
+    expect(errorsOf(42)).toEqual(['a pack is a JSON object, but this is 42']);
+  });
+
   it('refuses bytes that are not UTF-8', () => {
     expect(errorsOf(new Uint8Array([0x7b, 0xff, 0x7d]))).toEqual(['the pack is not UTF-8 text']);
   });
