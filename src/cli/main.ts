@@ -1,42 +1,55 @@
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { check, checkHelp } from './commands/check';
-import { keygen, keygenHelp } from './commands/keygen';
-import { schema, schemaHelp } from './commands/schema';
-import { sign, signHelp } from './commands/sign';
-import { test, testHelp } from './commands/test';
-import { validate, validateHelp } from './commands/validate';
-import { verify, verifyHelp } from './commands/verify';
+import * as help from './help';
 import { CliError, EXIT_OK, EXIT_USAGE, nodeIo, type Io } from './io';
 
 export { nodeIo };
 
+type Run = (argv: readonly string[], io: Io) => Promise<number>;
+
 interface Command {
   summary: string;
   help: string;
-  run(argv: readonly string[], io: Io): Promise<number>;
+  /** Loaded on use, so that --help and --version answer without loading the engine. */
+  load(): Promise<Run>;
 }
 
 const COMMANDS: Record<string, Command> = {
   validate: {
     summary: 'check that packs are well formed and compile',
-    help: validateHelp,
-    run: validate,
+    help: help.validateHelp,
+    load: async () => (await import('./commands/validate')).validate,
   },
-  check: { summary: 'check posts against packs, like a linter', help: checkHelp, run: check },
+  check: {
+    summary: 'check posts against packs, like a linter',
+    help: help.checkHelp,
+    load: async () => (await import('./commands/check')).check,
+  },
   test: {
     summary: 'score packs on a labelled corpus (precision, recall)',
-    help: testHelp,
-    run: test,
+    help: help.testHelp,
+    load: async () => (await import('./commands/test')).test,
   },
-  schema: { summary: 'print the JSON Schema of a pack', help: schemaHelp, run: schema },
-  keygen: { summary: 'make an Ed25519 key pair for signing packs', help: keygenHelp, run: keygen },
+  schema: {
+    summary: 'print the JSON Schema of a pack',
+    help: help.schemaHelp,
+    load: async () => (await import('./commands/schema')).schema,
+  },
+  keygen: {
+    summary: 'make an Ed25519 key pair for signing packs',
+    help: help.keygenHelp,
+    load: async () => (await import('./commands/keygen')).keygen,
+  },
   sign: {
     summary: 'validate a pack and write its signature (PACK.sig)',
-    help: signHelp,
-    run: sign,
+    help: help.signHelp,
+    load: async () => (await import('./commands/sign')).sign,
   },
-  verify: { summary: "check a pack's signature", help: verifyHelp, run: verify },
+  verify: {
+    summary: "check a pack's signature",
+    help: help.verifyHelp,
+    load: async () => (await import('./commands/verify')).verify,
+  },
 };
 
 export function mainHelp(): string {
@@ -89,7 +102,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       io.out(command.help);
       return EXIT_OK;
     }
-    return await command.run(rest, io);
+    const runCommand = await command.load();
+    return await runCommand(rest, io);
   } catch (error) {
     if (error instanceof CliError) {
       for (const line of error.message.split('\n')) io.err(`postguard: ${line}`);

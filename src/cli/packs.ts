@@ -32,17 +32,33 @@ export type PacksLoad =
  * replaces an earlier one. Every problem is one line, `FILE: path: message`.
  */
 export async function loadPacks(io: Io, files: readonly string[]): Promise<PacksLoad> {
-  const errors: string[] = [];
+  const readErrors: string[] = [];
   const sources: PackSource[] = [];
   for (const file of files) {
     try {
       sources.push({ file, bytes: await readInput(io, file) });
     } catch (error) {
-      errors.push(error instanceof CliError ? error.message : `${file}: ${describeFsError(error)}`);
+      readErrors.push(
+        error instanceof CliError ? error.message : `${file}: ${describeFsError(error)}`,
+      );
     }
   }
-  if (errors.length > 0) return { ok: false, errors };
-  return loadPackSources(io, sources);
+  const load = await loadPackSources(io, sources);
+  if (readErrors.length === 0) return load;
+  // Report the unreadable files together with whatever is wrong in the others.
+  const errors = [...readErrors, ...(load.ok ? [] : load.errors)];
+  return { ok: false, errors: sortByFileOrder(errors, files) };
+}
+
+function sortByFileOrder(errors: string[], files: readonly string[]): string[] {
+  const rank = (line: string) => {
+    const index = files.findIndex((f) => line.startsWith(`${f}: `));
+    return index === -1 ? files.length : index;
+  };
+  return errors
+    .map((line, order) => ({ line, order, rank: rank(line) }))
+    .sort((a, b) => a.rank - b.rank || a.order - b.order)
+    .map((e) => e.line);
 }
 
 export interface PackSource {

@@ -1,34 +1,10 @@
 import type { Finding } from '../../core/findings';
-import { NETWORKS, type Network } from '../../core/pack/schema';
+import { NETWORKS } from '../../core/pack/schema';
 import { parseCommandArgs, usageError } from '../args';
 import { decodeUtf8, EXIT_FAILED, EXIT_OK, EXIT_USAGE, readInput, type Io } from '../io';
 import { loadPacks } from '../packs';
 import { LineIndex } from '../position';
-
-export const DEFAULT_NETWORK: Network = 'x';
-
-export const checkHelp = `Usage: postguard check --pack PACK [--pack PACK...] [options] FILE...
-       postguard check --pack PACK [options] -        (reads the post from stdin)
-
-Checks posts (UTF-8 text files, one post each) against packs layered in the order given.
-
-Options:
-  --pack PACK            a pack file; repeat to layer packs (later rules replace earlier ones)
-  --network NETWORK      x, facebook or linkedin (default: ${DEFAULT_NETWORK})
-  --format FORMAT        text (default) or json
-  --now YYYY-MM-DD       check as of this date (embargoes end on their "until" date)
-  -h, --help             this help
-
-Text output, one line per finding, then a summary:
-  FILE:LINE:COLUMN SEVERITY MESSAGE [RULE-ID]
-LINE and COLUMN start at 1; COLUMN counts Unicode code points (an emoji is one column).
-Standard input is shown as <stdin>. A single final newline is not part of the post.
-
-JSON output is one object: { "files": [ { "file": "FILE", "findings": [ ... ] } ] },
-with findings exactly as the engine reports them (offsets in UTF-16 code units).
-
-Exit status: 1 when any finding has severity "error", 0 otherwise, 2 for usage errors
-and invalid packs.`;
+import { DEFAULT_NETWORK } from '../help';
 
 export interface CheckedFile {
   file: string;

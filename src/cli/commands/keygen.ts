@@ -1,23 +1,7 @@
 import { parseCommandArgs } from '../args';
 import { CliError, describeFsError, EXIT_OK, type Io } from '../io';
 import { generateKeyPair } from '../keys';
-
-export const DEFAULT_KEY_PREFIX = 'postguard-signing';
-
-export const keygenHelp = `Usage: postguard keygen [--out PREFIX]
-
-Makes an Ed25519 key pair for signing packs:
-  PREFIX.key   the private key (PKCS#8 PEM, readable by you only: mode 0600).
-               Keep it out of git, in your CI's secret store.
-  PREFIX.pub   the public key: base64 of the raw 32 bytes, the form the extension's
-               managed "publicKeys" policy takes.
-Prints the public key. Existing files are never replaced.
-
-Options:
-  --out PREFIX   where to write the pair (default: ${DEFAULT_KEY_PREFIX})
-  -h, --help     this help
-
-Exit status: 0, or 2 when a file exists or cannot be written.`;
+import { DEFAULT_KEY_PREFIX } from '../help';
 
 export async function keygen(argv: readonly string[], io: Io): Promise<number> {
   const args = parseCommandArgs('keygen', argv, { out: { type: 'string' } });

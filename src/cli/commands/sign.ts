@@ -12,21 +12,6 @@ import { rawPublicKeyBase64, readPrivateKey, signBytes } from '../keys';
 import { createPublicKey } from 'node:crypto';
 import { loadPackSources, type PackSource } from '../packs';
 
-export const signHelp = `Usage: postguard sign PACK --key KEY [--with PACK...]
-
-Validates PACK, then writes PACK.sig: the base64 Ed25519 signature over the file's exact
-bytes, which the extension checks against its managed "publicKeys" before trusting a pack
-fetched from PACK's URL. Publish PACK.sig beside PACK (at <url>.sig). Any later change to
-PACK, even whitespace, needs a new signature.
-
-Options:
-  --key KEY        the private key file written by postguard keygen (PREFIX.key)
-  --with PACK      a pack PACK builds on (extends), to validate against; repeatable.
-                   The bundled postguard-starter is used without naming it.
-  -h, --help       this help
-
-Exit status: 0 when signed, 2 when PACK is invalid (nothing is written) or a file is missing.`;
-
 export async function sign(argv: readonly string[], io: Io): Promise<number> {
   const args = parseCommandArgs('sign', argv, {
     key: { type: 'string' },

@@ -19,34 +19,6 @@ import {
 import { loadPacks } from '../packs';
 import { LineIndex } from '../position';
 
-export const testHelp = `Usage: postguard test PACK [PACK...] CORPUS_DIR [--format text|json] [--now YYYY-MM-DD]
-
-Runs packs (layered in the order given) over a labelled corpus and scores each rule.
-Every *.txt file under CORPUS_DIR (subfolders included) is one post, with front matter:
-
-  ---
-  network: linkedin
-  expect: [confidential.codenames, disclosure.affiliation]
-  now: 2026-12-01
-  ---
-  The post text...
-
-"network" and "expect" are required ("expect: []" for a post that should pass), "now" is
-the date of checking (default: --now, else today), "note" is free text. A rule counts once
-per post: a true positive when it reports and is expected, a false positive when it
-reports and is not, a false negative when it is expected and stays silent.
-
-Prints each rule's true positives, false positives, false negatives, precision and
-recall, then every miss, then the overall figures.
-
-Options:
-  --format FORMAT        text (default) or json
-  --now YYYY-MM-DD       date of checking for posts that do not set "now"
-  -h, --help             this help
-
-Exit status: 0 when every post gets exactly its expected rules, 1 on any miss, 2 for
-usage errors, invalid packs or malformed corpus files.`;
-
 export async function test(argv: readonly string[], io: Io): Promise<number> {
   const args = parseCommandArgs('test', argv, {
     format: { type: 'string' },
@@ -99,7 +71,8 @@ async function readCorpus(io: Io, dir: string): Promise<CorpusCase[]> {
   try {
     files = (await io.listFiles(dir)).filter((f) => f.endsWith('.txt'));
   } catch (error) {
-    throw new CliError(`${dir}: ${describeFsError(error)}`);
+    const code = (error as { code?: unknown } | null)?.code;
+    throw new CliError(`${dir}: ${code === 'ENOENT' ? 'no such folder' : describeFsError(error)}`);
   }
   if (files.length === 0) throw new CliError(`${dir}: no *.txt corpus files found`);
   const cases: CorpusCase[] = [];

@@ -2,18 +2,6 @@ import { parseCommandArgs, usageError } from '../args';
 import { EXIT_OK, EXIT_USAGE, type Io } from '../io';
 import { loadPacks, STARTER_PACK_ID } from '../packs';
 
-export const validateHelp = `Usage: postguard validate PACK...
-
-Checks that each pack is well formed and that its rules compile (patterns included),
-with the packs given layered together in order, as the extension would apply them, so
-"extends" resolves among them. A pack that extends postguard-starter gets the bundled
-starter pack unless you give one.
-
-Prints "PACK: ok (id@version, N rules)" for each pack, or one line per problem:
-  PACK: rules[3].patterns[0]: message
-
-Exit status: 0 when every pack is valid, 2 otherwise.`;
-
 export async function validate(argv: readonly string[], io: Io): Promise<number> {
   const args = parseCommandArgs('validate', argv, {});
   if (args.positionals.length === 0) throw usageError('validate', 'give at least one pack file');

@@ -2,21 +2,6 @@ import { decodeBase64, verifySignature } from '../../core/signature';
 import { parseCommandArgs, usageError } from '../args';
 import { CliError, decodeUtf8, EXIT_FAILED, EXIT_OK, readInput, type Io } from '../io';
 
-export const verifyHelp = `Usage: postguard verify PACK --pub KEY [--pub KEY...] [--sig FILE]
-
-Checks PACK's detached signature (PACK.sig, or --sig FILE) the way the extension does,
-with WebCrypto Ed25519 over the file's exact bytes.
-
-Options:
-  --pub KEY      a public key: a .pub file from postguard keygen, or the base64 key
-                 itself (as in the managed "publicKeys" policy); repeat to accept any
-                 of several keys
-  --sig FILE     the signature file (default: PACK.sig)
-  -h, --help     this help
-
-Exit status: 0 "verified", 1 "signature does not match", 2 for usage errors and missing
-or malformed files.`;
-
 export async function verify(argv: readonly string[], io: Io): Promise<number> {
   const args = parseCommandArgs('verify', argv, {
     pub: { type: 'string', multiple: true },

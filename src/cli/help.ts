@@ -1,0 +1,129 @@
+/**
+ * Help texts, apart from the commands so that `--help` and `--version` answer without
+ * loading the engine. docs/cli.md repeats them: keep the two in step.
+ */
+
+export const DEFAULT_NETWORK = 'x';
+export const DEFAULT_KEY_PREFIX = 'postguard-signing';
+
+export const validateHelp = `Usage: postguard validate PACK...
+
+Checks that each pack is well formed and that its rules compile (patterns included),
+with the packs given layered together in order, as the extension would apply them, so
+"extends" resolves among them. A pack that extends postguard-starter gets the bundled
+starter pack unless you give one.
+
+Prints "PACK: ok (id@version, N rules)" for each pack, or one line per problem:
+  PACK: rules[3].patterns[0]: message
+
+Exit status: 0 when every pack is valid, 2 otherwise.`;
+
+export const checkHelp = `Usage: postguard check --pack PACK [--pack PACK...] [options] FILE...
+       postguard check --pack PACK [options] -        (reads the post from stdin)
+
+Checks posts (UTF-8 text files, one post each) against packs layered in the order given.
+
+Options:
+  --pack PACK            a pack file; repeat to layer packs (later rules replace earlier ones)
+  --network NETWORK      x, facebook or linkedin (default: ${DEFAULT_NETWORK})
+  --format FORMAT        text (default) or json
+  --now YYYY-MM-DD       check as of this date (embargoes end on their "until" date)
+  -h, --help             this help
+
+Text output, one line per finding, then a summary:
+  FILE:LINE:COLUMN SEVERITY MESSAGE [RULE-ID]
+LINE and COLUMN start at 1; COLUMN counts Unicode code points (an emoji is one column).
+Standard input is shown as <stdin>. A single final newline is not part of the post.
+
+JSON output is one object: { "files": [ { "file": "FILE", "findings": [ ... ] } ] },
+with findings exactly as the engine reports them (offsets in UTF-16 code units).
+
+Exit status: 1 when any finding has severity "error", 0 otherwise, 2 for usage errors
+and invalid packs.`;
+
+export const testHelp = `Usage: postguard test PACK [PACK...] CORPUS_DIR [--format text|json] [--now YYYY-MM-DD]
+
+Runs packs (layered in the order given) over a labelled corpus and scores each rule.
+Every *.txt file under CORPUS_DIR (subfolders included) is one post, with front matter:
+
+  ---
+  network: linkedin
+  expect: [confidential.codenames, disclosure.affiliation]
+  now: 2026-12-01
+  ---
+  The post text...
+
+"network" and "expect" are required ("expect: []" for a post that should pass), "now" is
+the date of checking (default: --now, else today), "note" is free text. A rule counts once
+per post: a true positive when it reports and is expected, a false positive when it
+reports and is not, a false negative when it is expected and stays silent.
+
+Prints each rule's true positives, false positives, false negatives, precision and
+recall, then every miss, then the overall figures.
+
+Options:
+  --format FORMAT        text (default) or json
+  --now YYYY-MM-DD       date of checking for posts that do not set "now"
+  -h, --help             this help
+
+Exit status: 0 when every post gets exactly its expected rules, 1 on any miss, 2 for
+usage errors, invalid packs or malformed corpus files.`;
+
+export const schemaHelp = `Usage: postguard schema
+
+Prints the JSON Schema (draft 2020-12) of a policy pack, generated from the same schema
+the extension validates with. Save it next to your packs and point editors at it for
+completion and inline errors:
+
+  postguard schema > pack.schema.json
+  { "$schema": "./pack.schema.json", "format": "postguard/pack@1", ... }
+
+Some rules cannot be said in JSON Schema (patterns must compile as RE2, extends must
+resolve); run postguard validate for those.
+
+Exit status: 0.`;
+
+export const keygenHelp = `Usage: postguard keygen [--out PREFIX]
+
+Makes an Ed25519 key pair for signing packs:
+  PREFIX.key   the private key (PKCS#8 PEM, readable by you only: mode 0600).
+               Keep it out of git, in your CI's secret store.
+  PREFIX.pub   the public key: base64 of the raw 32 bytes, the form the extension's
+               managed "publicKeys" policy takes.
+Prints the public key. Existing files are never replaced.
+
+Options:
+  --out PREFIX   where to write the pair (default: ${DEFAULT_KEY_PREFIX})
+  -h, --help     this help
+
+Exit status: 0, or 2 when a file exists or cannot be written.`;
+
+export const signHelp = `Usage: postguard sign PACK --key KEY [--with PACK...]
+
+Validates PACK, then writes PACK.sig: the base64 Ed25519 signature over the file's exact
+bytes, which the extension checks against its managed "publicKeys" before trusting a pack
+fetched from PACK's URL. Publish PACK.sig beside PACK (at <url>.sig). Any later change to
+PACK, even whitespace, needs a new signature.
+
+Options:
+  --key KEY        the private key file written by postguard keygen (PREFIX.key)
+  --with PACK      a pack PACK builds on (extends), to validate against; repeatable.
+                   The bundled postguard-starter is used without naming it.
+  -h, --help       this help
+
+Exit status: 0 when signed, 2 when PACK is invalid (nothing is written) or a file is missing.`;
+
+export const verifyHelp = `Usage: postguard verify PACK --pub KEY [--pub KEY...] [--sig FILE]
+
+Checks PACK's detached signature (PACK.sig, or --sig FILE) the way the extension does,
+with WebCrypto Ed25519 over the file's exact bytes.
+
+Options:
+  --pub KEY      a public key: a .pub file from postguard keygen, or the base64 key
+                 itself (as in the managed "publicKeys" policy); repeat to accept any
+                 of several keys
+  --sig FILE     the signature file (default: PACK.sig)
+  -h, --help     this help
+
+Exit status: 0 "verified", 1 "signature does not match", 2 for usage errors and missing
+or malformed files.`;
