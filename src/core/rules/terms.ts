@@ -49,9 +49,12 @@ function addVariants(matcher: PhraseMatcher<number>, parsed: ParsedPhrase, index
   const lastWord = words[words.length - 1];
   if (!lastWord) return;
   const caseSensitive = matcher.caseSensitive;
-  // A single word is inflected as a noun and a verb (leak → leaks, leaked, leaking); in a
-  // longer phrase only the plural of the last word makes sense ("data breaches").
-  for (const form of inflections(lastWord, words.length > 1)) {
+  // A single lower-case word is inflected as a noun and a verb (leak → leaks, leaked,
+  // leaking). A capitalised word is a name (a customer "Mark", a code name "Shell"): only
+  // its plural, or "marking" and "shelled" would be flagged. In a longer phrase only the
+  // plural of the last word makes sense ("data breaches").
+  const nounOnly = words.length > 1 || /^\p{Lu}/u.test(lastWord);
+  for (const form of inflections(lastWord, nounOnly)) {
     matcher.insert([...keys.slice(0, -1), joinedKey([form], caseSensitive)], index, prefix, suffix);
   }
   // "Project Falcon" → "ProjectFalcon", "projectfalcon", "#ProjectFalcon", "@projectfalcon"

@@ -67,6 +67,16 @@ describe('terms: inflections', () => {
     expect(matches(checker, 'ships shipped shipping')).toEqual(['ships', 'shipped', 'shipping']);
   });
 
+  it('gives a capitalised term (a name) only its plural', () => {
+    const checker = terms(['Mark', 'Shell']);
+    expect(matches(checker, 'Mark marks marking Shell shells shelled')).toEqual([
+      'Mark',
+      'marks',
+      'Shell',
+      'shells',
+    ]);
+  });
+
   it('knows irregular forms', () => {
     expect(matches(terms(['child', 'see', 'buy']), 'children saw seen bought')).toEqual([
       'children',
