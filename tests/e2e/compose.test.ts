@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
   COMPOSE_BOXES,
+  FACEBOOK_COMMENT,
+  FACEBOOK_POST,
   SHARE_BOXES,
   X_HOME,
   launchWithExtension,
@@ -78,6 +80,9 @@ describe.each(SHARE_BOXES.map((box) => [box.name, box] as const))('%s', (_name, 
     const box = await openBox(page, fixture);
     await typeInto(page, fixture, box, 'Proud of what ACME shipped this week');
     await waitForFinding(page, 'disclosure.affiliation');
+    // Editors fold edits made within a moment into one undo step (Quill: one second), as
+    // they do for a person; a person reads the card first, so the fix is a step of its own.
+    await page.waitForTimeout(1_100);
     await openAllFindings(page);
     await clickFix(page, 'disclosure.affiliation', 'Add " #ACMEemployee"');
     await expect
@@ -100,7 +105,7 @@ describe.each(SHARE_BOXES.map((box) => [box.name, box] as const))('%s', (_name, 
 
   it('replaces only the term’s range with a suggested form', async () => {
     const box = await openBox(page, fixture);
-    await typeInto(page, fixture, box, 'Hi guys, the roadrunner demo is up');
+    await typeInto(page, fixture, box, 'Hi guys, the Roadrunner demo is up');
     await waitForFinding(page, 'style.product-names');
     await openAllFindings(page);
     await clickFix(page, 'style.product-names', 'Replace with "RoadRunner"');
@@ -129,6 +134,106 @@ describe.each(SHARE_BOXES.map((box) => [box.name, box] as const))('%s', (_name, 
     await card(page).locator('button[data-action="post-anyway"]').click();
     await expect.poll(async () => (await readPosts(page)).length).toBe(before + 1);
     expect((await readPosts(page))[before]!.text).toBe('Nightjar is nearly here');
+
+    // The acknowledgement is logged for the activity log: rules, network, packs; no text.
+    const network = fixture.site;
+    await expect
+      .poll(async () => (await acknowledgements()).filter((a) => a.network === network).length)
+      .toBeGreaterThan(0);
+    const logged = (await acknowledgements()).filter((a) => a.network === network).at(-1)!;
+    expect(logged.ruleIds).toContain('confidential.codenames');
+    expect(logged.packs.map((p) => p.id)).toContain('acme-social');
+    expect(JSON.stringify(logged)).not.toContain('Nightjar is nearly here');
+  });
+});
+
+interface LoggedAcknowledgement {
+  ruleIds: string[];
+  network: string;
+  packs: { id: string; version: string }[];
+  at: number;
+}
+
+/** Reads the acknowledgements table from an extension page (the database's origin). */
+async function acknowledgements(): Promise<LoggedAcknowledgement[]> {
+  const extensionPage = await session.context.newPage();
+  try {
+    await extensionPage.goto(`chrome-extension://${session.extensionId}/options.html`);
+    return await extensionPage.evaluate(
+      () =>
+        new Promise<LoggedAcknowledgement[]>((resolve, reject) => {
+          const open = indexedDB.open('postguard');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const db = open.result;
+            if (!db.objectStoreNames.contains('acknowledgements')) return resolve([]);
+            const all = db.transaction('acknowledgements').objectStore('acknowledgements').getAll();
+            all.onsuccess = () => resolve(all.result as LoggedAcknowledgement[]);
+            all.onerror = () => reject(all.error);
+          };
+        }),
+    );
+  } finally {
+    await extensionPage.close();
+  }
+}
+
+describe('keyboard submissions', () => {
+  it('X: Ctrl+Enter with an error is held, and "Post anyway" posts it', async () => {
+    const box = await openBox(page, X_HOME);
+    await typeInto(page, X_HOME, box, 'Nightjar by keyboard');
+    await waitForFinding(page, 'confidential.codenames');
+    const before = (await readPosts(page)).length;
+    await page.keyboard.press('Control+Enter');
+    await card(page).waitFor({ state: 'visible' });
+    expect((await readPosts(page)).length).toBe(before);
+    await card(page).locator('button[data-action="post-anyway"]').click();
+    await expect.poll(async () => (await readPosts(page)).length).toBe(before + 1);
+    expect((await readPosts(page))[before]!.text).toBe('Nightjar by keyboard');
+  });
+
+  it('Facebook comment: Enter with an error is held; Shift+Enter still makes a new line', async () => {
+    const box = await openBox(page, FACEBOOK_COMMENT);
+    await typeInto(page, FACEBOOK_COMMENT, box, 'About Nightjar\nsecond line');
+    await waitForFinding(page, 'confidential.codenames');
+    expect(await readState(page, FACEBOOK_COMMENT)).toBe('About Nightjar\nsecond line');
+    const before = (await readPosts(page)).length;
+    await page.keyboard.press('Enter');
+    await card(page).waitFor({ state: 'visible' });
+    expect((await readPosts(page)).length).toBe(before);
+    await card(page).locator('button[data-action="post-anyway"]').click();
+    await expect.poll(async () => (await readPosts(page)).length).toBe(before + 1);
+    expect((await readPosts(page))[before]!.text).toBe('About Nightjar\nsecond line');
+  });
+
+  it('a clean post goes straight through', async () => {
+    const box = await openBox(page, X_HOME);
+    await typeInto(page, X_HOME, box, 'Nice day');
+    const post = await submitAndRead(page, X_HOME, box);
+    expect(post.text).toBe('Nice day');
+    expect(await card(page).count()).toBe(0);
+  });
+});
+
+describe('IME composition', () => {
+  it('checks when the composition ends, not during it', async () => {
+    const box = await openBox(page, FACEBOOK_POST);
+    await typeInto(page, FACEBOOK_POST, box, 'Code name ');
+    const cdp = await page.context().newCDPSession(page);
+    try {
+      await cdp.send('Input.imeSetComposition', {
+        text: 'Nightjar',
+        selectionStart: 8,
+        selectionEnd: 8,
+      });
+      await page.waitForTimeout(300);
+      expect(await underline(page, 'confidential.codenames').count()).toBe(0);
+      await cdp.send('Input.insertText', { text: 'Nightjar' });
+    } finally {
+      await cdp.detach();
+    }
+    await waitForFinding(page, 'confidential.codenames');
+    expect(await readState(page, FACEBOOK_POST)).toBe('Code name Nightjar');
   });
 });
 
