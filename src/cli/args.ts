@@ -37,7 +37,7 @@ export class CommandArgs {
     );
   }
 
-  /** A YYYY-MM-DD date option, read as midnight UTC. */
+  /** A YYYY-MM-DD date option: that calendar day here (see parseIsoDate). */
   date(name: string): Date | undefined {
     const value = this.string(name);
     if (value === undefined) return undefined;
@@ -75,11 +75,18 @@ export function usageError(command: string, message: string): CliError {
   return new CliError(`${command}: ${message} (see postguard ${command} --help)`);
 }
 
+/**
+ * A YYYY-MM-DD date as noon of that day on this machine's clock: the engine compares dates
+ * with the local calendar day (an embargo lifts when the day begins where the person is),
+ * and noon stays on the same day whatever the time zone or daylight saving.
+ */
 export function parseIsoDate(value: string): Date | undefined {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return undefined;
-  const date = new Date(`${value}T00:00:00Z`);
-  // Date.parse rolls 2026-02-30 over to March; a date that does not round-trip is not real.
-  return Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value
-    ? undefined
-    : date;
+  const parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!parts) return undefined;
+  const [year, month, day] = [Number(parts[1]), Number(parts[2]), Number(parts[3])];
+  const date = new Date(year, month - 1, day, 12);
+  // new Date rolls 2026-02-30 over to March; a date that moved is not a real one.
+  return date.getFullYear() === year && date.getMonth() === month - 1 && date.getDate() === day
+    ? date
+    : undefined;
 }

@@ -131,6 +131,16 @@ describe('postguard check', () => {
     expect(after.stdout).not.toContain('[confidential.embargo]');
   });
 
+  it('reads --now as that calendar day in any time zone, as the extension does', () => {
+    const file = post('stratus.txt', 'Stratus X2 is great.');
+    for (const TZ of ['America/Los_Angeles', 'Pacific/Kiritimati']) {
+      const onTheDay = spawnCli(['check', ...packs, '--now', '2027-01-15', file], { env: { TZ } });
+      const dayBefore = spawnCli(['check', ...packs, '--now', '2027-01-14', file], { env: { TZ } });
+      expect(onTheDay.stdout, TZ).not.toContain('[confidential.embargo]');
+      expect(dayBefore.stdout, TZ).toContain('[confidential.embargo]');
+    }
+  }, 60_000);
+
   it('layers packs in order: a later pack switches a starter rule off', async () => {
     const file = post('labels.txt', 'This deck is strictly confidential.');
     expect((await runCli(['check', '--pack', STARTER, file])).stdout).toContain(

@@ -16,7 +16,7 @@ describe('corpus files', () => {
       value: {
         file: 'a.txt',
         network: 'linkedin',
-        now: new Date('2026-12-01T00:00:00Z'),
+        now: new Date(2026, 11, 1, 12),
         expect: ['confidential.codenames', 'disclosure.affiliation'],
         text: 'Line one\nLine two',
       },

@@ -31,11 +31,15 @@ export async function runCli(args: string[], stdin = ''): Promise<Outcome> {
 }
 
 /** Runs bin/postguard.mjs as a person would, in a separate Node process. */
-export function spawnCli(args: string[], options: { stdin?: string; cwd?: string } = {}): Outcome {
+export function spawnCli(
+  args: string[],
+  options: { stdin?: string; cwd?: string; env?: Record<string, string> } = {},
+): Outcome {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? ROOT,
     input: options.stdin ?? '',
     encoding: 'utf8',
+    env: { ...process.env, ...options.env },
     timeout: 60_000,
   });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
