@@ -177,7 +177,9 @@ export class PhraseMatcher<T> {
     word: WordToken,
   ): { node: Node<T>; end: number; final: boolean } | undefined {
     if (!node.next) return undefined;
-    const key = tokenKey(this.caseSensitive ? word.text : word.lower, this.caseSensitive);
+    // `lower` is already lower-cased: lower-casing it again would cost a new string per word.
+    const written = this.caseSensitive ? word.text : word.lower;
+    const key = written.includes('’') ? written.replaceAll('’', "'") : written;
     const child = node.next.get(key);
     if (child) return { node: child, end: word.end, final: false };
     if (key.length < 3 || !key.endsWith("'s")) return undefined;
