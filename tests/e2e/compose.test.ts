@@ -22,6 +22,7 @@ import {
   clickFix,
   drawnRuleIds,
   openAllFindings,
+  overlay,
   underline,
   waitForFinding,
 } from './support/overlay';
@@ -293,6 +294,33 @@ describe('on the X fixture', () => {
     await page.keyboard.press('Escape');
     await card(page).waitFor({ state: 'hidden' });
     expect(await readState(page, X_HOME)).toBe('About Nightjar');
+  });
+
+  it('opens the card when the pointer rests on a finding, and when the term is clicked', async () => {
+    const box = await openBox(page, X_HOME);
+    await typeInto(page, X_HOME, box, 'The Nightjar roadmap');
+    const line = await waitForFinding(page, 'confidential.codenames');
+    const at = (await line.boundingBox())!;
+    await page.mouse.move(at.x + at.width / 2, at.y - 4);
+    await card(page).waitFor({ state: 'visible' });
+    expect(await card(page).locator('[data-rule-id="confidential.codenames"]').count()).toBe(1);
+    await page.mouse.move(5, 5);
+    await card(page).waitFor({ state: 'hidden' });
+
+    await page.mouse.click(at.x + at.width / 2, at.y - 6);
+    await card(page).waitFor({ state: 'visible' });
+    const link = card(page).locator('a.policy-link');
+    expect(await link.getAttribute('href')).toMatch(/^https:\/\//);
+  });
+
+  it('tells screen readers, politely, what is new', async () => {
+    const box = await openBox(page, X_HOME);
+    await typeInto(page, X_HOME, box, 'Nightjar');
+    await waitForFinding(page, 'confidential.codenames');
+    const live = overlay(page).locator('[role="status"][aria-live="polite"]');
+    await expect.poll(() => live.textContent()).toMatch(/Postguard: 1 new finding\. error: /);
+    const label = await badge(page).getAttribute('aria-label');
+    expect(label).toMatch(/1 finding, the worst is an error/);
   });
 
   it('applies a new pack without reloading the page', async () => {
