@@ -323,6 +323,25 @@ describe('on the X fixture', () => {
     expect(label).toMatch(/1 finding, the worst is an error/);
   });
 
+  it('sends nothing anywhere while a person writes and fixes', async () => {
+    const box = await openBox(page, X_HOME);
+    const requests: string[] = [];
+    const record = (request: { url(): string }) => requests.push(request.url());
+    page.on('request', record);
+    session.context.on('request', record);
+    try {
+      await typeInto(page, X_HOME, box, 'Proud of ACME and Nightjar, email me at jo@example.com');
+      await waitForFinding(page, 'confidential.codenames');
+      await openAllFindings(page);
+      await clickFix(page, 'disclosure.affiliation', 'Add " #ACMEemployee"');
+      await expect.poll(() => readState(page, X_HOME)).toContain('#ACMEemployee');
+    } finally {
+      page.off('request', record);
+      session.context.off('request', record);
+    }
+    expect(requests).toEqual([]);
+  });
+
   it('applies a new pack without reloading the page', async () => {
     const box = await openBox(page, X_HOME);
     await typeInto(page, X_HOME, box, 'Our Bluebird launch is close');
