@@ -194,7 +194,12 @@ export class PhraseMatcher<T> {
     end: number,
   ): PhraseHit<T> | undefined {
     for (const hit of hits) {
-      if (hit.prefix && !text.startsWith(hit.prefix, start - hit.prefix.length)) continue;
+      if (
+        hit.prefix &&
+        (start < hit.prefix.length || !text.startsWith(hit.prefix, start - hit.prefix.length))
+      ) {
+        continue;
+      }
       if (hit.suffix && !text.startsWith(hit.suffix, end)) continue;
       let from = start - hit.prefix.length;
       const before = text.charAt(from - 1);
