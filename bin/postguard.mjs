@@ -2,8 +2,6 @@
 // The `postguard` admin CLI. It runs the TypeScript sources directly through tsx (a
 // devDependency, so present after `npm ci`): the CLI then always checks with exactly the
 // engine the extension is built from, and there is no build step to forget.
-import { fileURLToPath } from 'node:url';
-
 const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
 if (major < 20 || (major === 20 && minor < 6)) {
   process.stderr.write(`postguard: needs Node.js 20.6 or later (this is ${process.version})\n`);
@@ -15,8 +13,10 @@ try {
   const { tsImport } = await import('tsx/esm/api');
   cli = await tsImport('../src/cli/main.ts', {
     parentURL: import.meta.url,
-    // Our own tsconfig, whatever the working directory: the CLI runs from anywhere.
-    tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)),
+    // No tsconfig: ours extends .wxt/tsconfig.json, which exists only after `wxt prepare`,
+    // and one in the working directory must not change how the CLI runs. src/core and
+    // src/cli use relative imports only, so nothing needs it.
+    tsconfig: false,
   });
 } catch (error) {
   const missing = error?.code === 'ERR_MODULE_NOT_FOUND' && String(error.message).includes("'tsx");

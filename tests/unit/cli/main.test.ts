@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT, runCli, spawnCli } from './helpers';
 
@@ -62,4 +62,28 @@ describe('postguard', () => {
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toHaveProperty('properties.rules');
   }, 30_000);
+});
+
+describe('the launcher', () => {
+  it('needs no tsconfig: src/core and src/cli import by relative paths only', () => {
+    const offenders: string[] = [];
+    const walk = (folder: string) => {
+      for (const entry of readdirSync(folder, { withFileTypes: true })) {
+        const file = path.join(folder, entry.name);
+        if (entry.isDirectory()) walk(file);
+        else if (/\.tsx?$/.test(entry.name)) {
+          const source = readFileSync(file, 'utf8');
+          for (const m of source.matchAll(/\bfrom\s+['"]([@~][^'"]*)['"]/g)) {
+            const specifier = m[1] ?? '';
+            // The aliases of .wxt/tsconfig.json: @, @@, ~ and ~~.
+            if (/^(?:@@?|~~?)(?:\/|$)/.test(specifier))
+              offenders.push(`${path.relative(ROOT, file)}: ${specifier}`);
+          }
+        }
+      }
+    };
+    walk(path.join(ROOT, 'src/core'));
+    walk(path.join(ROOT, 'src/cli'));
+    expect(offenders).toEqual([]);
+  });
 });
