@@ -48,6 +48,7 @@ describe('terms: word boundaries', () => {
     expect(matches(checker, 'AT&T and AT & T, at-t')).toEqual(['AT&T', 'AT & T']);
     expect(matches(checker, 'I code C++, not C.')).toEqual(['C++']);
     expect(matches(checker, 'visit acme.com or acme com')).toEqual(['acme.com']);
+    expect(matches(terms(['$ACME']), 'ACME up, $ACME up, $$ACME')).toEqual(['$ACME', '$ACME']);
   });
 
   it('finds terms made only of symbols by plain search', () => {
