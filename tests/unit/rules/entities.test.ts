@@ -59,6 +59,8 @@ describe('entities: phone', () => {
     ['Call 1-800-555-0199', '1-800-555-0199'],
     ['Call 020 7946 0958', '020 7946 0958'],
     ['Call +33 1 23 45 67 89', '+33 1 23 45 67 89'],
+    ['Call +442079460958.', '+442079460958'],
+    ['Call +44 20 7946 0958 2025 and 2026', '+44 20 7946 0958'],
   ])('finds the number in %j', (text, number) => {
     expect(matches(rule, text)).toEqual([number]);
   });
@@ -71,6 +73,7 @@ describe('entities: phone', () => {
     'Server 10.0.0.1 and 192.168.100.200',
     'Growth of +12% and +3.5 points',
     'Order 4155550100 is ready',
+    'Serial +9999999999999999999999 is too long to dial',
   ])('finds nothing in %j', (text) => {
     expect(matches(rule, text)).toEqual([]);
   });

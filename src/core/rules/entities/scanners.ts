@@ -24,16 +24,60 @@ const alternation = (items: readonly string[]) =>
     .map(escape)
     .join('|');
 
-const EMAIL =
-  /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}_%+-](?:[\p{L}\p{N}._%+-]*[\p{L}\p{N}_%+-])?@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+\p{L}{2,}(?![\p{L}\p{N}@-]|\.[\p{L}\p{N}])/gu;
+/**
+ * Addresses and bare domains are found from their anchors (an "@", a "." before a known
+ * top-level domain), not by trying a pattern at every word: a pattern that starts with a
+ * word-long class backtracks over each word, which costs more than all other scanners.
+ */
+const LOCAL_PART = /[\p{L}\p{N}._%+-]/u;
+const EMAIL_DOMAIN =
+  /(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+\p{L}{2,}(?![\p{L}\p{N}@-]|\.[\p{L}\p{N}])/uy;
 
-// International numbers start with +country code; national ones are the US 3-3-4 form
-// (with optional leading 1) or a 0-prefixed trunk number with separators (020 7946 0958).
+// National numbers are the US 3-3-4 form (with optional leading 1) or a 0-prefixed trunk
+// number with separators (020 7946 0958); international ones are read by readInternational.
 const SEP = String.raw`[ .\-\u00a0]`;
-const PHONE_INTL = new RegExp(
-  String.raw`(?<![\p{L}\p{N}+])\+\d{1,3}(?:${SEP}?(?:\(\d{1,4}\)|\d{1,5})){1,6}(?![\p{L}\p{N}]|[.,\/-]\d)`,
-  'gu',
-);
+/**
+ * The groups of an international number ("+44 20 7946 0958", "+1 (415) 555-0100"), read
+ * left to right without backtracking: digit runs or a bracketed area code, each after at
+ * most one separator. Returns where the number ends and how many digits it has.
+ */
+const PHONE_SEPARATOR = /[ .\-\u00a0]/;
+function readInternational(text: string, plus: number): { end: number; digits: number } {
+  let end = plus + 1;
+  let digits = 0;
+  for (let i = plus + 1; i < text.length; ) {
+    let j = i;
+    if (j > plus + 1 && PHONE_SEPARATOR.test(text.charAt(j))) j++;
+    const bracket = text.charAt(j) === '(';
+    if (bracket) j++;
+    const groupStart = j;
+    while (isDigit(text.charCodeAt(j))) j++;
+    const groupDigits = j - groupStart;
+    if (groupDigits === 0) break;
+    if (bracket) {
+      if (groupDigits > 4 || text.charAt(j) !== ')') break;
+      j++;
+    }
+    if (digits + groupDigits > 15) break;
+    digits += groupDigits;
+    end = j;
+    i = j;
+  }
+  return { end, digits };
+}
+
+function scanInternationalPhones(text: string, out: EntitySpan[]): void {
+  for (let plus = text.indexOf('+'); plus !== -1; plus = text.indexOf('+', plus + 1)) {
+    if (!isDigit(text.charCodeAt(plus + 1)) || /[\p{L}\p{N}+]/u.test(text.charAt(plus - 1)))
+      continue;
+    const { end, digits } = readInternational(text, plus);
+    const after = text.slice(end, end + 2);
+    if (digits < 8 || digits > 15 || /^[\p{L}\p{N}]|^[.,/-]\d/u.test(after)) continue;
+    out.push({ type: 'phone', start: plus, end });
+    plus = end - 1;
+  }
+}
+
 const PHONE_NATIONAL = new RegExp(
   String.raw`(?<![\p{L}\p{N}+$€£¥.,\/:-])(?:1${SEP})?(?:\(\d{3}\)${SEP}?|\d{3}${SEP})\d{3}${SEP}\d{4}` +
     String.raw`(?![\p{L}\p{N}]|[.,\/:-]\d)` +
@@ -50,15 +94,16 @@ const CURRENCY_WORDS = alternation(currencies.words)
   .split('|')
   .map((w) => `[${w.charAt(0)}${w.charAt(0).toUpperCase()}]${w.slice(1)}`)
   .join('|');
-const MONEY = new RegExp(
-  [
-    // $4.2M, €300k, £15 million, US$5, USD 1,200
-    `(?<![\\p{L}\\p{N}])(?:${alternation(currencies.symbols)}|(?:${alternation(currencies.codes)})\\s?)${NUMBER}(?:${MULTIPLIER})?`,
-    // 1.5bn dollars, 300 €, 1,200 USD
-    `(?<![\\p{L}\\p{N}.,$€£¥])${NUMBER}(?:${MULTIPLIER})?\\s?(?:${alternation(currencies.codes)}|${CURRENCY_WORDS}|${alternation(currencies.symbols.filter((s) => !/\p{L}/u.test(s)))})(?![\\p{L}\\p{N}])`,
-  ].join('|'),
-  'gu',
-);
+const CODES = alternation(currencies.codes);
+const SYMBOLS = alternation(currencies.symbols);
+const SIGNS = alternation(currencies.symbols.filter((symbol) => !/\p{L}/u.test(symbol)));
+/** Before an amount: "$4.2M", "€300k", "£15 million", "US$5", "USD 1,200". */
+const MONEY_BEFORE = `(?<![\\p{L}\\p{N}])(?:${SYMBOLS}|(?:${CODES})\\s?)${NUMBER}(?:${MULTIPLIER})?`;
+/** After it: "1.5bn dollars", "300 €", "1,200 USD". */
+const MONEY_AFTER = `(?<![\\p{L}\\p{N}.,$€£¥])${NUMBER}(?:${MULTIPLIER})?\\s?(?:${CODES}|${CURRENCY_WORDS}|${SIGNS})(?![\\p{L}\\p{N}])`;
+/** What an amount can start with: one quick test before trying every currency at a position. */
+const MONEY_START = `[\\d${[...new Set(currencies.symbols.concat(currencies.codes).map((c) => c.charAt(0)))].map(escape).join('')}]`;
+const MONEY = new RegExp(`(?=${MONEY_START})(?:${MONEY_BEFORE}|${MONEY_AFTER})`, 'gu');
 
 const PERCENT = new RegExp(
   `(?<![\\p{L}\\p{N}.,])${NUMBER}\\s?(?:%|(?:percent|per\\s?cent|pct)(?![\\p{L}]))`,
@@ -66,14 +111,16 @@ const PERCENT = new RegExp(
 );
 
 const TLDS = alternation(tlds.tlds);
-// With a scheme or www., anything up to a space is the URL; a bare domain only counts with
-// a known top-level domain. Trailing punctuation is trimmed after matching.
-const URL_PATTERN = new RegExp(
-  String.raw`\bhttps?:\/\/[^\s<>"'\x60]+` +
-    String.raw`|(?<![\p{L}\p{N}@.\/_-])www\.[\p{L}\p{N}-]+\.[^\s<>"'\x60]+` +
-    String.raw`|(?<![\p{L}\p{N}@.\/_-])(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.)+(?:${TLDS})` +
+const SCHEME = /\bhttps?:\/\/(?=[\p{L}\p{N}])/giu;
+const WWW = /(?<![\p{L}\p{N}@./_-])www\.(?=[\p{L}\p{N}-]+\.[\p{L}\p{N}])/giu;
+/** With a scheme or www., anything up to a space is the URL (then trailing punctuation goes). */
+const URL_REST = /[^\s<>"'\x60]+/y;
+const TLD_AFTER_DOT = new RegExp(String.raw`\.(?:${TLDS})(?![\p{L}\p{N}_-]|['’]\p{L})`, 'giu');
+const DOMAIN_CHAR = /[\p{L}\p{N}.-]/u;
+const BARE_URL = new RegExp(
+  String.raw`(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.)+(?:${TLDS})` +
     String.raw`(?![\p{L}\p{N}_-]|['’]\p{L})(?::\d{2,5})?(?:[\/?#][^\s<>"'\x60]*)?`,
-  'giu',
+  'iuy',
 );
 
 const TRAILING = /[.,;:!?'"’”»…*]/;
@@ -106,12 +153,13 @@ function isPlausibleBareDomain(url: string): boolean {
   return tld === tld.toLowerCase() || host === host.toUpperCase();
 }
 
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
 function digitCount(s: string): number {
   let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 48 && c <= 57) n++;
-  }
+  for (let i = 0; i < s.length; i++) if (isDigit(s.charCodeAt(i))) n++;
   return n;
 }
 
@@ -127,22 +175,61 @@ function scanAll(pattern: RegExp, type: EntityType, accept?: (m: string) => numb
   };
 }
 
+function scanEmails(text: string, out: EntitySpan[]): void {
+  for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
+    let start = at;
+    while (start > 0 && LOCAL_PART.test(text.charAt(start - 1))) start--;
+    while (start < at && text.charAt(start) === '.') start++;
+    if (start === at || text.charAt(at - 1) === '.') continue;
+    EMAIL_DOMAIN.lastIndex = at + 1;
+    const domain = EMAIL_DOMAIN.exec(text);
+    if (!domain) continue;
+    const end = at + 1 + domain[0].length;
+    out.push({ type: 'email', start, end });
+    at = end - 1;
+  }
+}
+
+function scanUrls(text: string, out: EntitySpan[]): void {
+  const found: EntitySpan[] = [];
+  for (const pattern of [SCHEME, WWW]) {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+      URL_REST.lastIndex = m.index;
+      const rest = URL_REST.exec(text);
+      if (!rest || found.some((u) => u.start <= m.index && m.index < u.end)) continue;
+      const end = m.index + trimUrl(rest[0]);
+      found.push({ type: 'url', start: m.index, end });
+      pattern.lastIndex = Math.max(pattern.lastIndex, end);
+    }
+  }
+  let reached = 0;
+  TLD_AFTER_DOT.lastIndex = 0;
+  for (let m = TLD_AFTER_DOT.exec(text); m !== null; m = TLD_AFTER_DOT.exec(text)) {
+    const dot = m.index;
+    if (dot < reached || found.some((u) => u.start <= dot && dot < u.end)) continue;
+    let start = dot;
+    while (start > 0 && DOMAIN_CHAR.test(text.charAt(start - 1))) start--;
+    while (start < dot && /[.-]/.test(text.charAt(start))) start++;
+    // An address's domain, a path, or a name with an underscore is not a link of its own.
+    if (start === dot || /[@/_]/.test(text.charAt(start - 1))) continue;
+    BARE_URL.lastIndex = start;
+    const bare = BARE_URL.exec(text);
+    if (!bare) continue;
+    const url = bare[0].slice(0, trimUrl(bare[0]));
+    reached = start + bare[0].length;
+    if (isPlausibleBareDomain(url)) found.push({ type: 'url', start, end: start + url.length });
+  }
+  out.push(...found);
+}
+
 export const SCANNERS: Record<PatternEntity, Scanner> = {
-  email: scanAll(EMAIL, 'email'),
+  email: scanEmails,
   phone: (text, out) => {
-    scanAll(PHONE_INTL, 'phone', (m) => (digitCount(m) >= 8 && digitCount(m) <= 15 ? m.length : 0))(
-      text,
-      out,
-    );
+    scanInternationalPhones(text, out);
     scanAll(PHONE_NATIONAL, 'phone', (m) => (digitCount(m) <= 11 ? m.length : 0))(text, out);
   },
   money: scanAll(MONEY, 'money'),
   percent: scanAll(PERCENT, 'percent'),
-  url: scanAll(URL_PATTERN, 'url', (m) => {
-    const end = trimUrl(m);
-    const url = m.slice(0, end);
-    if (/^https?:\/\//i.test(url)) return /^https?:\/\/[\p{L}\p{N}]/iu.test(url) ? end : 0;
-    if (/^www\./i.test(url)) return end;
-    return isPlausibleBareDomain(url) ? end : 0;
-  }),
+  url: scanUrls,
 };

@@ -23,7 +23,9 @@ const LEET: Record<string, string> = {
   '3': 'e',
   '7': 't',
 };
-const DISGUISED = /(?<![\p{L}\p{N}*!@$#|.])[\p{L}\p{N}*!@$|]{3,20}/gu;
+/** Runs are found from their symbols: most words have none, and are never looked at twice. */
+const SYMBOL = /[*!@$|0-9]/g;
+const RUN_CHAR = /[\p{L}\p{N}*!@$|]/u;
 const HAS_SYMBOL = /[*!@$|0-9]/;
 const LETTER = /\p{L}/u;
 
@@ -76,21 +78,29 @@ export const compileProfanity: ToneCheckCompiler = (rule) => {
       end: hit.end,
       suggestions: [removeSuggestion(text, hit.start, hit.end)],
     }));
-    DISGUISED.lastIndex = 0;
-    for (let m = DISGUISED.exec(text); m !== null; m = DISGUISED.exec(text)) {
-      const run = m[0];
-      const after = m.index + run.length;
-      // A mention, or part of an address or a domain ("c0ck@host.example"), is not a word.
+    let reached = 0;
+    SYMBOL.lastIndex = 0;
+    for (let symbol = SYMBOL.exec(text); symbol !== null; symbol = SYMBOL.exec(text)) {
+      if (symbol.index < reached) continue;
+      let from = symbol.index;
+      while (from > 0 && RUN_CHAR.test(text.charAt(from - 1))) from--;
+      let to = symbol.index + 1;
+      while (to < text.length && RUN_CHAR.test(text.charAt(to))) to++;
+      reached = to;
+      const run = text.slice(from, to);
+      // A hashtag, a mention, or part of an address or a domain ("c0ck@host.example") is not a word.
       if (
-        !HAS_SYMBOL.test(run) ||
+        run.length < 3 ||
+        run.length > 20 ||
         run.startsWith('@') ||
-        (text.charAt(after) === '.' && LETTER.test(text.charAt(after + 1)))
+        /[#.]/.test(text.charAt(from - 1)) ||
+        (text.charAt(to) === '.' && LETTER.test(text.charAt(to + 1)))
       ) {
         continue;
       }
       const found = disguised(run, byLength);
       if (!found) continue;
-      const start = m.index + found.offset;
+      const start = from + found.offset;
       const end = start + found.length;
       hits.push({ start, end, suggestions: [removeSuggestion(text, start, end)] });
     }
