@@ -73,6 +73,8 @@ describe('tone: insult', () => {
     ['My boss is useless.', 'boss is useless'],
     ['You look like a fool', 'You look like a fool'],
     ['@ann @bob are clowns', '@bob are clowns'],
+    ['Whoever designed this never used it. Morons.', 'Morons'],
+    ['Total clowns!', 'Total clowns'],
   ])('flags %j', (text, insult) => {
     expect(matches(rule, text)).toEqual([insult]);
   });
@@ -90,6 +92,8 @@ describe('tone: insult', () => {
     'We removed a useless feature',
     'Are you still using that dumb terminal?',
     'Is it stupid? Maybe.',
+    'Joke. Failure. Hack.',
+    'We hired clowns, jugglers and a magician',
   ])('leaves %j alone', (text) => {
     expect(matches(rule, text)).toEqual([]);
   });
@@ -139,6 +143,9 @@ describe('tone: shouting', () => {
     'Thanks to the CEO, CFO, CTO, COO and VP',
     'ACME CORP is here',
     'I am A fan',
+    'The key:\n-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA0Z3V\n-----END RSA PRIVATE KEY-----',
+    'Set MAX_RETRY_COUNT_LIMIT=3',
+    'Left a <TODO FIX THIS NOW> in the code',
   ])('leaves %j alone', (text) => {
     expect(matches(rule, text)).toEqual([]);
   });
@@ -169,6 +176,8 @@ describe('tone: absolutes', () => {
     ['Our money-back guarantee', 'money-back guarantee'],
     ['No fees, guaranteed.', 'guaranteed'],
     ["Don't miss our guaranteed returns", 'guaranteed'],
+    ['No hidden fees and returns are guaranteed', 'guaranteed'],
+    ['Nothing beats our guaranteed returns', 'guaranteed'],
   ])('flags the promise in %j', (text, promise) => {
     expect(matches(rule, text)).toEqual([promise]);
   });
@@ -187,6 +196,8 @@ describe('tone: absolutes', () => {
     'It is not 100% safe',
     'There is no risk-free plan',
     'Sold without a guarantee',
+    'Nothing in logistics is guaranteed, least of all the weather',
+    'No plan survives contact and no outcome is ever guaranteed',
   ])('does not flag the negated %j', (text) => {
     expect(matches(rule, text)).toEqual([]);
   });

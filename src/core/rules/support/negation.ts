@@ -10,21 +10,39 @@ import { CLAUSE_BREAK, wordKey } from './finding';
 const BEFORE = new Set(negation.before);
 const BETWEEN = new Set(negation.between);
 const AFTER = new Set(negation.after);
+const AUXILIARIES = new Set(negation.auxiliaries);
+const SUBJECTS = new Set(negation.subjects);
+const CONJUNCTIONS = new Set(negation.conjunctions);
 const MAX_DISTANCE = 4;
+/** How far back a negated subject may be: "Nothing in logistics is guaranteed". */
+const MAX_SUBJECT_DISTANCE = 8;
 
 export function isNegationWord(key: string): boolean {
   return BEFORE.has(key) || key.endsWith("n't");
 }
 
-/** A cue up to four words before `words[first]`, with only `between` words in the way. */
+/**
+ * A cue up to four words before `words[first]` with only `between` words in the way; or,
+ * past an auxiliary verb, a negated subject earlier in the clause.
+ */
 export function negatedBefore(text: string, words: readonly WordToken[], first: number): boolean {
-  for (let k = first - 1; k >= 0 && first - k <= MAX_DISTANCE; k--) {
+  let auxiliary = false;
+  let k = first - 1;
+  for (; k >= 0 && first - k <= MAX_DISTANCE; k--) {
     const word = words[k] as WordToken;
-    const next = words[k + 1] as WordToken;
-    if (CLAUSE_BREAK.test(text.slice(word.end, next.start))) return false;
+    if (CLAUSE_BREAK.test(text.slice(word.end, (words[k + 1] as WordToken).start))) return false;
     const key = wordKey(word);
     if (isNegationWord(key)) return true;
-    if (!BETWEEN.has(key)) return false;
+    if (!BETWEEN.has(key)) break;
+    if (AUXILIARIES.has(key)) auxiliary = true;
+  }
+  if (!auxiliary) return false;
+  for (; k >= 0 && first - k <= MAX_SUBJECT_DISTANCE; k--) {
+    const word = words[k] as WordToken;
+    if (CLAUSE_BREAK.test(text.slice(word.end, (words[k + 1] as WordToken).start))) return false;
+    const key = wordKey(word);
+    if (SUBJECTS.has(key)) return true;
+    if (CONJUNCTIONS.has(key)) return false;
   }
   return false;
 }

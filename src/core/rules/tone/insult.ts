@@ -12,7 +12,8 @@ import type { ToneCheckCompiler, ToneHit } from './types';
  * - "you" directly ("you idiot", "you stupid clown");
  * - a copula and its subject: a pronoun, a person noun or an @mention ("@bob is a clown",
  *   "they're all incompetent", "u r an idiot");
- * - an opener, for words that insult by themselves ("what a moron", "those idiots").
+ * - an opener, for words that insult by themselves ("what a moron", "those idiots"), or
+ *   nothing at all when such a word is a sentence of its own ("Morons.").
  * A negation on the way ("you're not an idiot", "you are no fool") cancels it, and a word
  * inside a compound or before the noun it describes ("idiot-proof", "a clown show",
  * "a stupid idea") is not aimed at anyone.
@@ -42,6 +43,8 @@ function gapBreaks(text: string, left: WordToken, right: WordToken): boolean {
   return CLAUSE_BREAK.test(text.slice(left.end, right.start));
 }
 
+const SENTENCE_BREAK = /[.!?…\n]/;
+
 /** Start offset of what aims the insult at `words[index]`, or undefined. */
 function aimedFrom(
   text: string,
@@ -52,9 +55,16 @@ function aimedFrom(
   let copula = false;
   let negated = false;
   let opener: number | undefined;
+  let start = (words[index] as WordToken).start;
+  // Whether only fillers stand between the insult and the start of its sentence ("Morons.").
+  let sentenceStart = index === 0;
   for (let k = index - 1; k >= 0 && index - k <= MAX_WALK; k--) {
     const word = words[k] as WordToken;
-    if (gapBreaks(text, word, words[k + 1] as WordToken)) break;
+    const gap = text.slice(word.end, (words[k + 1] as WordToken).start);
+    if (CLAUSE_BREAK.test(gap)) {
+      sentenceStart = SENTENCE_BREAK.test(gap);
+      break;
+    }
     const key = wordKey(word);
     const mention = isMention(text, word);
     const subject = contractedSubject(key);
@@ -67,8 +77,20 @@ function aimedFrom(
     else if (COPULAS.has(key)) copula = true;
     else if (OPENERS.has(key) && !copula) opener = word.start;
     else if (!FILLERS.has(key)) break;
+    start = word.start;
+    if (k === 0) sentenceStart = true;
   }
-  return opener !== undefined && kind === 'noun' && !negated ? opener : undefined;
+  if (kind !== 'noun' || negated) return undefined;
+  if (opener !== undefined) return opener;
+  // A sentence of its own ("Morons.", "Total clowns!") is said to whoever reads it.
+  return sentenceStart && !copula && endsSentence(text, words[index] as WordToken)
+    ? start
+    : undefined;
+}
+
+function endsSentence(text: string, word: WordToken): boolean {
+  const after = /\S/.exec(text.slice(word.end, word.end + 4));
+  return after === null || SENTENCE_BREAK.test(after[0]);
 }
 
 /** The word is the head of its phrase: nothing it could describe follows in the clause. */

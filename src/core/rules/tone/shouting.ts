@@ -14,10 +14,21 @@ import type { ToneCheckCompiler, ToneHit } from './types';
  * and list punctuation (a comma, a slash, a colon) ends one.
  */
 
-const RUN_BREAK = /[,;:/&|•·()[\]\n]/;
+const RUN_BREAK = /[,;:/&|•·()[\]\n_=]/;
 const SENTENCE_END = /[.!?…]/;
 const MIN_WORDS = 3;
 const MIN_LETTERS_OF_TWO = 12;
+
+/**
+ * Upper case glued to symbols is code, not a voice: "-----BEGIN RSA PRIVATE KEY-----",
+ * "MAX_RETRY_COUNT", "<TODO FIX THIS>".
+ */
+const CODE_EDGE = /[-_=<>{}\\/`~^]/;
+function isCodeLike(text: string, run: readonly WordToken[]): boolean {
+  const first = run[0] as WordToken;
+  const last = run[run.length - 1] as WordToken;
+  return CODE_EDGE.test(text.charAt(first.start - 1)) || CODE_EDGE.test(text.charAt(last.end));
+}
 
 function letterCount(word: string): number {
   let n = 0;
@@ -81,7 +92,7 @@ export const compileShouting: ToneCheckCompiler = (_rule, context) => {
 
   function judge(text: string, whole: readonly WordToken[]): ToneHit | undefined {
     const run = trimNames(text, whole);
-    if (run.length < 2) return undefined;
+    if (run.length < 2 || isCodeLike(text, run)) return undefined;
     let counted = 0;
     let plain = 0;
     let plainLetters = 0;
