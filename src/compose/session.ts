@@ -43,12 +43,17 @@ export class ComposeSession {
     host: OverlayHost,
     private readonly hooks: SessionHooks,
   ) {
-    this.overlay = new BoxOverlay(host, box.element, {
-      applyFix: (finding, suggestion) => void this.applyFix(finding, suggestion),
-      review: () => this.review(),
-      postAnyway: () => this.hooks.releaseSubmission(this, this.errors()),
-      focusBox: () => box.element.focus({ preventScroll: true }),
-    });
+    this.overlay = new BoxOverlay(
+      host,
+      box.element,
+      {
+        applyFix: (finding, suggestion) => void this.applyFix(finding, suggestion),
+        review: () => this.review(),
+        postAnyway: () => this.hooks.releaseSubmission(this, this.errors()),
+        focusBox: () => box.element.focus({ preventScroll: true }),
+      },
+      { network: box.network, context: box.context },
+    );
     // Draft.js re-renders some keystrokes without an `input` event: watch the text itself.
     this.observer = new MutationObserver(() => {
       if (!this.composing) this.check();

@@ -241,10 +241,12 @@ describe('IME composition', () => {
 const OTHER_BOXES = COMPOSE_BOXES.filter((box) => !SHARE_BOXES.includes(box));
 
 describe.each(OTHER_BOXES.map((box) => [box.name, box] as const))('%s', (_name, fixture) => {
-  it('flags a confidential term in this box too', async () => {
+  it('flags a confidential term in this box too, and knows what kind of box it is', async () => {
     const box = await openBox(page, fixture);
     await typeInto(page, fixture, box, 'Heard about Project Magpie?');
     await waitForFinding(page, 'confidential.codenames');
+    expect(await badge(page).getAttribute('data-context')).toBe(fixture.context);
+    expect(await badge(page).getAttribute('data-network')).toBe(fixture.site);
   });
 });
 

@@ -46,9 +46,17 @@ export class BoxOverlay {
     private readonly host: OverlayHost,
     private readonly box: HTMLElement,
     private readonly actions: OverlayActions,
+    /** Where the box is (`x` / `reply`…), on the badge for styling hooks and tests. */
+    where: { network: string; context: string },
   ) {
     this.doc = host.doc;
-    this.badge = el(this.doc, 'button', { class: 'badge', type: 'button', hidden: '' });
+    this.badge = el(this.doc, 'button', {
+      class: 'badge',
+      type: 'button',
+      hidden: '',
+      'data-network': where.network,
+      'data-context': where.context,
+    });
     this.badge.addEventListener('click', () => this.toggleAllFindings());
     this.card = el(this.doc, 'div', { class: 'card', role: 'dialog', hidden: '' });
     this.card.addEventListener('keydown', (event) => {

@@ -23,6 +23,8 @@ export interface ComposeBoxFixture {
   submit(page: Page, box: Locator): Promise<void>;
   /** The key that starts a new line without posting. */
   newLineKey: 'Enter' | 'Shift+Enter';
+  /** What the extension's site adapter should call this box. */
+  context: 'post' | 'reply' | 'quote' | 'comment';
 }
 
 async function visible(box: Locator): Promise<Locator> {
@@ -41,6 +43,7 @@ export const X_HOME: ComposeBoxFixture = {
   open: (page) => visible(page.locator(`[data-testid="primaryColumn"] ${X_BOX}`)),
   submit: (page) => page.locator('[data-testid="tweetButtonInline"]').click(),
   newLineKey: 'Enter',
+  context: 'post',
 };
 
 export const X_REPLY: ComposeBoxFixture = {
@@ -49,11 +52,32 @@ export const X_REPLY: ComposeBoxFixture = {
   editor: 'draft',
   url: SITE_URLS.x,
   async open(page) {
-    await page.locator('[data-testid="tweet"] [data-testid="reply"]').first().click();
+    await page
+      .locator('[data-testid="primaryColumn"] [data-testid="tweet"] [data-testid="reply"]')
+      .first()
+      .click();
     return visible(page.locator(`[role="dialog"] ${X_BOX}`));
   },
   submit: (page) => page.locator('[role="dialog"] [data-testid="tweetButton"]').click(),
   newLineKey: 'Enter',
+  context: 'reply',
+};
+
+export const X_QUOTE: ComposeBoxFixture = {
+  name: 'x-quote',
+  site: 'x',
+  editor: 'draft',
+  url: SITE_URLS.x,
+  async open(page) {
+    await page
+      .locator('[data-testid="primaryColumn"] [data-testid="tweet"] [data-testid="quote"]')
+      .first()
+      .click();
+    return visible(page.locator(`[role="dialog"] ${X_BOX}`));
+  },
+  submit: (page) => page.locator('[role="dialog"] [data-testid="tweetButton"]').click(),
+  newLineKey: 'Enter',
+  context: 'quote',
 };
 
 /** The composer that /compose/post opens over the timeline, reached by client-side navigation. */
@@ -69,6 +93,7 @@ export const X_COMPOSE_ROUTE: ComposeBoxFixture = {
   },
   submit: (page) => page.locator('[role="dialog"] [data-testid="tweetButton"]').click(),
   newLineKey: 'Enter',
+  context: 'post',
 };
 
 export const FACEBOOK_POST: ComposeBoxFixture = {
@@ -82,6 +107,7 @@ export const FACEBOOK_POST: ComposeBoxFixture = {
   },
   submit: (page) => page.locator('[role="dialog"] [aria-label="Post"][role="button"]').click(),
   newLineKey: 'Enter',
+  context: 'post',
 };
 
 export const FACEBOOK_COMMENT: ComposeBoxFixture = {
@@ -92,6 +118,7 @@ export const FACEBOOK_COMMENT: ComposeBoxFixture = {
   open: (page) => visible(page.locator(`${LEXICAL_BOX}[aria-label^="Write a comment"]`)),
   submit: (_page, box) => box.press('Enter'),
   newLineKey: 'Shift+Enter',
+  context: 'comment',
 };
 
 export const LINKEDIN_POST: ComposeBoxFixture = {
@@ -107,6 +134,7 @@ export const LINKEDIN_POST: ComposeBoxFixture = {
   },
   submit: (page) => page.locator('.share-actions__primary-action').click(),
   newLineKey: 'Enter',
+  context: 'post',
 };
 
 export const LINKEDIN_COMMENT: ComposeBoxFixture = {
@@ -118,6 +146,7 @@ export const LINKEDIN_COMMENT: ComposeBoxFixture = {
     visible(page.locator('.comments-comment-box__form .ql-editor[contenteditable="true"]')),
   submit: (page) => page.locator('.comments-comment-box__submit-button').click(),
   newLineKey: 'Enter',
+  context: 'comment',
 };
 
 /** The main share box of each site: one per editor library. */
@@ -126,6 +155,7 @@ export const SHARE_BOXES: ComposeBoxFixture[] = [X_HOME, FACEBOOK_POST, LINKEDIN
 export const COMPOSE_BOXES: ComposeBoxFixture[] = [
   X_HOME,
   X_REPLY,
+  X_QUOTE,
   X_COMPOSE_ROUTE,
   FACEBOOK_POST,
   FACEBOOK_COMMENT,
