@@ -210,3 +210,10 @@ async function main(): Promise<void> {
 }
 
 await main();
+
+// The same run goes on into the real browser: compose latency and the content script's cost.
+// `--engine-only` skips it (no Chromium needed).
+if (!process.argv.includes('--engine-only')) {
+  const { runBrowserBenchmarks } = await import('./browser');
+  await runBrowserBenchmarks();
+}
