@@ -19,11 +19,14 @@ interface OffsetJson {
 /** Characters compromise keeps around a name that are not part of it ("Mr. Chen." → "Mr. Chen"). */
 const EDGE = /[\p{L}\p{M}\p{N}]/u;
 
-// Several rules (and each keystroke that does not change the text) ask about the same text.
-let cache: { text: string; people: NameSpan[] } | undefined;
+// Several rules, and keystrokes that leave a stretch of the post unchanged, ask about the
+// same text again: remember the last few answers.
+const CACHE_SIZE = 16;
+const cache = new Map<string, NameSpan[]>();
 
 export function findPeople(text: string): NameSpan[] {
-  if (cache?.text === text) return cache.people;
+  const cached = cache.get(text);
+  if (cached) return cached;
   const people: NameSpan[] = [];
   const found = nlp(text).people().json({ offset: true }) as OffsetJson[];
   for (const person of found) {
@@ -34,6 +37,7 @@ export function findPeople(text: string): NameSpan[] {
     while (end > start && !EDGE.test(text.charAt(end - 1))) end--;
     if (end > start) people.push({ start, end });
   }
-  cache = { text, people };
+  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  cache.set(text, people);
   return people;
 }

@@ -81,6 +81,30 @@ function isNear(
   );
 }
 
+/** Words either side of the reach of a near word that NLP also reads, so a name on the edge is whole. */
+const NAME_PADDING = 3;
+
+/**
+ * The stretches of text (UTF-16 ranges) that are within reach of a near word. Names are
+ * only looked for there: NLP is the slow part of a check, and most posts have no near word.
+ */
+function nearStretches(
+  words: readonly WordToken[],
+  ranges: readonly [number, number][],
+  window: number,
+): [number, number][] {
+  const reach = window + NAME_PADDING;
+  const stretches: [number, number][] = [];
+  for (const [c, d] of [...ranges].sort((x, y) => x[0] - y[0])) {
+    const from = (words[Math.max(0, c - reach)] as WordToken).start;
+    const to = (words[Math.min(words.length - 1, d + reach)] as WordToken).end;
+    const previous = stretches[stretches.length - 1];
+    if (previous && from <= previous[1]) previous[1] = Math.max(previous[1], to);
+    else stretches.push([from, to]);
+  }
+  return stretches;
+}
+
 export const compileEntitiesRule: RuleCompiler<EntitiesRule> = (rule, context) => {
   const scanners = rule.entities.flatMap((type) => (type === 'person' ? [] : [SCANNERS[type]]));
   const wantsPeople = rule.entities.includes('person');
@@ -93,17 +117,28 @@ export const compileEntitiesRule: RuleCompiler<EntitiesRule> = (rule, context) =
     packId: context.pack.id,
     check(analysis) {
       const { text } = analysis;
+      // With `near`, a post without any near word has nothing to report: skip the scanning.
+      const ranges = near ? nearRanges(near, analysis) : undefined;
+      if (ranges && ranges.length === 0) return [];
+
       const found: EntitySpan[] = [];
       for (const scan of scanners) scan(text, found);
-      if (wantsPeople)
-        for (const person of findPeople(text)) found.push({ type: 'person', ...person });
+      if (wantsPeople) {
+        const stretches: [number, number][] = ranges
+          ? nearStretches(analysis.words(), ranges, window)
+          : [[0, text.length]];
+        for (const [from, to] of stretches) {
+          for (const person of findPeople(text.slice(from, to))) {
+            found.push({ type: 'person', start: from + person.start, end: from + person.end });
+          }
+        }
+      }
       if (found.length === 0) return [];
 
       let spans = withoutOverlaps(found).filter(
         (span) => !allow.allows(span, text.slice(span.start, span.end)),
       );
-      if (near && spans.length > 0) {
-        const ranges = nearRanges(near, analysis);
+      if (ranges) {
         const words = analysis.words();
         spans = spans.filter((span) =>
           isNear(ranges, wordIndexAt(words, span.start), lastWordBefore(words, span.end), window),

@@ -224,6 +224,13 @@ describe('entities: near', () => {
     expect(matches(rule, 'Sarah Connor gave a great keynote')).toEqual([]);
   });
 
+  it('reads names only near a near word, at their offsets in the whole post', () => {
+    const text = `🎉 John Smith opened the day. ${'We talked about plans. '.repeat(10)}Then our client 👩🏽‍💻 Sarah Connor spoke.`;
+    const found = run(rule, text);
+    expect(found.map((f) => f.match)).toEqual(['Sarah Connor']);
+    expect(found[0]?.start).toBe(text.indexOf('Sarah'));
+  });
+
   it('uses a window of 8 words by default', () => {
     const defaults = entities(['email'], { near: ['client'] });
     expect(matches(defaults, 'client one two three four five six seven a@b.co')).toEqual([
