@@ -26,7 +26,7 @@ export async function check(argv: readonly string[], io: Io): Promise<number> {
   const now = args.date('now');
   const files = args.positionals;
   if (files.length === 0) throw usageError('check', 'give the files to check, or - for stdin');
-  if (files.filter((f) => f === '-').length > 1)
+  if ([...packFiles, ...files].filter((f) => f === '-').length > 1)
     throw usageError('check', 'stdin (-) can be read only once');
 
   const load = await loadPacks(io, packFiles);

@@ -162,6 +162,8 @@ describe('postguard check', () => {
     ],
     [['check', '--pack', 'p.json', '--now', '2026-02-30', 'post.txt'], /--now must be a date/],
     [['check', '--pack', 'p.json', '--netwrk', 'x', 'post.txt'], /Unknown option '--netwrk'/],
+    [['check', '--pack', '-', '-'], /stdin \(-\) can be read only once/],
+    [['check', '--pack', 'p.json', '-', '-'], /stdin \(-\) can be read only once/],
   ])('is a usage error (exit 2): %j', async (args, message) => {
     const result = await runCli(args);
     expect(result.code).toBe(2);
