@@ -7,6 +7,7 @@ import {
   FACEBOOK_POST,
   SHARE_BOXES,
   X_HOME,
+  X_REPLY,
   launchWithExtension,
   openBox,
   readPosts,
@@ -323,6 +324,25 @@ describe('on the X fixture', () => {
     await expect.poll(() => live.textContent()).toMatch(/Postguard: 1 new finding\. error: /);
     const label = await badge(page).getAttribute('aria-label');
     expect(label).toMatch(/1 finding, the worst is an error/);
+  });
+
+  it('watches several boxes on one page, each with its own findings', async () => {
+    const home = await openBox(page, X_HOME);
+    await typeInto(page, X_HOME, home, 'Nightjar soon');
+    await waitForFinding(page, 'confidential.codenames');
+    const reply = await X_REPLY.open(page);
+    await typeInto(page, X_REPLY, reply, 'Thanks guys');
+    await waitForFinding(page, 'style.inclusive-language');
+    const badges = overlay(page).locator('.badge:not([hidden])');
+    await expect.poll(() => badges.count()).toBe(2);
+    const contexts = await badges.evaluateAll((all) =>
+      all.map((b) => `${b.getAttribute('data-context')}:${b.getAttribute('data-severity')}`).sort(),
+    );
+    expect(contexts).toEqual(['post:error', 'reply:info']);
+    // Closing the dialog removes its box, and its overlay goes with it.
+    await page.keyboard.press('Escape');
+    await page.locator('[role="dialog"] [data-testid="app-bar-close"]').click();
+    await expect.poll(() => badges.count()).toBe(1);
   });
 
   it('sends nothing anywhere while a person writes and fixes', async () => {
