@@ -49,3 +49,15 @@ export interface ComposeStatus {
 
 /** The content script's answer to `insert-content`. */
 export type InsertResult = { ok: true } | { ok: false; reason: 'no-compose-box' | 'insert-failed' };
+
+/** Options page → background: the packs section's requests. */
+export type OptionsMessage =
+  /** Fetch every pack URL now, whatever the schedule. */
+  | { kind: 'check-packs-now' }
+  /** Put a pack the person chose in force beside the organisation's (when allowed). */
+  | { kind: 'import-pack'; fileName: string; text: string }
+  /** Take an imported pack out of force. */
+  | { kind: 'remove-pack'; packId: string };
+
+/** The background's answer to an OptionsMessage; `error` is a sentence for the person. */
+export type OptionsResponse = { ok: true } | { ok: false; error: string };

@@ -1,12 +1,14 @@
 import { browser } from 'wxt/browser';
 import { openDatabase, type PostguardDb } from '@/src/store/db';
 import { acceptMessage } from './messages';
+import { startPackUpdates } from './packs';
 
 let db: PostguardDb | undefined;
 const database = () => (db ??= openDatabase());
 
 /** Wires the background's listeners. */
 export function startBackground(): void {
+  startPackUpdates();
   browser.runtime.onMessage.addListener((raw, sender) => {
     const message = acceptMessage(raw, sender, browser.runtime.id);
     if (!message) return undefined;

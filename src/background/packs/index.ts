@@ -1,0 +1,60 @@
+import { browser } from 'wxt/browser';
+import { starterPack } from '@/src/compose/policy';
+import type { OptionsMessage, OptionsResponse } from '@/src/messages';
+import { acceptOptionsMessage } from './messages';
+import { REFRESH_ALARM, RETRY_ALARM } from './schedule';
+import { PackUpdater, type PackUpdaterOptions, type UpdateReason } from './updater';
+
+/**
+ * Keeps the organisation's packs up to date: at browser start-up, on the refresh and retry
+ * alarms, whenever the admin changes the managed settings, and when the options page asks.
+ */
+export function startPackUpdates(options: Partial<PackUpdaterOptions> = {}): PackUpdater {
+  const updater = new PackUpdater({ starter: starterPack(), ...options });
+  const run = (reason: UpdateReason) => {
+    updater.update(reason).catch((error: unknown) => {
+      console.error(`Postguard: updating the policy packs (${reason}) failed`, error);
+    });
+  };
+
+  // Listeners first and synchronously: an event that woke the worker is delivered only to
+  // listeners added in its first turn.
+  browser.runtime.onStartup.addListener(() => run('startup'));
+  browser.runtime.onInstalled.addListener(() => run('startup'));
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === REFRESH_ALARM) run('refresh');
+    else if (alarm.name === RETRY_ALARM) run('retry');
+  });
+  browser.storage.onChanged.addListener((_changes, area) => {
+    if (area === 'managed') run('managed-changed');
+  });
+  browser.runtime.onMessage.addListener((raw, sender) => {
+    const message = acceptOptionsMessage(
+      raw,
+      sender,
+      browser.runtime.id,
+      browser.runtime.getURL('/'),
+    );
+    if (!message) return undefined;
+    return handleOptionsMessage(updater, message);
+  });
+
+  // The worker also starts for other reasons (a message, an alarm): catch up on what is overdue.
+  run('wake');
+  return updater;
+}
+
+export async function handleOptionsMessage(
+  updater: PackUpdater,
+  message: OptionsMessage,
+): Promise<OptionsResponse> {
+  switch (message.kind) {
+    case 'check-packs-now':
+      await updater.update('check-now');
+      return { ok: true };
+    case 'import-pack':
+      return updater.importPack(message.fileName, message.text);
+    case 'remove-pack':
+      return updater.removePack(message.packId);
+  }
+}

@@ -1,0 +1,289 @@
+import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
+import { formatPackError, parsePack } from '@/src/core';
+import type { Pack } from '@/src/core/pack/schema';
+import type { OptionsResponse } from '@/src/messages';
+import {
+  activePolicyItem,
+  policyStatusItem,
+  userPacksItem,
+  type ActivePolicy,
+  type PolicyStatus,
+  type SourceStatus,
+  type UserPack,
+} from '@/src/store/policy';
+import { applyPolicy, type ApplyResult } from './apply';
+import { showPolicyHealth } from './badge';
+import type { FetchLike } from './download';
+import { fetchSignedPack, type FetchedPack } from './fetch-pack';
+import { ensureRefreshAlarm, retryDelayMs, scheduleRetry } from './schedule';
+import { parseManagedSettings, type ManagedSettings } from './settings';
+
+/**
+ * The background's keeper of the packs in force. Every change goes through one queue, reads
+ * the last good state from storage (the service worker may have been restarted since), and
+ * ends in a single write of the packs in force together with each source's status.
+ */
+
+/** What set an update off; it decides which pack URLs are fetched. */
+export type UpdateReason =
+  /** The browser started, or the extension was installed or updated: fetch everything. */
+  | 'startup'
+  /** The service worker woke for something else: fetch only what is overdue. */
+  | 'wake'
+  /** The regular refresh alarm. */
+  | 'refresh'
+  /** The backoff alarm: fetch the failing sources that are due. */
+  | 'retry'
+  /** The admin changed the managed settings. */
+  | 'managed-changed'
+  /** The person pressed "Check now". */
+  | 'check-now';
+
+export interface PackUpdaterOptions {
+  starter: Pack;
+  fetch?: FetchLike;
+  now?: () => number;
+  random?: () => number;
+  /** For each download (pack, then signature). */
+  timeoutMs?: number;
+  /** When this service worker started; see EMPTY_POLICY_GRACE_MS. */
+  startedAt?: number;
+}
+
+export const DEFAULT_TIMEOUT_MS = 15_000;
+
+/**
+ * Chrome loads extension policy a few seconds after it starts, so a managed area that is
+ * empty just after start-up may simply not be loaded yet. For this long, managed packs in
+ * force are kept rather than dropped; after it, an empty policy means nothing is pushed.
+ */
+export const EMPTY_POLICY_GRACE_MS = 2 * 60_000;
+
+const FETCH_ALL: ReadonlySet<UpdateReason> = new Set([
+  'startup',
+  'refresh',
+  'managed-changed',
+  'check-now',
+]);
+
+interface State {
+  raw: Record<string, unknown>;
+  settings: ManagedSettings;
+  settingsErrors: string[];
+  policy: ActivePolicy | null;
+  status: PolicyStatus | null;
+  userPacks: UserPack[];
+}
+
+export class PackUpdater {
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly fetch: FetchLike;
+  private readonly now: () => number;
+  private readonly random: () => number;
+  private readonly timeoutMs: number;
+  private readonly startedAt: number;
+
+  constructor(private readonly options: PackUpdaterOptions) {
+    this.fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    this.now = options.now ?? Date.now;
+    this.random = options.random ?? Math.random;
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.startedAt = options.startedAt ?? this.now();
+  }
+
+  /** Fetches what `reason` calls for, applies what is good, and returns the new status. */
+  update(reason: UpdateReason): Promise<PolicyStatus> {
+    return this.serialised(() => this.runUpdate(reason));
+  }
+
+  /** Validates and puts a person's pack in force beside the organisation's. */
+  importPack(fileName: string, text: string): Promise<OptionsResponse> {
+    return this.serialised(() => this.runImport(fileName, text));
+  }
+
+  removePack(packId: string): Promise<OptionsResponse> {
+    return this.serialised(async () => {
+      const state = await this.readState();
+      if (!state.userPacks.some((user) => user.pack.id === packId)) {
+        return { ok: false, error: `No imported pack has the id "${packId}"` };
+      }
+      const userPacks = state.userPacks.filter((user) => user.pack.id !== packId);
+      const result = this.apply(state, new Map(), userPacks);
+      await this.write(state, result, userPacks);
+      return { ok: true };
+    });
+  }
+
+  private serialised<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task, task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async readManaged(): Promise<Record<string, unknown>> {
+    try {
+      return ((await browser.storage.managed.get()) ?? {}) as Record<string, unknown>;
+    } catch {
+      // Firefox without a policy for this extension says so by throwing.
+      return {};
+    }
+  }
+
+  private async readState(): Promise<State> {
+    const raw = await this.readManaged();
+    const { settings, errors } = parseManagedSettings(raw);
+    const [policy, status, userPacks] = await Promise.all([
+      activePolicyItem.getValue(),
+      policyStatusItem.getValue(),
+      userPacksItem.getValue(),
+    ]);
+    return { raw, settings, settingsErrors: errors, policy, status, userPacks: userPacks ?? [] };
+  }
+
+  /** The managed area is empty, managed packs are in force, and the policy may still be loading. */
+  private holdsManaged(state: State): boolean {
+    return (
+      state.settings.empty &&
+      (state.policy?.records ?? []).some((r) => r.source !== 'user') &&
+      this.now() - this.startedAt < EMPTY_POLICY_GRACE_MS
+    );
+  }
+
+  private isDue(url: string, reason: UpdateReason, state: State): boolean {
+    if (FETCH_ALL.has(reason)) return true;
+    const status = state.status?.sources.find(
+      (s) => s.source === 'managed-url' && s.origin === url,
+    );
+    if (!status?.checkedAt) return true;
+    const now = this.now();
+    if (status.retryAt !== undefined && status.retryAt <= now) return true;
+    if (reason === 'retry') return false;
+    return status.checkedAt + state.settings.refreshMinutes * 60_000 <= now;
+  }
+
+  private async fetchDue(reason: UpdateReason, state: State): Promise<Map<string, FetchedPack>> {
+    const trusted = new Set(state.settings.publicKeys);
+    const records = state.policy?.records ?? [];
+    const due = state.settings.packUrls.filter((url) => this.isDue(url, reason, state));
+    const outcomes = await Promise.all(
+      due.map(async (url) => {
+        const record = records.find((r) => r.source === 'managed-url' && r.origin === url);
+        const status = state.status?.sources.find(
+          (s) => s.source === 'managed-url' && s.origin === url,
+        );
+        // A 304 vouches only for bytes whose signer is still trusted.
+        const etag = record?.signedBy && trusted.has(record.signedBy) ? status?.etag : undefined;
+        const outcome = await fetchSignedPack(url, {
+          fetch: this.fetch,
+          timeoutMs: this.timeoutMs,
+          publicKeys: state.settings.publicKeys,
+          ...(etag ? { etag } : {}),
+        });
+        return [url, outcome] as const;
+      }),
+    );
+    return new Map(outcomes);
+  }
+
+  private apply(
+    state: State,
+    fetched: ReadonlyMap<string, FetchedPack>,
+    userPacks: readonly UserPack[],
+  ): ApplyResult {
+    return applyPolicy({
+      now: this.now(),
+      starter: this.options.starter,
+      settings: state.settings,
+      records: state.policy?.records ?? [],
+      statuses: state.status?.sources ?? [],
+      fetched,
+      userPacks,
+      holdManaged: this.holdsManaged(state),
+      retryDelayMs: (failures) =>
+        retryDelayMs(failures, state.settings.refreshMinutes, this.random()),
+    });
+  }
+
+  /** One `set` for the packs in force, the statuses and (when given) the imported packs. */
+  private async write(
+    state: State,
+    result: ApplyResult,
+    userPacks?: UserPack[],
+    checkedAll = false,
+  ): Promise<PolicyStatus> {
+    const status: PolicyStatus = {
+      sources: result.statuses,
+      settingsErrors: state.settingsErrors,
+      allowUserPacks: state.settings.allowUserPacks,
+      refreshMinutes: state.settings.refreshMinutes,
+      ...(checkedAll
+        ? { checkedAt: this.now() }
+        : state.status?.checkedAt
+          ? { checkedAt: state.status.checkedAt }
+          : {}),
+    };
+    const items: Parameters<typeof storage.setItems>[0] = [
+      { item: policyStatusItem, value: status },
+    ];
+    if (result.changed || !state.policy) {
+      const next: ActivePolicy = {
+        revision: (state.policy?.revision ?? 0) + 1,
+        records: result.records,
+      };
+      items.push({ item: activePolicyItem, value: next });
+    }
+    if (userPacks) items.push({ item: userPacksItem, value: userPacks });
+    await storage.setItems(items);
+    await this.afterWrite(state, status);
+    return status;
+  }
+
+  private async afterWrite(state: State, status: PolicyStatus): Promise<void> {
+    await showPolicyHealth(status);
+    await ensureRefreshAlarm(state.settings.refreshMinutes);
+    const retries = status.sources
+      .map((s) => s.retryAt)
+      .filter((at): at is number => at !== undefined);
+    if (this.holdsManaged(state)) retries.push(this.startedAt + EMPTY_POLICY_GRACE_MS);
+    await scheduleRetry(
+      retries.length > 0 ? Math.max(this.now(), Math.min(...retries)) : undefined,
+    );
+  }
+
+  private async runUpdate(reason: UpdateReason): Promise<PolicyStatus> {
+    const state = await this.readState();
+    const fetched = this.holdsManaged(state) ? new Map() : await this.fetchDue(reason, state);
+    const result = this.apply(state, fetched, state.userPacks);
+    return this.write(state, result, undefined, FETCH_ALL.has(reason));
+  }
+
+  private async runImport(fileName: string, text: string): Promise<OptionsResponse> {
+    const state = await this.readState();
+    if (!state.settings.allowUserPacks) {
+      return { ok: false, error: 'Your organisation does not allow importing packs' };
+    }
+    const parsed = parsePack(text);
+    if (!parsed.ok) {
+      return {
+        ok: false,
+        error: `${fileName} is not a valid pack: ${parsed.errors.slice(0, 5).map(formatPackError).join('; ')}`,
+      };
+    }
+    const pack = parsed.value;
+    const others = state.userPacks.filter((user) => user.pack.id !== pack.id);
+    // Statuses are keyed by file name: two imported packs never share one.
+    const origin = others.some((user) => user.fileName === fileName)
+      ? `${fileName} (${pack.id})`
+      : fileName;
+    const imported: UserPack = { fileName: origin, importedAt: this.now(), pack };
+    const userPacks = [...others, imported];
+    const result = this.apply(state, new Map(), userPacks);
+    const refusal = result.statuses.find(
+      (s: SourceStatus) => s.source === 'user' && s.origin === origin,
+    )?.error;
+    if (refusal) return { ok: false, error: `${fileName}: ${refusal.message}` };
+    await this.write(state, result, userPacks);
+    return { ok: true };
+  }
+}
