@@ -108,6 +108,25 @@ export class TextModel {
     return range;
   }
 
+  /**
+   * The boxes of `[start, end)` on screen, one per line it spans. Measured per text node:
+   * a range over whole elements would also report the elements' own boxes.
+   */
+  lineRects(start: number, end: number): DOMRect[] {
+    const rects: DOMRect[] = [];
+    for (const segment of this.segments) {
+      const length = segment.node.data.length;
+      const from = Math.max(start, segment.start);
+      const to = Math.min(end, segment.start + length);
+      if (to <= from) continue;
+      const range = segment.node.ownerDocument.createRange();
+      range.setStart(segment.node, from - segment.start);
+      range.setEnd(segment.node, to - segment.start);
+      for (const rect of range.getClientRects()) if (rect.width > 0) rects.push(rect);
+    }
+    return mergeByLine(rects);
+  }
+
   /** The model offset of a DOM position (for the caret), or undefined when it is outside. */
   offsetOf(node: Node, offset: number): number | undefined {
     if (node.nodeType === 3) {
@@ -136,4 +155,25 @@ function isTrailingBreak(br: Element, block: Element): boolean {
     }
   }
   return true;
+}
+
+/** Joins rects that sit on the same line into one, left to right. */
+function mergeByLine(rects: DOMRect[]): DOMRect[] {
+  const lines: DOMRect[] = [];
+  for (const rect of rects) {
+    const line = lines.find(
+      (l) =>
+        Math.abs(l.top - rect.top) < rect.height / 2 &&
+        Math.abs(l.bottom - rect.bottom) < rect.height / 2,
+    );
+    if (!line) {
+      lines.push(DOMRect.fromRect(rect));
+      continue;
+    }
+    const left = Math.min(line.left, rect.left);
+    const right = Math.max(line.right, rect.right);
+    line.x = left;
+    line.width = right - left;
+  }
+  return lines;
 }

@@ -326,6 +326,29 @@ describe('on the X fixture', () => {
     expect(label).toMatch(/1 finding, the worst is an error/);
   });
 
+  it('draws one underline per line when a term wraps, and follows the box when it resizes', async () => {
+    const box = await openBox(page, X_HOME);
+    await typeInto(page, X_HOME, box, 'Project Magpie');
+    await waitForFinding(page, 'confidential.codenames');
+    const lines = underline(page, 'confidential.codenames');
+    await expect.poll(() => lines.count()).toBe(1);
+    // Narrow the box so that the two words of the term sit on two lines (wide enough for
+    // either word: Draft breaks a word that does not fit a line).
+    await box.evaluate((element) => {
+      const text = document.createTreeWalker(element, NodeFilter.SHOW_TEXT).nextNode()!;
+      const range = document.createRange();
+      range.selectNodeContents(text);
+      const oneLine = range.getBoundingClientRect().width;
+      (element as HTMLElement).style.width = `${Math.ceil(oneLine * 0.75)}px`;
+    });
+    await expect.poll(() => lines.count()).toBe(2);
+    const [first, second] = [
+      (await lines.nth(0).boundingBox())!,
+      (await lines.nth(1).boundingBox())!,
+    ];
+    expect(second.y).toBeGreaterThan(first.y + 5);
+  });
+
   it('watches several boxes on one page, each with its own findings', async () => {
     const home = await openBox(page, X_HOME);
     await typeInto(page, X_HOME, home, 'Nightjar soon');

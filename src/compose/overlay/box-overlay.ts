@@ -97,11 +97,15 @@ export class BoxOverlay {
     let used = 0;
     for (const finding of this.findings) {
       if (!this.model) break;
-      const range = this.model.rangeOf(finding.start, finding.end);
-      if (!range) continue;
       // A finding with no text (a missing disclosure) is marked where its fix would go.
       const point = finding.end <= finding.start;
-      const rects = (point ? [range.getBoundingClientRect()] : [...range.getClientRects()]).filter(
+      const range = point ? this.model.rangeOf(finding.start, finding.end) : undefined;
+      const measured = point
+        ? range
+          ? [range.getBoundingClientRect()]
+          : []
+        : this.model.lineRects(finding.start, finding.end);
+      const rects = measured.filter(
         (rect) =>
           (point ? rect.height > 0 : rect.width > 0) &&
           rect.bottom > boxRect.top &&
