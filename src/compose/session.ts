@@ -15,6 +15,10 @@ export interface PendingShare {
   textAfterInsert: string;
 }
 
+/** A check slower than this leaves too little of a 16 ms frame for the editor and the page. */
+const SLOW_CHECK_MS = 8;
+const TYPING_PAUSE_MS = 150;
+
 export interface SessionHooks {
   /** The person chose "Post anyway": let the held submission go and log the acknowledgement. */
   releaseSubmission(session: ComposeSession, findings: readonly Finding[]): void;
@@ -36,6 +40,8 @@ export class ComposeSession {
   /** Approved content inserted from the popup, until this box is submitted. */
   pendingShare: PendingShare | undefined;
   private readonly cleanups: (() => void)[] = [];
+  private lastCheckMs = 0;
+  private deferred: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     readonly box: ComposeBox,
@@ -56,7 +62,7 @@ export class ComposeSession {
     );
     // Draft.js re-renders some keystrokes without an `input` event: watch the text itself.
     this.observer = new MutationObserver(() => {
-      if (!this.composing) this.check();
+      if (!this.composing) this.checkSoon();
     });
     this.observer.observe(box.element, { childList: true, subtree: true, characterData: true });
     this.listen(box.element, 'compositionstart', () => {
@@ -93,6 +99,20 @@ export class ComposeSession {
     this.checker = checker;
     this.lastText = undefined;
     this.check();
+  }
+
+  /**
+   * Checks now, within the keystroke's frame, while checks are fast. A pack whose checks take
+   * longer than a frame's share (person names through NLP on a long post, say) is checked
+   * once typing pauses instead, so it never makes typing stutter.
+   */
+  private checkSoon(): void {
+    if (this.lastCheckMs <= SLOW_CHECK_MS) {
+      this.check();
+      return;
+    }
+    clearTimeout(this.deferred);
+    this.deferred = setTimeout(() => this.check(), TYPING_PAUSE_MS);
   }
 
   /** Reads the box and checks it; cheap when the text has not changed. */
@@ -158,6 +178,7 @@ export class ComposeSession {
   }
 
   dispose(): void {
+    clearTimeout(this.deferred);
     this.observer.disconnect();
     for (const cleanup of this.cleanups) cleanup();
     this.overlay.remove();
