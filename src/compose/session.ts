@@ -121,10 +121,12 @@ export class ComposeSession {
     this.model = model;
     if (model.text !== this.lastText) {
       this.lastText = model.text;
+      const started = performance.now();
       this.findings = this.checker.check(model.text, {
         network: this.box.network,
         now: new Date(),
       });
+      this.lastCheckMs = performance.now() - started;
     }
     this.overlay.update(this.findings, model);
     return this.findings;
