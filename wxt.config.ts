@@ -1,12 +1,24 @@
 import { defineConfig } from 'wxt';
 import { SITE_MATCH_PATTERNS } from './src/sites';
 
+/**
+ * The public half of Postguard's development signing key (RSA, SPKI DER, base64). With it in
+ * the manifest, every unpacked build has the same extension id, whatever folder it is loaded
+ * from: fmabmdflalibhmhapcgmpjnnbnfjhcoc (the first 32 hex digits of the key's SHA-256, with
+ * 0-f written a-p). Enterprise policy names the extension by that id (`3rdparty.extensions.<id>`),
+ * so the example policy files in docs/ and examples/policies/ work with these builds. The
+ * private key is not in the repository. The Chrome Web Store refuses a manifest with a key
+ * and assigns its own id: build that upload with `wxt zip --mode store`.
+ */
+const DEV_MANIFEST_KEY =
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAhzI6je7aiv6Mtgpjplg6ZpYF0XdBP2iwM+tV4fcFwwMqNjiDzclyTlqQHhfyqh1DnOL+L9DBn2SuzsejObtHC+HTr8ORwZ1QTWZJ+EooFPq6c3og9qChVae/SEP9HQ9bkhdVqCba3vXdHYQwlYsf/HGRi5UbKeqsHhU8gtqUzEjI5ahhlGQuv8kVETL0V0L3ez+hcXNFLiS8DYnKig9zKdoOS0JZeJRw8dDoicMEzjjjjc+35oBPaAvDu00Sanhf8MNnNj3OMiFy5weBe4e4MHzxSv/urjLdunlo3z6d2uFqSdggZ8tALVMVGO1rN7crssB8F6/0RkXtsNdSQ2O5jwIDAQAB';
+
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   // Explicit imports everywhere: code reads the same in the extension, the CLI and tests.
   imports: false,
   manifestVersion: 3,
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, mode }) => ({
     name: 'Postguard',
     description: "Your organisation's social media policy, in the compose box.",
     // storage: packs, settings and the activity log; alarms: the pack refresh schedule;
@@ -15,6 +27,7 @@ export default defineConfig({
     // The same four sites the content script runs on, needed to inject the engine there.
     host_permissions: [...SITE_MATCH_PATTERNS],
     storage: { managed_schema: 'managed_schema.json' },
+    ...(browser !== 'firefox' && mode !== 'store' ? { key: DEV_MANIFEST_KEY } : {}),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -94,6 +94,8 @@ export interface PolicyStatus {
   refreshMinutes: number;
   /** The last time the background checked every source. */
   checkedAt?: number;
+  /** Identifies the records the background last decided on; it writes them only when this changes. */
+  recordsDigest?: string;
 }
 
 /** Written in the same `set` as `activePolicy`, so status and packs in force always agree. */

@@ -227,6 +227,25 @@ describe('packs from several sources', () => {
     expect(compilePacks(packsInForce(after!, starterPack())).ok).toBe(true);
   });
 
+  it('leave a packs-in-force value someone else wrote alone until there is something new', async () => {
+    await updater().update('startup');
+    // As the end-to-end tests put packs in force: straight into storage.
+    const direct: ActivePolicy = {
+      revision: 7,
+      records: [{ source: 'user', origin: 'test-0', pack: starterPack() }],
+    };
+    await activePolicyItem.setValue(direct);
+    await updater().update('wake');
+    expect(await activePolicyItem.getValue()).toEqual(direct);
+
+    await fakeBrowser.storage.managed.set({ packs: [packText(makePack({}))] });
+    await updater().update('managed-changed');
+    expect(await policy()).toMatchObject({
+      revision: 8,
+      records: [{ source: 'managed-inline', pack: { id: 'acme-social' } }],
+    });
+  });
+
   it('write nothing new when nothing changed', async () => {
     await fakeBrowser.storage.managed.set({ packs: [packText(makePack({}))] });
     await updater().update('startup');

@@ -65,6 +65,11 @@ export type Route =
       contentType?: string;
       /** Send no Content-Length (chunked), so only reading the body tells its size. */
       chunked?: boolean;
+      /**
+       * Hang up on conditional requests, as a browser fails a cross-origin If-None-Match whose
+       * CORS preflight the host does not answer.
+       */
+      dropConditional?: boolean;
     }
   | { kind: 'status'; status: number }
   /** Accept the request and never answer. */
@@ -144,6 +149,10 @@ export async function startPackServer(): Promise<PackServer> {
         writeHuge(res, route.bytes, served);
         return;
       case 'file': {
+        if (route.dropConditional && req.headers['if-none-match'] !== undefined) {
+          req.socket.destroy();
+          return;
+        }
         if (route.etag && req.headers['if-none-match'] === route.etag) {
           res.writeHead(304, { ETag: route.etag }).end();
           return;

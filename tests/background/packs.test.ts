@@ -366,6 +366,24 @@ describe('ETag', () => {
     expect((await sourceStatus(url)).etag).toBe('"v2"');
   });
 
+  it('falls back to a plain GET when a conditional request fails (no CORS preflight answered)', async () => {
+    const url = server.url('/acme.json');
+    server.publish('/acme.json', packText(makePack({})), key, '"v1"');
+    await pushPolicy({ packUrls: [url], publicKeys: [key.publicKey] });
+    await updater().update('check-now');
+    server.routes.set('/acme.json', {
+      kind: 'file',
+      body: packText(makePack({})),
+      etag: '"v1"',
+      dropConditional: true,
+    });
+    await updater().update('check-now');
+    const conditional = server.requests.filter((r) => r.headers['if-none-match'] === '"v1"');
+    expect(conditional).toHaveLength(1);
+    expect(server.requests.at(-2)!.headers['if-none-match']).toBeUndefined();
+    expect((await sourceStatus(url)).error).toBeUndefined();
+  });
+
   it('does not remember the ETag of a refused pack', async () => {
     const url = server.url('/acme.json');
     server.publish('/acme.json', packText(makePack({ version: '2.0.0' })), key, '"v2"');

@@ -55,13 +55,20 @@ export async function fetchSignedPack(
       `No trusted public key is set (publicKeys in the policy), so the pack at ${url} cannot be checked and was not fetched`,
     );
   }
-  const packDownload = await download(url, {
-    fetch: options.fetch,
-    timeoutMs: options.timeoutMs,
-    maxBytes: MAX_PACK_BYTES,
-    what: 'the pack',
-    ...(options.etag ? { etag: options.etag } : {}),
-  });
+  const downloadPack = (etag?: string) =>
+    download(url, {
+      fetch: options.fetch,
+      timeoutMs: options.timeoutMs,
+      maxBytes: MAX_PACK_BYTES,
+      what: 'the pack',
+      ...(etag ? { etag } : {}),
+    });
+  let packDownload = await downloadPack(options.etag);
+  // If-None-Match makes a cross-origin request need a CORS preflight; a host that exposes its
+  // ETag but does not answer preflights still gets a plain GET.
+  if (!packDownload.ok && packDownload.code === 'network' && options.etag) {
+    packDownload = await downloadPack();
+  }
   if (!packDownload.ok) return refused(packDownload.code, packDownload.message);
   if (packDownload.notModified) return { kind: 'unchanged' };
   const { bytes, etag } = packDownload;
