@@ -1,18 +1,28 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Network } from '@/src/core/pack/schema';
+import { tallyShares } from './activity';
+import { tallyMiddleware, upgradeShareRow } from './tallies';
+
+export type ShareAction = 'inserted' | 'posted';
 
 /** One insert or post of approved content. The post's text is never stored. */
 export interface ShareEvent {
   id?: number;
   contentId: string;
   network: Network;
-  action: 'inserted' | 'posted';
+  action: ShareAction;
   /** Epoch milliseconds. */
   at: number;
   packId: string;
   packVersion: string;
-  /** For `posted`: whether the text changed between insert and post. */
+  /** For `posted`: whether the text changed between insert and post. `inserted` rows: false. */
   edited: boolean;
+  /**
+   * The Monday of the share's week on the person's calendar when it was logged (`2026-11-23`).
+   * Fixed at write time, so the weekly tallies and a recount from rows always agree, even
+   * after the person moves to another time zone. Filled in by the database (v2).
+   */
+  week?: string;
 }
 
 /** "Post anyway" on a post with error findings: which rules, never the text. */
@@ -24,19 +34,87 @@ export interface Acknowledgement {
   at: number;
 }
 
+/** Shares per week, network and action, kept in step with `shares` on every write. */
+export interface WeeklyTally {
+  week: string;
+  network: Network;
+  action: ShareAction;
+  count: number;
+}
+
+/** Shares per item, network and action, for the top items. */
+export interface ItemTally {
+  contentId: string;
+  network: Network;
+  action: ShareAction;
+  count: number;
+}
+
 export const DATABASE_NAME = 'postguard';
+
+/**
+ * Every schema the extension has shipped, oldest first. A version stays here for good: Dexie
+ * needs it to upgrade a database that an older release created.
+ */
+export const SCHEMA_V1 = {
+  shares: '++id, at, network, contentId',
+  acknowledgements: '++id, at, network',
+} as const;
+
+/**
+ * v2: compound indexes for the log's filters (network or action over a date range), and the
+ * tallies that make weekly figures a read of a few hundred rows instead of the whole log.
+ */
+export const SCHEMA_V2 = {
+  shares: '++id, at, contentId, [network+at], [action+at]',
+  acknowledgements: '++id, at, network',
+  weeklyTallies: '[week+network+action]',
+  itemTallies: '[contentId+network+action]',
+} as const;
+
+export const CURRENT_VERSION = 2;
 
 export type PostguardDb = Dexie & {
   shares: EntityTable<ShareEvent, 'id'>;
   acknowledgements: EntityTable<Acknowledgement, 'id'>;
+  weeklyTallies: Dexie.Table<WeeklyTally, [string, Network, ShareAction]>;
+  itemTallies: Dexie.Table<ItemTally, [string, Network, ShareAction]>;
 };
 
-/** Opens the activity database; every schema version stays listed so old data upgrades. */
-export function openDatabase(name = DATABASE_NAME): PostguardDb {
+export interface OpenOptions {
+  /**
+   * Called when another connection holding an older version keeps the upgrade waiting; the
+   * page says so instead of hanging on "Loading".
+   */
+  onBlocked?: () => void;
+}
+
+/** Opens the activity database at the current version, upgrading older data in place. */
+export function openDatabase(name = DATABASE_NAME, options: OpenOptions = {}): PostguardDb {
   const db = new Dexie(name) as PostguardDb;
-  db.version(1).stores({
-    shares: '++id, at, network, contentId',
-    acknowledgements: '++id, at, network',
-  });
+  db.version(1).stores(SCHEMA_V1);
+  db.version(2)
+    .stores(SCHEMA_V2)
+    .upgrade(async (tx) => {
+      // Every v1 row is kept, given its week (and the defaults v1 left implicit), then counted.
+      const shares = tx.table<ShareEvent, number>('shares');
+      const rows = (await shares.toArray()).map(upgradeShareRow);
+      await shares.bulkPut(rows);
+      const tallies = tallyShares(rows);
+      await tx.table<WeeklyTally>('weeklyTallies').bulkPut(tallies.weekly);
+      await tx.table<ItemTally>('itemTallies').bulkPut(tallies.items);
+    });
+  db.use(tallyMiddleware());
+  if (options.onBlocked) db.on('blocked', options.onBlocked);
+  return db;
+}
+
+/**
+ * The database exactly as release 1 defined it. Only for the migration test, which fills a
+ * v1 database with it and then opens that with `openDatabase`.
+ */
+export function openDatabaseV1(name = DATABASE_NAME): Dexie {
+  const db = new Dexie(name);
+  db.version(1).stores(SCHEMA_V1);
   return db;
 }
