@@ -1,8 +1,64 @@
-/** The person's own activity log with filters and export (issue 5). */
-export function ActivitySection() {
+import { useEffect, useState } from 'react';
+import type { Pack } from '@/src/core/pack/schema';
+import { openDatabase, type OpenOptions, type PostguardDb } from '@/src/store/db';
+import { ActivityLog } from '@/src/ui/activity/ActivityLog';
+import { DatabaseNotice } from '@/src/ui/activity/DatabaseNotice';
+import { MyActivity } from '@/src/ui/activity/MyActivity';
+import { contentTitles } from '@/src/ui/activity/titles';
+import { useActivityDatabase } from '@/src/ui/activity/useActivityDatabase';
+import type { SaveFile } from '@/src/ui/activity/download';
+import '@/src/ui/activity/activity.css';
+
+const openActivityDatabase = (options: OpenOptions): PostguardDb =>
+  openDatabase(undefined, options);
+const currentTime = () => new Date();
+// Loaded when first needed: defining the storage items reads extension storage at once, which
+// only an extension page has (tests render this section without one).
+const loadPacksInForce = (): Promise<Pack[]> =>
+  import('@/src/ui/popup/packs').then((packs) => packs.loadPacksInForce());
+
+/** The person's own activity: figures, top items, and the whole log with filters and export. */
+export function ActivitySection({
+  openDb = openActivityDatabase,
+  loadPacks = loadPacksInForce,
+  now = currentTime,
+  save,
+}: {
+  openDb?: (options: OpenOptions) => PostguardDb;
+  loadPacks?: () => Promise<Pack[]>;
+  now?: () => Date;
+  save?: SaveFile;
+}) {
+  const { db, problem, report, dismiss } = useActivityDatabase(openDb);
+  const [titles, setTitles] = useState<ReadonlyMap<string, string>>(() => new Map());
+
+  useEffect(() => {
+    let live = true;
+    loadPacks().then(
+      (packs) => live && setTitles(contentTitles(packs)),
+      // Without titles the log still reads, by item id.
+      (error: unknown) => console.warn('Postguard: no pack titles for the activity log', error),
+    );
+    return () => {
+      live = false;
+    };
+  }, [loadPacks]);
+
   return (
-    <section aria-labelledby="activity-heading">
+    <section aria-labelledby="activity-heading" className="pg-section">
       <h2 id="activity-heading">My activity</h2>
+      {problem && <DatabaseNotice problem={problem} onDismiss={dismiss} />}
+      <MyActivity
+        db={db}
+        titles={titles}
+        now={now}
+        weekCount={12}
+        onError={report}
+        headingLevel={3}
+        {...(save ? { save } : {})}
+      />
+      <h3>Log</h3>
+      <ActivityLog db={db} titles={titles} onError={report} {...(save ? { save } : {})} />
     </section>
   );
 }

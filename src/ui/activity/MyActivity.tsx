@@ -1,0 +1,77 @@
+import { useEffect, useState } from 'react';
+import { total, topItems, type TopItem, type WeekFigure } from '@/src/store/activity';
+import type { PostguardDb } from '@/src/store/db';
+import { readActivity, readLog } from '@/src/store/share-log';
+import { ActivityChart } from './ActivityChart';
+import { ExportButtons } from './ExportButtons';
+import { TopItems } from './TopItems';
+import { plural } from './format';
+import type { SaveFile } from './download';
+
+interface Summary {
+  weeks: WeekFigure[];
+  top: TopItem[];
+}
+
+/**
+ * "My activity": posts per network per week, the items shared most, and the log's export.
+ * Reads only the tallies, so it opens as fast with 100,000 rows as with ten.
+ */
+export function MyActivity({
+  db,
+  titles,
+  now,
+  weekCount = 8,
+  onError,
+  save,
+  headingLevel = 2,
+}: {
+  db: PostguardDb;
+  titles: ReadonlyMap<string, string>;
+  now: () => Date;
+  weekCount?: number;
+  onError: (error: unknown) => void;
+  save?: SaveFile;
+  headingLevel?: 2 | 3;
+}) {
+  const [summary, setSummary] = useState<Summary | undefined>();
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+
+  useEffect(() => {
+    let live = true;
+    readActivity(db, { now: now(), weekCount }).then(
+      ({ weeks, items }) => live && setSummary({ weeks, top: topItems(items, { limit: 5 }) }),
+      (error: unknown) => live && onError(error),
+    );
+    return () => {
+      live = false;
+    };
+  }, [db, now, weekCount, onError]);
+
+  if (!summary) return <p className="pg-quiet">Loading your activity…</p>;
+  const thisWeek = summary.weeks.at(-1);
+  return (
+    <div className="pg-activity">
+      {thisWeek && (
+        <p>
+          This week: {plural(total(thisWeek.posted), 'post', 'posts')},{' '}
+          {plural(total(thisWeek.inserted), 'insert', 'inserts')}.
+        </p>
+      )}
+      <ActivityChart weeks={summary.weeks} />
+      <Heading>Shared most</Heading>
+      <TopItems items={summary.top} titles={titles} />
+      <Heading>Export my log</Heading>
+      <p className="pg-quiet">
+        Which items you inserted and posted, where and when. The text of your posts is never stored.
+      </p>
+      <ExportButtons
+        read={() => readLog(db)}
+        fileStem="postguard-activity"
+        onError={onError}
+        {...(save ? { save } : {})}
+        now={now}
+      />
+    </div>
+  );
+}

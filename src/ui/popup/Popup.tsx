@@ -1,0 +1,97 @@
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import type { Pack } from '@/src/core/pack/schema';
+import { DatabaseNotice } from '@/src/ui/activity/DatabaseNotice';
+import { MyActivity } from '@/src/ui/activity/MyActivity';
+import { contentTitles } from '@/src/ui/activity/titles';
+import { useActivityDatabase } from '@/src/ui/activity/useActivityDatabase';
+import { Library } from './Library';
+import type { PopupServices } from './services';
+
+type View = 'content' | 'activity';
+const VIEWS: { view: View; label: string }[] = [
+  { view: 'content', label: 'Approved content' },
+  { view: 'activity', label: 'My activity' },
+];
+
+/** The popup: the content library, and the person's own activity. */
+export function Popup({ services }: { services: PopupServices }) {
+  const { db, problem, report, dismiss } = useActivityDatabase(services.openDatabase);
+  const [view, setView] = useState<View>('content');
+  const tabs = useRef<(HTMLButtonElement | null)[]>([]);
+
+  // Tabs per the ARIA pattern: arrows move between them, Tab goes into the panel.
+  const onTabKey = (event: KeyboardEvent, index: number) => {
+    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+    if (!step) return;
+    event.preventDefault();
+    const next = (index + step + VIEWS.length) % VIEWS.length;
+    setView(VIEWS[next]!.view);
+    tabs.current[next]?.focus();
+  };
+
+  return (
+    <main className="pg-popup">
+      <header className="pg-header">
+        <h1>Postguard</h1>
+        <div role="tablist" aria-label="Popup sections" className="pg-tabs">
+          {VIEWS.map(({ view: v, label }, index) => (
+            <button
+              key={v}
+              ref={(element) => {
+                tabs.current[index] = element;
+              }}
+              type="button"
+              role="tab"
+              id={`tab-${v}`}
+              aria-controls={`panel-${v}`}
+              aria-selected={view === v}
+              tabIndex={view === v ? 0 : -1}
+              onClick={() => setView(v)}
+              onKeyDown={(event) => onTabKey(event, index)}
+            >
+              {label}
+            </button>
+          ))}
+        </div>
+      </header>
+      {problem && <DatabaseNotice problem={problem} onDismiss={dismiss} />}
+      <div
+        role="tabpanel"
+        id="panel-content"
+        aria-labelledby="tab-content"
+        hidden={view !== 'content'}
+      >
+        <Library services={services} db={db} onDatabaseError={report} />
+      </div>
+      {view === 'activity' && (
+        <div role="tabpanel" id="panel-activity" aria-labelledby="tab-activity">
+          <PopupActivity services={services} db={db} onError={report} />
+        </div>
+      )}
+    </main>
+  );
+}
+
+function PopupActivity({
+  services,
+  db,
+  onError,
+}: {
+  services: PopupServices;
+  db: ReturnType<PopupServices['openDatabase']>;
+  onError: (error: unknown) => void;
+}) {
+  const [titles, setTitles] = useState<ReadonlyMap<string, string>>(() => new Map());
+  useEffect(() => {
+    let live = true;
+    services.loadPacks().then(
+      (packs: Pack[]) => live && setTitles(contentTitles(packs)),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [services]);
+  const now = useCallback(() => services.now(), [services]);
+  return <MyActivity db={db} titles={titles} now={now} onError={onError} />;
+}
