@@ -70,9 +70,10 @@ export function ActivityChart({ weeks }: { weeks: readonly WeekFigure[] }) {
               })}
               {(i === 0 || i === weeks.length - 1 || i % 4 === 0) && (
                 <text
-                  x={i * slot + slot / 2}
+                  // The first and last labels hug the edges, so neither is cut off.
+                  x={i === 0 ? 0 : i === weeks.length - 1 ? WIDTH : i * slot + slot / 2}
                   y={HEIGHT - 4}
-                  textAnchor="middle"
+                  textAnchor={i === 0 ? 'start' : i === weeks.length - 1 ? 'end' : 'middle'}
                   fontSize={10}
                   fill="#374151"
                   aria-hidden="true"
@@ -85,6 +86,9 @@ export function ActivityChart({ weeks }: { weeks: readonly WeekFigure[] }) {
         })}
       </svg>
       <figcaption>
+        <p className="pg-quiet pg-chart-summary" aria-hidden="true">
+          {summary}
+        </p>
         <ul className="pg-legend" aria-label="Networks">
           {NETWORKS.map((network) => (
             <li key={network}>
