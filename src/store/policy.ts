@@ -30,17 +30,7 @@ export const activePolicyItem = storage.defineItem<ActivePolicy | null>('local:a
   version: 1,
 });
 
-/**
- * The packs to compile, in layer order: the bundled starter first when nothing is in force
- * or when a pack in force builds on it.
- */
-export function packsInForce(policy: ActivePolicy | null, starter: Pack): Pack[] {
-  const packs = policy?.records.map((record) => record.pack) ?? [];
-  if (packs.length === 0) return [starter];
-  const needsStarter = packs.some((pack) => pack.extends?.includes(starter.id));
-  const hasStarter = packs.some((pack) => pack.id === starter.id);
-  return needsStarter && !hasStarter ? [starter, ...packs] : packs;
-}
+export { packsInForce } from './packs-in-force';
 
 /** Why a source's last update did not take effect; the message says it in plain words. */
 export type RefusalCode =

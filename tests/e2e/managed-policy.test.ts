@@ -284,6 +284,23 @@ describe.skipIf(!runsAsRoot)(
       expect(state.packIds).toEqual(['acme-inline', 'acme-remote']);
       expect(state.badge).toBe('!');
       await flagsTerm(browser, 'Nightjar', 'remote.codenames');
+
+      // The options page tells the person the same: what is in force, from where, signed by
+      // which key, and why the update failed.
+      const options = await browser.context.newPage();
+      await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+      const remoteRow = options.locator('tr[data-pack-id="acme-remote"]');
+      await remoteRow.waitFor();
+      const remoteText = await remoteRow.textContent();
+      expect(remoteText).toContain(`Fetched from ${host.url('/acme-remote.json')}`);
+      expect(remoteText).toContain(`Ed25519 key ${publicKey.slice(0, 12)}…`);
+      expect(await options.locator('tr[data-pack-id="acme-inline"]').textContent()).toContain(
+        'Pushed by your organisation (policy, packs[0])',
+      );
+      expect(await options.getByRole('alert').textContent()).toContain(
+        `${host.url('/acme-remote.json')} answered 503 Service Unavailable`,
+      );
+      await options.close();
     });
 
     test('a pack host that does not allow the extension (no CORS header) is refused, in plain words', async () => {

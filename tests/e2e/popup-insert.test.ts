@@ -241,12 +241,14 @@ describe('the popup page', () => {
     await focusBox(X_HOME);
     const popup = await openPopup(await tabIdOf(page));
     try {
-      expect(await popup.getByRole('combobox', { name: 'Network' }).inputValue()).toBe('x');
+      expect(await popup.getByRole('combobox', { name: 'Network', exact: true }).inputValue()).toBe(
+        'x',
+      );
       // Volunteer day is for Facebook and LinkedIn; the rest of the demo pack is for X too.
       expect((await shownTitles(popup)).sort()).toEqual(
         ['Our 2026 impact report', 'RoadRunner 3.0 is here', "We're hiring engineers"].sort(),
       );
-      await popup.getByRole('combobox', { name: 'Network' }).selectOption('');
+      await popup.getByRole('combobox', { name: 'Network', exact: true }).selectOption('');
       await expect.poll(() => shownTitles(popup)).toContain('Volunteer day photos');
       const all = await shownTitles(popup);
       expect(all).toHaveLength(4);
@@ -341,7 +343,9 @@ describe('the popup page', () => {
       expect(
         rows.some((row) => row.includes("We're hiring engineers") && row.includes('Posted')),
       ).toBe(true);
-      await options.getByRole('combobox', { name: 'Network' }).selectOption('linkedin');
+      await options
+        .getByRole('combobox', { name: 'Network', exact: true })
+        .selectOption('linkedin');
       // LinkedIn: the posted item (inserted, then posted), and the insert that Ctrl+Z undid.
       await expect
         .poll(async () =>

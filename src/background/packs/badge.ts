@@ -1,5 +1,8 @@
 import { browser } from 'wxt/browser';
 import type { PolicyStatus } from '@/src/store/policy';
+import { policyProblems } from '@/src/store/policy-problems';
+
+export { policyProblems };
 
 /**
  * The toolbar badge says when the organisation's policy could not be updated, and the
@@ -8,14 +11,6 @@ import type { PolicyStatus } from '@/src/store/policy';
 
 const TITLE = 'Postguard';
 const ALERT_COLOR = '#c5221f';
-
-/** The problems a person should hear about: managed sources that failed, bad settings. */
-export function policyProblems(status: PolicyStatus): string[] {
-  const failing = status.sources
-    .filter((source) => source.source !== 'user' && source.error)
-    .map((source) => source.error!.message);
-  return [...failing, ...status.settingsErrors];
-}
 
 export function badgeTitle(problems: readonly string[]): string {
   if (problems.length === 0) return TITLE;

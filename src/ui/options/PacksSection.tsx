@@ -1,8 +1,18 @@
-/** The packs in force, their sources and errors, import, and the playground (issue 6). */
+import { starterPack } from '@/src/compose/policy';
+import { runtimeClient } from './packs/client';
+import { PacksView } from './packs/PacksView';
+import { usePacksState } from './packs/usePacksState';
+import './packs/packs.css';
+
+const currentTime = () => new Date();
+
+/** The packs section wired to extension storage and the background. */
 export function PacksSection() {
+  const state = usePacksState();
   return (
-    <section aria-labelledby="packs-heading">
+    <section aria-labelledby="packs-heading" className="pg-section">
       <h2 id="packs-heading">Policy packs</h2>
+      <PacksView state={state} starter={starterPack()} client={runtimeClient} now={currentTime} />
     </section>
   );
 }

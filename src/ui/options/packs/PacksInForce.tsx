@@ -1,0 +1,59 @@
+import type { Pack } from '@/src/core';
+import type { PackRecord } from '@/src/store/policy';
+import { formatTime, keyLabel, recordSource } from './format';
+
+/** One row per pack the checker layers, the bundled starter included when it is in force. */
+export function PacksInForce({
+  packs,
+  records,
+}: {
+  packs: readonly Pack[];
+  records: readonly PackRecord[];
+}) {
+  return (
+    <table className="pg-table">
+      <caption>Packs in force</caption>
+      <thead>
+        <tr>
+          <th scope="col">Name</th>
+          <th scope="col">Id</th>
+          <th scope="col">Version</th>
+          <th scope="col">Source</th>
+          <th scope="col">Signed by</th>
+          <th scope="col">Fetched</th>
+        </tr>
+      </thead>
+      <tbody>
+        {packs.map((pack) => {
+          const record = records.find((candidate) => candidate.pack.id === pack.id);
+          return (
+            <tr key={pack.id} data-pack-id={pack.id}>
+              <th scope="row">{pack.name}</th>
+              <td>
+                <code>{pack.id}</code>
+              </td>
+              <td>{pack.version}</td>
+              <td>{recordSource(record)}</td>
+              <td>
+                {record?.signedBy ? (
+                  <span title={record.signedBy}>{keyLabel(record.signedBy)}</span>
+                ) : (
+                  'Not signed (not needed from this source)'
+                )}
+              </td>
+              <td>
+                {record?.fetchedAt === undefined ? (
+                  '—'
+                ) : (
+                  <time dateTime={new Date(record.fetchedAt).toISOString()}>
+                    {formatTime(record.fetchedAt)}
+                  </time>
+                )}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

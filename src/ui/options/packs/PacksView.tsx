@@ -1,0 +1,76 @@
+import { useMemo } from 'react';
+import { compilePacks, formatPackError, type Pack } from '@/src/core';
+import { packsInForce } from '@/src/store/packs-in-force';
+import { policyProblems } from '@/src/store/policy-problems';
+import type { PacksClient } from './client';
+import { PacksInForce } from './PacksInForce';
+import { Playground } from './Playground';
+import { RulesList } from './RulesList';
+import { SourcesStatus } from './SourcesStatus';
+import { UserPacks } from './UserPacks';
+import type { PacksState } from './usePacksState';
+
+/**
+ * The policy in force, for everyone: the packs and where they came from, what went wrong
+ * updating them, the rules, imports when the admin allows them, and a playground.
+ */
+export function PacksView({
+  state,
+  starter,
+  client,
+  now,
+}: {
+  state: PacksState;
+  starter: Pack;
+  client: PacksClient;
+  now: () => Date;
+}) {
+  const packs = useMemo(() => packsInForce(state.policy, starter), [state.policy, starter]);
+  const compiled = useMemo(() => compilePacks(packs), [packs]);
+  const problems = state.status ? policyProblems(state.status) : [];
+  const allowUserPacks = state.status?.allowUserPacks !== false;
+
+  if (!state.loaded) return <p className="pg-quiet">Loading the policy in force…</p>;
+
+  return (
+    <>
+      {problems.length > 0 && (
+        <div className="pg-notice pg-notice-error" role="alert">
+          <p>Your organisation's policy could not be updated; the last good packs stay in force.</p>
+          <ul>
+            {problems.map((problem) => (
+              <li key={problem}>{problem}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <PacksInForce
+        packs={compiled.ok ? compiled.value.packs : packs}
+        records={state.policy?.records ?? []}
+      />
+      <SourcesStatus status={state.status} client={client} />
+      <UserPacks allowed={allowUserPacks} userPacks={state.userPacks} client={client} />
+      {compiled.ok ? (
+        <>
+          <h3>Rules</h3>
+          <RulesList checker={compiled.value} />
+          <h3>Playground</h3>
+          <p className="pg-quiet">
+            What Postguard would say in a compose box, with the packs in force. Nothing you type
+            here is kept or sent.
+          </p>
+          <Playground checker={compiled.value} now={now} />
+        </>
+      ) : (
+        <div className="pg-notice pg-notice-error" role="alert">
+          <p>The packs in force do not fit together, so compose boxes use the starter pack:</p>
+          <ul>
+            {compiled.errors.map((error) => (
+              <li key={`${error.path}:${error.message}`}>{formatPackError(error)}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,81 @@
+import { useState } from 'react';
+import type { PolicyStatus } from '@/src/store/policy';
+import type { PacksClient } from './client';
+import { formatTime, sourceLabel, statusSummary } from './format';
+
+type CheckState = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; error?: string };
+
+/**
+ * Where the organisation's packs come from and how each last went, in plain words, with a
+ * button to check every pack URL now rather than at the next refresh.
+ */
+export function SourcesStatus({
+  status,
+  client,
+}: {
+  status: PolicyStatus | null;
+  client: PacksClient;
+}) {
+  const [check, setCheck] = useState<CheckState>({ kind: 'idle' });
+  const managed = status?.sources.filter((source) => source.source !== 'user') ?? [];
+
+  const checkNow = async () => {
+    setCheck({ kind: 'busy' });
+    const answer = await client.send({ kind: 'check-packs-now' });
+    setCheck(answer.ok ? { kind: 'done' } : { kind: 'done', error: answer.error });
+  };
+
+  return (
+    <div className="pg-sources">
+      <h3>Where your organisation's packs come from</h3>
+      {managed.length === 0 ? (
+        <p className="pg-quiet">
+          Your organisation has not pushed any packs to this browser: the starter pack built into
+          Postguard is in force.
+        </p>
+      ) : (
+        <ul aria-label="Pack sources">
+          {managed.map((source) => (
+            <li
+              key={`${source.source}:${source.origin}`}
+              data-origin={source.origin}
+              data-state={source.error ? 'error' : 'ok'}
+            >
+              <strong>{sourceLabel(source.source, source.origin)}</strong>
+              <p className={source.error ? 'pg-problem' : 'pg-quiet'}>
+                {source.error
+                  ? `Not updated: ${statusSummary(source)} (${formatTime(source.error.at)})`
+                  : statusSummary(source)}
+              </p>
+              {source.error && source.retryAt !== undefined && (
+                <p className="pg-quiet">Postguard tries again at {formatTime(source.retryAt)}.</p>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {status && status.settingsErrors.length > 0 && (
+        <div className="pg-problem" role="group" aria-label="Problems with the managed settings">
+          <p>Your organisation's settings for Postguard have problems; the rest still applies:</p>
+          <ul>
+            {status.settingsErrors.map((error) => (
+              <li key={error}>{error}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <p className="pg-quiet">
+        {status?.checkedAt === undefined
+          ? 'Not checked yet.'
+          : `Last checked ${formatTime(status.checkedAt)}; checked every ${status.refreshMinutes} minutes.`}
+      </p>
+      <button type="button" onClick={() => void checkNow()} disabled={check.kind === 'busy'}>
+        {check.kind === 'busy' ? 'Checking…' : 'Check now'}
+      </button>
+      <span role="status" aria-live="polite" className="pg-check-result">
+        {check.kind === 'done' &&
+          (check.error ? `The check did not run: ${check.error}` : 'Checked just now.')}
+      </span>
+    </div>
+  );
+}
