@@ -20,6 +20,11 @@ import { bundledPack, setPacksInForce } from '../tests/e2e/support/policy';
  */
 
 const ROUNDS = 60;
+/**
+ * Rounds before the measured ones, reported apart: the first checks of a 3,000-character post
+ * run before the JIT has optimised the engine, and may wait for a pause in typing.
+ */
+const WARM_UP_ROUNDS = 10;
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
@@ -49,7 +54,7 @@ async function keystrokeToFinding(page: Page): Promise<number[]> {
       }
     }).observe(root, { subtree: true, childList: true, attributes: true });
   });
-  for (let round = 0; round < ROUNDS; round += 1) {
+  for (let round = 0; round < WARM_UP_ROUNDS + ROUNDS; round += 1) {
     await page.keyboard.type(' Nightja');
     await page.evaluate(
       () => ((window as unknown as { __latency: { armed: number } }).__latency.armed = 0),
@@ -61,6 +66,16 @@ async function keystrokeToFinding(page: Page): Promise<number[]> {
       round,
     );
     for (let i = 0; i < ' Nightjar'.length; i += 1) await page.keyboard.press('Backspace');
+    // Each round starts with the term's underline gone: had a check been slow enough to wait
+    // for a pause in typing, a stale underline could otherwise stand in for the next one.
+    await page.waitForFunction(
+      () =>
+        !document
+          .querySelector('postguard-overlay')!
+          .shadowRoot!.querySelector(
+            '.underline[data-rule-id="confidential.codenames"]:not([hidden])',
+          ),
+    );
   }
   return page.evaluate(
     () => (window as unknown as { __latency: { samples: number[] } }).__latency.samples,
@@ -144,13 +159,19 @@ export async function runBrowserBenchmarks(): Promise<void> {
     });
     mutationMs = contentScriptMs(feedEvents);
 
-    const samples = (await keystrokeToFinding(page)).sort((a, b) => a - b);
+    const allSamples = await keystrokeToFinding(page);
+    const warmUp = allSamples.slice(0, WARM_UP_ROUNDS);
+    const samples = allSamples.slice(WARM_UP_ROUNDS).sort((a, b) => a - b);
     const startSorted = startSamples.sort((a, b) => a - b);
     console.log('\nIn Chromium (headless), Draft.js fixture, acme-demo pack');
     console.log(
       `  keystroke → finding drawn, 3,000-char post: median ${percentile(samples, 50).toFixed(2)} ms, ` +
         `p95 ${percentile(samples, 95).toFixed(2)} ms, max ${samples[samples.length - 1]!.toFixed(2)} ms ` +
-        `(${samples.length} samples; target p95 ≤ 16 ms)`,
+        `(${samples.length} samples after ${WARM_UP_ROUNDS} warm-up rounds; target p95 ≤ 16 ms)`,
+    );
+    console.log(
+      `  the ${WARM_UP_ROUNDS} warm-up rounds, in order: ${warmUp.map((ms) => ms.toFixed(1)).join(', ')} ms ` +
+        `(a round over 150 ms waited for a pause in typing: a check was slower than 8 ms)`,
     );
     console.log(
       `  content script at page start, no box focused: median ${percentile(startSorted, 50).toFixed(2)} ms ` +

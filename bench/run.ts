@@ -1,3 +1,6 @@
+// Before anything else: the popup benchmark lends Node happy-dom's globals and takes back
+// those it added, so IndexedDB must be here first to outlive it for the activity benchmark.
+import 'fake-indexeddb/auto';
 import { Bench, type Task } from 'tinybench';
 import { compilePacks, RULE_COMPILERS, type Checker, type Pack } from '../src/core/index';
 import { syntheticPack, syntheticPost, syntheticTerms } from './synthetic';
@@ -210,6 +213,11 @@ async function main(): Promise<void> {
 }
 
 await main();
+
+// The popup with 1,000 items and weekly activity over 100,000 logged rows, in Node (happy-dom,
+// fake-indexeddb): no browser needed.
+await (await import('./popup')).runPopupBenchmarks();
+await (await import('./activity')).runActivityBenchmarks();
 
 // The same run goes on into the real browser: compose latency and the content script's cost.
 // `--engine-only` skips it (no Chromium needed).

@@ -6,15 +6,16 @@ import { OverlayHost } from '@/src/compose/overlay/host';
 import { contentEditableDriver } from '@/src/sites/drivers/contenteditable';
 
 /** A checker that records what it was asked and takes as long as told. */
-function timedChecker(costMs: number): Checker & { texts: string[] } {
+function timedChecker(costMs: number | ((call: number) => number)): Checker & { texts: string[] } {
   const texts: string[] = [];
+  const costOf = typeof costMs === 'number' ? () => costMs : costMs;
   return {
     texts,
     packs: [],
     rules: [],
     check(text: string): Finding[] {
+      const until = performance.now() + costOf(texts.length);
       texts.push(text);
-      const until = performance.now() + costMs;
       while (performance.now() < until) {
         // Busy, as a slow rule would be.
       }
@@ -80,6 +81,18 @@ describe('ComposeSession', () => {
     expect(checker.texts).toEqual(['']);
     await tick(200);
     expect(checker.texts).toEqual(['', 'slow']);
+    session.dispose();
+  });
+
+  it('keeps checking on every change when one check among fast ones is slow (a GC pause)', async () => {
+    // The third check (for "ab") takes 30 ms; the others none.
+    const checker = timedChecker((call) => (call === 2 ? 30 : 0));
+    const { element, session } = setup(checker);
+    for (const text of ['a', 'ab', 'abc', 'abcd']) {
+      element.textContent = text;
+      await tick();
+    }
+    expect(checker.texts).toEqual(['', 'a', 'ab', 'abc', 'abcd']);
     session.dispose();
   });
 });
