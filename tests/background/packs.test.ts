@@ -1,7 +1,7 @@
 // Signed packs fetched from a real HTTP server on 127.0.0.1 by the background's updater, in
 // WXT's fake browser: what is applied, what is refused and why, and that a refusal never
 // replaces the last good pack.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { starterPack } from '@/src/compose/policy';
 import { PackUpdater } from '@/src/background/packs/updater';
@@ -310,6 +310,47 @@ describe('a pack that cannot be trusted or used is refused, and the last good pa
     expect((await sourceStatus(url)).error).toMatchObject({
       code: 'no-keys',
       message: expect.stringMatching(/No trusted public key is set \(publicKeys/),
+    });
+  });
+
+  describe('a key this browser will not take', () => {
+    // Browsers differ in which Ed25519 keys WebCrypto imports (some lack Ed25519 altogether);
+    // here the browser refuses one listed key, as such a browser would.
+    const oddKey = makeKey().publicKey;
+    const odd = Buffer.from(oddKey, 'base64');
+    beforeEach(() => {
+      const importKey = crypto.subtle.importKey.bind(crypto.subtle);
+      vi.spyOn(crypto.subtle, 'importKey').mockImplementation(((
+        ...args: Parameters<SubtleCrypto['importKey']>
+      ) => {
+        const data = args[1] as Uint8Array;
+        if (Buffer.from(data).equals(odd)) {
+          return Promise.reject(new DOMException('Unsupported key', 'NotSupportedError'));
+        }
+        return importKey(...args);
+      }) as SubtleCrypto['importKey']);
+    });
+    afterEach(() => vi.restoreAllMocks());
+
+    it('does not stop the next key from verifying the pack', async () => {
+      const url = server.url('/acme.json');
+      server.publish('/acme.json', packText(makePack({ version: '1.0.0' })), key);
+      await pushPolicy({ packUrls: [url], publicKeys: [oddKey, key.publicKey] });
+      await updater().update('check-now');
+      expect((await policy()).records[0]).toMatchObject({ signedBy: key.publicKey });
+      expect((await sourceStatus(url)).error).toBeUndefined();
+    });
+
+    it('says the browser cannot check signatures when it takes none of the keys', async () => {
+      const url = server.url('/acme.json');
+      server.publish('/acme.json', packText(makePack({ version: '1.0.0' })), key);
+      await pushPolicy({ packUrls: [url], publicKeys: [oddKey] });
+      await updater().update('check-now');
+      expect((await policy()).records).toEqual([]);
+      expect((await sourceStatus(url)).error).toMatchObject({
+        code: 'unsupported',
+        message: expect.stringMatching(/^This browser cannot check the signature: /),
+      });
     });
   });
 

@@ -93,6 +93,8 @@ export async function fetchSignedPack(
   const signature = new TextDecoder().decode(sigDownload.bytes);
 
   let signedBy: string | undefined;
+  // Keys this browser would not take: one odd key must not stop the others from verifying.
+  const unusable: string[] = [];
   for (const key of options.publicKeys) {
     const check = await verifySignature(bytes, signature, key);
     if (check.ok) {
@@ -105,15 +107,20 @@ export async function fetchSignedPack(
         `${sigUrl} is not a signature (expected base64 of 64 bytes, as "postguard sign" writes)`,
       );
     }
-    if (check.reason === 'unsupported') {
-      return refused('unsupported', `This browser cannot check the signature: ${check.message}`);
-    }
+    if (check.reason === 'unsupported') unusable.push(check.message);
     // 'bad-key' cannot happen: settings only keep well-formed keys. 'mismatch': try the next.
   }
+  if (!signedBy && unusable.length > 0 && unusable.length === options.publicKeys.length) {
+    return refused('unsupported', `This browser cannot check the signature: ${unusable[0]}`);
+  }
   if (!signedBy) {
+    const skipped =
+      unusable.length > 0
+        ? ` (${unusable.length} of the publicKeys could not be used here: ${unusable[0]})`
+        : '';
     return refused(
       'bad-signature',
-      `The signature does not match the pack at ${url}: it was made with a key that is not among the trusted publicKeys, or the pack was changed after it was signed`,
+      `The signature does not match the pack at ${url}: it was made with a key that is not among the trusted publicKeys, or the pack was changed after it was signed${skipped}`,
     );
   }
 
