@@ -69,6 +69,8 @@ export interface SourceStatus {
   error?: SourceError;
   /** The ETag of the bytes in force from this URL, sent back as If-None-Match. */
   etag?: string;
+  /** The highest version ever in force from this URL: later packs may not go below it. */
+  highestVersion?: string;
   /** Failed attempts in a row, for the backoff. */
   failures: number;
   /** When a failed URL is tried again, sooner than the regular refresh. */

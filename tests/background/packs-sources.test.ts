@@ -327,3 +327,180 @@ describe('imported packs', () => {
     expect((await policy()).records.map((r) => r.pack.id)).toEqual(['mine']);
   });
 });
+
+describe('imported packs and the organisation’s settings', () => {
+  it('cannot rename the organisation (which would silence disclosure) or move its links', async () => {
+    await fakeBrowser.storage.managed.set({
+      packs: [packText(makePack({ extra: { org: { name: 'ACME' } } }))],
+    });
+    const background = updater();
+    await background.update('startup');
+
+    const renaming = makePack({ id: 'mine', extra: { org: { name: 'Nobody Inc' } } });
+    expect(await background.importPack('mine.json', packText(renaming))).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^mine\.json: A pack you import cannot set org: with your/),
+    });
+    const relinking = makePack({
+      id: 'mine',
+      extra: {
+        policyUrl: 'https://example.com/policy',
+        links: { utm: { source: 'mine' } },
+      },
+    });
+    expect(await background.importPack('mine.json', packText(relinking))).toEqual({
+      ok: false,
+      error: expect.stringMatching(/cannot set policyUrl, links:/),
+    });
+    expect((await policy()).records.map((r) => r.pack.id)).toEqual(['acme-social']);
+  });
+
+  it('may set them when no organisation has pushed anything', async () => {
+    const background = updater();
+    await background.update('startup');
+    const mine = makePack({ id: 'mine', extra: { org: { name: 'My Shop' } } });
+    expect(await background.importPack('mine.json', packText(mine))).toEqual({ ok: true });
+    // And go out of force, with the reason, once the organisation pushes its packs.
+    await fakeBrowser.storage.managed.set({ packs: [packText(makePack({}))] });
+    await background.update('managed-changed');
+    expect((await policy()).records.map((r) => r.pack.id)).toEqual(['acme-social']);
+    expect((await errorOf('mine.json'))?.message).toMatch(/cannot set org/);
+  });
+
+  it('cannot bring back a rule the organisation switched off', async () => {
+    const organisation = makePack({
+      extra: {
+        extends: ['postguard-starter'],
+        rules: [{ id: 'tone.courtesy', enabled: false }],
+      },
+    });
+    await fakeBrowser.storage.managed.set({ packs: [packText(organisation)] });
+    const background = updater();
+    await background.update('startup');
+    const revived = makePack({
+      id: 'mine',
+      extra: {
+        rules: [
+          {
+            id: 'tone.courtesy',
+            kind: 'tone',
+            severity: 'error',
+            message: 'Be nice.',
+            checks: ['profanity'],
+          },
+        ],
+      },
+    });
+    expect(await background.importPack('mine.json', packText(revived))).toEqual({
+      ok: false,
+      error: expect.stringMatching(/Rule "tone\.courtesy" is one of your organisation's rules/),
+    });
+  });
+});
+
+describe('the grace for an empty policy', () => {
+  /** A new service worker, as Chrome starts one for each alarm: nothing kept in memory. */
+  const wake = () =>
+    new PackUpdater({
+      starter: starterPack(),
+      timeoutMs: 2_000,
+      random: () => 0,
+      now: () => clock,
+    });
+
+  it('is counted from the browser session’s start, not from each service worker', async () => {
+    await fakeBrowser.storage.managed.set({ packs: [packText(makePack({}))] });
+    await wake().update('startup');
+    expect((await policy()).records).toHaveLength(1);
+
+    // The browser restarts (session storage is cleared with it) before the policy is loaded.
+    await fakeBrowser.storage.session.clear();
+    await fakeBrowser.storage.managed.clear();
+    await wake().update('startup');
+    expect((await policy()).records).toHaveLength(1);
+    clock += EMPTY_POLICY_GRACE_MS / 2;
+    await wake().update('retry');
+    expect((await policy()).records).toHaveLength(1);
+    // Two minutes after the session started, whichever worker looks: nothing is pushed.
+    clock += EMPTY_POLICY_GRACE_MS / 2;
+    await wake().update('retry');
+    expect((await policy()).records).toEqual([]);
+  });
+
+  it('does not apply when the admin empties the policy while the browser runs', async () => {
+    await fakeBrowser.storage.managed.set({ packs: [packText(makePack({}))] });
+    await wake().update('startup');
+    await fakeBrowser.storage.managed.clear();
+    await wake().update('managed-changed');
+    expect((await policy()).records).toEqual([]);
+  });
+});
+
+describe('the last good pack of each source', () => {
+  it('is not lost to an offer that clashes with it and is then refused', async () => {
+    const url = server.url('/b.json');
+    server.publish('/b.json', packText(makePack({ id: 'acme-b' })), key);
+    await fakeBrowser.storage.managed.set({
+      packs: [packText(makePack({ id: 'acme-a' }))],
+      packUrls: [url],
+      publicKeys: [key.publicKey],
+    });
+    await updater().update('startup');
+    expect((await policy()).records.map((r) => r.pack.id)).toEqual(['acme-a', 'acme-b']);
+
+    // The inline pack now claims acme-b's id, and does not compile: it is refused, so it
+    // takes nothing from acme-b, and packs[0] keeps its last good pack too.
+    const broken = makePack({ id: 'acme-b', extra: { extends: ['acme-missing'] } });
+    await fakeBrowser.storage.managed.set({
+      packs: [packText(broken)],
+      packUrls: [url],
+      publicKeys: [key.publicKey],
+    });
+    await updater().update('managed-changed');
+    expect((await policy()).records.map((r) => `${r.origin}:${r.pack.id}`)).toEqual([
+      'packs[0]:acme-a',
+      `${url}:acme-b`,
+    ]);
+    expect((await errorOf('packs[0]'))?.message).toMatch(/extends "acme-missing"/);
+    expect(await errorOf(url)).toBeUndefined();
+  });
+
+  it('sets a floor: a URL never goes below a version once in force, even after a gap', async () => {
+    const url = server.url('/acme.json');
+    server.publish('/acme.json', packText(makePack({ version: '2.0.0' })), key);
+    await fakeBrowser.storage.managed.set({ packUrls: [url], publicKeys: [key.publicKey] });
+    await updater().update('startup');
+    expect((await policy()).records.map((r) => r.pack.version)).toEqual(['2.0.0']);
+
+    // For a while an inline pack takes the id, and the URL's pack is out of force.
+    await fakeBrowser.storage.managed.set({
+      packs: [packText(makePack({ term: 'Nightjar' }))],
+      packUrls: [url],
+      publicKeys: [key.publicKey],
+    });
+    await updater().update('managed-changed');
+    expect((await policy()).records.map((r) => r.source)).toEqual(['managed-inline']);
+
+    // Then the inline pack goes and the host offers 1.0.0: refused, 2.0.0 was in force.
+    server.publish('/acme.json', packText(makePack({ version: '1.0.0' })), key);
+    await fakeBrowser.storage.managed.set({
+      packs: [],
+      packUrls: [url],
+      publicKeys: [key.publicKey],
+    });
+    await updater().update('managed-changed');
+    expect((await policy()).records).toEqual([]);
+    expect(await errorOf(url)).toMatchObject({
+      code: 'older-version',
+      message: expect.stringMatching(/older than version 2\.0\.0/),
+    });
+  });
+
+  it('are written again when the packs-in-force value has gone from storage', async () => {
+    await fakeBrowser.storage.managed.set({ packs: [packText(makePack({}))] });
+    await updater().update('startup');
+    await activePolicyItem.removeValue();
+    await updater().update('wake');
+    expect((await policy()).records.map((r) => r.pack.id)).toEqual(['acme-social']);
+  });
+});

@@ -439,6 +439,23 @@ describe('ETag', () => {
     expect(server.requests.at(-2)!.headers['if-none-match']).toBe('"v2"');
     expect((await sourceStatus(url)).error?.code).toBe('older-version');
   });
+  it('does not remember the ETag of a pack refused for not working with the rest', async () => {
+    const url = server.url('/acme.json');
+    server.publish('/acme.json', packText(makePack({ version: '1.0.0' })), key, '"v1"');
+    await pushPolicy({ packUrls: [url], publicKeys: [key.publicKey] });
+    await updater().update('check-now');
+    const broken = makePack({ version: '2.0.0', extra: { extends: ['acme-missing'] } });
+    server.publish('/acme.json', packText(broken), key, '"v2"');
+    await updater().update('check-now');
+    expect((await sourceStatus(url)).error?.code).toBe('invalid');
+    expect((await sourceStatus(url)).etag).toBe('"v1"');
+    // A 304 for "v2" would have recorded a success and cleared the badge with 1.0.0 in force.
+    await updater().update('check-now');
+    expect(server.requests.at(-2)!.headers['if-none-match']).toBe('"v1"');
+    expect((await sourceStatus(url)).error?.code).toBe('invalid');
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('!');
+    expect((await policy()).records.map((r) => r.pack.version)).toEqual(['1.0.0']);
+  });
 });
 
 describe('after a restart', () => {

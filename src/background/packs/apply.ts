@@ -57,18 +57,46 @@ interface Slot {
   /** The pack this source offers now, until it is refused. */
   candidate?: PackRecord;
   refusal?: Refusal;
-  /** False once the previous pack must go (its signer is no longer trusted, it clashes). */
+  /** False once the previous pack must go (its signer is no longer trusted, it no longer compiles). */
   keepPrevious: boolean;
+  /**
+   * Id clashes with an earlier source, worked out afresh each round (settleIds): a clash
+   * caused by an offer that is later refused goes away with it.
+   */
+  candidateClash?: Refusal;
+  previousClash?: Refusal;
   /** Looked at in this update: its status gets a new check time. */
   attempted: boolean;
-  /** The ETag of the bytes this source has in force after the update. */
-  etag?: string;
+  /** The ETag of the bytes in force before the update. */
+  previousEtag?: string;
+  /** The ETag of the bytes offered now; stored only if the offer takes effect. */
+  offeredEtag?: string;
+  /** The highest version ever in force from this source: it never moves below it. */
+  highestVersion?: string;
 }
 
 const ERRORS_SHOWN = 3;
 
 function effective(slot: Slot): PackRecord | undefined {
-  return slot.candidate ?? (slot.keepPrevious ? slot.previous : undefined);
+  if (slot.candidate && !slot.candidateClash) return slot.candidate;
+  if (slot.keepPrevious && slot.previous && !slot.previousClash) return slot.previous;
+  return undefined;
+}
+
+/** The offer this update brought, while it stands (not refused, not clashing, not the same). */
+function standingOffer(slot: Slot): PackRecord | undefined {
+  const record = effective(slot);
+  return record && record === slot.candidate && record !== slot.previous ? record : undefined;
+}
+
+function slotRefusal(slot: Slot): Refusal | undefined {
+  return slot.refusal ?? slot.candidateClash ?? slot.previousClash;
+}
+
+function higherVersion(a: string | undefined, b: string | undefined): string | undefined {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  return compareVersions(a, b) >= 0 ? a : b;
 }
 
 function refuse(slot: Slot, code: RefusalCode, message: string): void {
@@ -149,13 +177,15 @@ function urlSlots(input: ApplyInput, previous: readonly PackRecord[]): Slot[] {
     const before = previous.find((r) => r.source === 'managed-url' && r.origin === url);
     const status = input.statuses.find((s) => s.source === 'managed-url' && s.origin === url);
     const outcome = input.fetched.get(url);
+    const highestVersion = higherVersion(status?.highestVersion, before?.pack.version);
     const slot: Slot = {
       source: 'managed-url',
       origin: url,
       ...(before ? { previous: before } : {}),
       keepPrevious: true,
       attempted: outcome !== undefined,
-      ...(status?.etag ? { etag: status.etag } : {}),
+      ...(status?.etag ? { previousEtag: status.etag } : {}),
+      ...(highestVersion ? { highestVersion } : {}),
     };
     if (outcome?.kind === 'pack') {
       const offered: PackRecord = {
@@ -165,16 +195,17 @@ function urlSlots(input: ApplyInput, previous: readonly PackRecord[]): Slot[] {
         signedBy: outcome.signedBy,
         fetchedAt: input.now,
       };
-      if (before && compareVersions(outcome.pack.version, before.pack.version) < 0) {
+      // The floor is the highest version ever in force from here, not just the pack in force
+      // now: a pack dropped for a while (a clash, a key change) must not open the way back.
+      if (highestVersion && compareVersions(outcome.pack.version, highestVersion) < 0) {
         refuse(
           slot,
           'older-version',
-          `The pack at ${url} is version ${outcome.pack.version}, older than version ${before.pack.version} already in force from there; a source never moves back to an older version`,
+          `The pack at ${url} is version ${outcome.pack.version}, older than version ${highestVersion} already in force from there; a source never moves back to an older version`,
         );
       } else {
         slot.candidate = sameRecordContent(offered, before) ? before : offered;
-        delete slot.etag;
-        if (outcome.etag) slot.etag = outcome.etag;
+        if (outcome.etag) slot.offeredEtag = outcome.etag;
       }
     } else if (outcome?.kind === 'refused') {
       refuse(slot, outcome.code, outcome.message);
@@ -183,7 +214,7 @@ function urlSlots(input: ApplyInput, previous: readonly PackRecord[]): Slot[] {
     if (before?.signedBy && !trusted.has(before.signedBy) && slot.candidate !== before) {
       slot.keepPrevious = false;
       slot.attempted = true;
-      delete slot.etag;
+      delete slot.previousEtag;
       const reason = slot.refusal ? ` A fresh copy was not accepted: ${slot.refusal.message}` : '';
       if (!slot.candidate) {
         slot.refusal = {
@@ -196,27 +227,28 @@ function urlSlots(input: ApplyInput, previous: readonly PackRecord[]): Slot[] {
   });
 }
 
-/** Pack ids are unique among the packs in force: the later source's pack is refused. */
+/**
+ * Pack ids are unique among the packs in force: the later source's pack gives way. Worked out
+ * afresh on every call, from the offers still standing.
+ */
 function settleIds(slots: Slot[]): void {
   const owners = new Map<string, Slot>();
   for (const slot of slots) {
+    delete slot.candidateClash;
+    delete slot.previousClash;
     const offered = slot.candidate;
-    if (offered) {
-      const owner = owners.get(offered.pack.id);
-      if (owner) {
-        refuse(
-          slot,
-          'conflict',
-          `${describeSource(slot)} has the id "${offered.pack.id}", which ${describeSource(owner)} already uses; every pack in force needs its own id`,
-        );
-      }
+    const offeredOwner = offered && owners.get(offered.pack.id);
+    if (offered && offeredOwner) {
+      slot.candidateClash = {
+        code: 'conflict',
+        message: `${describeSource(slot)} has the id "${offered.pack.id}", which ${describeSource(offeredOwner)} already uses; every pack in force needs its own id`,
+      };
     }
     const record = effective(slot);
     if (!record) continue;
     const owner = owners.get(record.pack.id);
     if (owner) {
-      slot.keepPrevious = false;
-      slot.refusal ??= {
+      slot.previousClash = {
         code: 'conflict',
         message: `${describeSource(slot)} has the id "${record.pack.id}", which ${describeSource(owner)} already uses`,
       };
@@ -235,7 +267,7 @@ function settleCompile(slots: Slot[], starter: Pack): void {
     const records = slots.map(effective).filter((r): r is PackRecord => r !== undefined);
     const errors = compileErrors(records, starter);
     if (errors.length === 0) return;
-    const offered = slots.filter((s) => s.candidate && s.candidate !== s.previous);
+    const offered = slots.filter((s) => standingOffer(s) !== undefined);
     const named = offered.filter((s) => errors.some((e) => e.packId === s.candidate!.pack.id));
     if (named.length > 0) {
       for (const slot of named) {
@@ -308,17 +340,19 @@ function settleUserPacks(
     }
     return { records, statuses };
   }
-  // With an organisation's packs in force, the rules they set are not the person's to change.
+  // With an organisation's packs in force, every rule they name is not the person's to change,
+  // the ones they switch off included (and the starter's, when they build on it).
   const orgRules = new Set<string>();
   if (managed.length > 0) {
-    const compiled = compilePacks(
-      packsInForce({ revision: 0, records: [...managed] }, input.starter),
-    );
-    if (compiled.ok) for (const rule of compiled.value.rules) orgRules.add(rule.rule.id);
+    for (const pack of packsInForce({ revision: 0, records: [...managed] }, input.starter)) {
+      for (const rule of pack.rules) orgRules.add(rule.id);
+    }
   }
   const takenIds = new Set(managed.map((r) => r.pack.id));
   for (const user of input.userPacks) {
-    const refusal = userPackRefusal(input, user, takenIds, orgRules, [...managed, ...records]);
+    const refusal = userPackRefusal(input, user, takenIds, orgRules, [...managed, ...records], {
+      organisationInForce: managed.length > 0,
+    });
     statuses.push(statusOf(user, refusal));
     if (refusal) continue;
     records.push({
@@ -332,6 +366,9 @@ function settleUserPacks(
   return { records, statuses };
 }
 
+/** Pack-wide settings that apply to every rule, whichever pack the rule comes from. */
+const ORGANISATION_SETTINGS = ['org', 'policyUrl', 'links'] as const;
+
 /** Why an imported pack cannot be in force beside these packs, or undefined when it can. */
 export function userPackRefusal(
   input: Pick<ApplyInput, 'starter'>,
@@ -339,8 +376,18 @@ export function userPackRefusal(
   takenIds: ReadonlySet<string>,
   orgRules: ReadonlySet<string>,
   inForce: readonly PackRecord[],
+  { organisationInForce }: { organisationInForce: boolean },
 ): Refusal | undefined {
   const { pack } = user;
+  // The last pack that sets these wins for all rules, and an imported pack comes last: it
+  // would rename the organisation (so disclosure stops asking), or move its links.
+  const settings = ORGANISATION_SETTINGS.filter((key) => pack[key] !== undefined);
+  if (organisationInForce && settings.length > 0) {
+    return {
+      code: 'conflict',
+      message: `A pack you import cannot set ${settings.join(', ')}: with your organisation's packs in force, those are theirs. Take ${settings.length === 1 ? 'it' : 'them'} out of the pack and import it again`,
+    };
+  }
   if (pack.id === input.starter.id || takenIds.has(pack.id)) {
     return {
       code: 'conflict',
@@ -372,19 +419,32 @@ function slotStatus(slot: Slot, input: ApplyInput): SourceStatus {
   if (!slot.attempted) {
     return before ?? { source: slot.source, origin: slot.origin, failures: 0 };
   }
-  const etag = effective(slot) ? slot.etag : undefined;
+  const record = effective(slot);
+  // The ETag goes with the bytes in force: an offer that did not take effect leaves the old
+  // one, so the next request does not get a 304 for bytes that were refused.
+  const etag =
+    record === undefined
+      ? undefined
+      : record === slot.candidate && slot.offeredEtag !== undefined
+        ? slot.offeredEtag
+        : record === slot.previous
+          ? slot.previousEtag
+          : undefined;
+  const highestVersion = higherVersion(slot.highestVersion, record?.pack.version);
   const base = {
     source: slot.source,
     origin: slot.origin,
     checkedAt: input.now,
     ...(etag ? { etag } : {}),
+    ...(slot.source === 'managed-url' && highestVersion ? { highestVersion } : {}),
   };
-  if (slot.refusal) {
+  const refusal = slotRefusal(slot);
+  if (refusal) {
     const failures = (before?.failures ?? 0) + 1;
     return {
       ...base,
       ...(before?.succeededAt ? { succeededAt: before.succeededAt } : {}),
-      error: { ...slot.refusal, at: input.now },
+      error: { ...refusal, at: input.now },
       failures,
       ...(slot.source === 'managed-url'
         ? { retryAt: input.now + input.retryDelayMs(failures) }
@@ -405,8 +465,14 @@ export function applyPolicy(input: ApplyInput): ApplyResult {
     managedStatuses = input.statuses.filter((s) => s.source !== 'user');
   } else {
     const slots = [...inlineSlots(input, input.records), ...urlSlots(input, input.records)];
-    settleIds(slots);
-    settleCompile(slots, input.starter);
+    // Ids, then compiling; an offer refused while compiling may lift a clash it caused, so
+    // again until nothing more is refused.
+    for (let round = 0; round <= slots.length; round++) {
+      settleIds(slots);
+      const standing = slots.filter((slot) => slot.candidate).length;
+      settleCompile(slots, input.starter);
+      if (slots.filter((slot) => slot.candidate).length === standing) break;
+    }
     managed = slots.map(effective).filter((r): r is PackRecord => r !== undefined);
     managedStatuses = slots.map((slot) => slotStatus(slot, input));
   }

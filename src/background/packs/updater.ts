@@ -48,9 +48,20 @@ export interface PackUpdaterOptions {
   random?: () => number;
   /** For each download (pack, then signature). */
   timeoutMs?: number;
-  /** When this service worker started; see EMPTY_POLICY_GRACE_MS. */
+  /**
+   * When the browser session started; see EMPTY_POLICY_GRACE_MS. Read from (and first
+   * written to) `storage.session` when not given, so it outlives the service worker.
+   */
   startedAt?: number;
 }
+
+/**
+ * Cleared by the browser when it quits, kept while it runs: the first moment this browser
+ * session saw Postguard's background, whichever service worker it was.
+ */
+const sessionStartedAtItem = storage.defineItem<number | null>('session:sessionStartedAt', {
+  fallback: null,
+});
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
 
@@ -75,6 +86,7 @@ interface State {
   policy: ActivePolicy | null;
   status: PolicyStatus | null;
   userPacks: UserPack[];
+  sessionStartedAt: number;
 }
 
 export class PackUpdater {
@@ -83,14 +95,12 @@ export class PackUpdater {
   private readonly now: () => number;
   private readonly random: () => number;
   private readonly timeoutMs: number;
-  private readonly startedAt: number;
 
   constructor(private readonly options: PackUpdaterOptions) {
     this.fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
     this.now = options.now ?? Date.now;
     this.random = options.random ?? Math.random;
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    this.startedAt = options.startedAt ?? this.now();
   }
 
   /** Fetches what `reason` calls for, applies what is good, and returns the new status. */
@@ -134,20 +144,47 @@ export class PackUpdater {
   private async readState(): Promise<State> {
     const raw = await this.readManaged();
     const { settings, errors } = parseManagedSettings(raw);
-    const [policy, status, userPacks] = await Promise.all([
+    const [policy, status, userPacks, sessionStartedAt] = await Promise.all([
       activePolicyItem.getValue(),
       policyStatusItem.getValue(),
       userPacksItem.getValue(),
+      this.sessionStartedAt(),
     ]);
-    return { raw, settings, settingsErrors: errors, policy, status, userPacks: userPacks ?? [] };
+    return {
+      raw,
+      settings,
+      settingsErrors: errors,
+      policy,
+      status,
+      userPacks: userPacks ?? [],
+      sessionStartedAt,
+    };
   }
 
-  /** The managed area is empty, managed packs are in force, and the policy may still be loading. */
-  private holdsManaged(state: State): boolean {
+  private async sessionStartedAt(): Promise<number> {
+    if (this.options.startedAt !== undefined) return this.options.startedAt;
+    try {
+      const stored = await sessionStartedAtItem.getValue();
+      if (stored !== null) return stored;
+      const now = this.now();
+      await sessionStartedAtItem.setValue(now);
+      return now;
+    } catch {
+      // No session storage (an older browser): the grace then starts with each worker.
+      return this.now();
+    }
+  }
+
+  /**
+   * The managed area is empty, managed packs are in force, and the policy may still be
+   * loading. A change event is never a maybe: the admin did empty the policy.
+   */
+  private holdsManaged(state: State, reason?: UpdateReason): boolean {
     return (
+      reason !== 'managed-changed' &&
       state.settings.empty &&
       (state.policy?.records ?? []).some((r) => r.source !== 'user') &&
-      this.now() - this.startedAt < EMPTY_POLICY_GRACE_MS
+      this.now() - state.sessionStartedAt < EMPTY_POLICY_GRACE_MS
     );
   }
 
@@ -191,6 +228,7 @@ export class PackUpdater {
     state: State,
     fetched: ReadonlyMap<string, FetchedPack>,
     userPacks: readonly UserPack[],
+    reason?: UpdateReason,
   ): ApplyResult {
     return applyPolicy({
       now: this.now(),
@@ -200,7 +238,7 @@ export class PackUpdater {
       statuses: state.status?.sources ?? [],
       fetched,
       userPacks,
-      holdManaged: this.holdsManaged(state),
+      holdManaged: this.holdsManaged(state, reason),
       retryDelayMs: (failures) =>
         retryDelayMs(failures, state.settings.refreshMinutes, this.random()),
     });
@@ -212,6 +250,7 @@ export class PackUpdater {
     result: ApplyResult,
     userPacks?: UserPack[],
     checkedAll = false,
+    reason?: UpdateReason,
   ): Promise<PolicyStatus> {
     const status: PolicyStatus = {
       sources: result.statuses,
@@ -233,7 +272,8 @@ export class PackUpdater {
     const digest = recordsDigest(result.records);
     status.recordsDigest = digest;
     const decided = state.status?.recordsDigest;
-    if (decided === undefined ? result.changed || !state.policy : decided !== digest) {
+    const write = !state.policy || (decided === undefined ? result.changed : decided !== digest);
+    if (write) {
       const next: ActivePolicy = {
         revision: (state.policy?.revision ?? 0) + 1,
         records: result.records,
@@ -242,17 +282,23 @@ export class PackUpdater {
     }
     if (userPacks) items.push({ item: userPacksItem, value: userPacks });
     await storage.setItems(items);
-    await this.afterWrite(state, status);
+    await this.afterWrite(state, status, reason);
     return status;
   }
 
-  private async afterWrite(state: State, status: PolicyStatus): Promise<void> {
+  private async afterWrite(
+    state: State,
+    status: PolicyStatus,
+    reason?: UpdateReason,
+  ): Promise<void> {
     await showPolicyHealth(status);
     await ensureRefreshAlarm(state.settings.refreshMinutes);
     const retries = status.sources
       .map((s) => s.retryAt)
       .filter((at): at is number => at !== undefined);
-    if (this.holdsManaged(state)) retries.push(this.startedAt + EMPTY_POLICY_GRACE_MS);
+    if (this.holdsManaged(state, reason)) {
+      retries.push(state.sessionStartedAt + EMPTY_POLICY_GRACE_MS);
+    }
     await scheduleRetry(
       retries.length > 0 ? Math.max(this.now(), Math.min(...retries)) : undefined,
     );
@@ -260,9 +306,11 @@ export class PackUpdater {
 
   private async runUpdate(reason: UpdateReason): Promise<PolicyStatus> {
     const state = await this.readState();
-    const fetched = this.holdsManaged(state) ? new Map() : await this.fetchDue(reason, state);
-    const result = this.apply(state, fetched, state.userPacks);
-    return this.write(state, result, undefined, FETCH_ALL.has(reason));
+    const fetched = this.holdsManaged(state, reason)
+      ? new Map()
+      : await this.fetchDue(reason, state);
+    const result = this.apply(state, fetched, state.userPacks, reason);
+    return this.write(state, result, undefined, FETCH_ALL.has(reason), reason);
   }
 
   private async runImport(fileName: string, text: string): Promise<OptionsResponse> {
