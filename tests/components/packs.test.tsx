@@ -172,10 +172,15 @@ describe('Sources and their errors', () => {
     const button = screen.getByRole('button', { name: 'Check now' });
     await userEvent.click(button);
     expect(fake.sent).toEqual([{ kind: 'check-packs-now' }]);
-    expect(screen.getByRole('button', { name: 'Checking…' })).toHaveProperty('disabled', true);
+    // Busy: it says so, keeps its name and the focus, and a second press sends nothing.
+    expect(button.getAttribute('aria-disabled')).toBe('true');
+    expect(screen.getByText('Checking…')).toBeTruthy();
+    expect(document.activeElement).toBe(button);
+    await userEvent.click(button);
+    expect(fake.sent).toHaveLength(1);
     fake.release();
     await screen.findByText('Checked just now.');
-    expect(screen.getByRole('button', { name: 'Check now' })).toHaveProperty('disabled', false);
+    expect(button.getAttribute('aria-disabled')).toBe('false');
   });
 
   it('"Check now" says so when the background does not answer', async () => {
@@ -240,7 +245,9 @@ describe('Your own packs', () => {
     expect(item.textContent).toContain('my-team.json');
     await userEvent.click(within(item).getByRole('button', { name: 'Remove My team' }));
     expect(fake.sent).toEqual([{ kind: 'remove-pack', packId: 'my-team' }]);
-    await screen.findByText('My team is no longer in force.');
+    const outcome = await screen.findByText('My team is no longer in force.');
+    // The button is gone with its pack (once storage says so): the focus is on the outcome.
+    expect(document.activeElement).toBe(outcome);
   });
 
   it('offers no import when the organisation sets allowUserPacks to false', () => {
@@ -284,7 +291,7 @@ describe('Rules', () => {
     renderView(state({ policy: { revision: 1, records: [clashing] } }));
     expect(screen.getByRole('alert').textContent).toContain('do not fit together');
     expect(screen.getByRole('alert').textContent).toContain('not-there');
-    expect(screen.queryByLabelText('Post')).toBeNull();
+    expect(screen.queryByLabelText('Post to try')).toBeNull();
   });
 });
 
@@ -319,6 +326,7 @@ describe('Playground', () => {
     expect((post as HTMLTextAreaElement).value).toBe(
       'Our Nightjar launch is designed to be the best.',
     );
+    expect(document.activeElement).toBe(post);
     await userEvent.click(
       within(screen.getByRole('list', { name: 'Findings' })).getByRole('button', {
         name: 'Remove',

@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import type { Checker, Finding, Network, Severity } from '@/src/core';
 import { NETWORKS } from '@/src/core';
 import { SEVERITY_COLOURS } from '@/src/compose/overlay/styles';
@@ -31,6 +31,7 @@ export function findingsSummary(findings: readonly Finding[]): string {
 export function Playground({ checker, now }: { checker: Checker; now: () => Date }) {
   const [text, setText] = useState('');
   const [network, setNetwork] = useState<Network>('linkedin');
+  const postRef = useRef<HTMLTextAreaElement>(null);
   const postId = useId();
   const networkId = useId();
 
@@ -45,6 +46,7 @@ export function Playground({ checker, now }: { checker: Checker; now: () => Date
       <div className="pg-playground-inputs">
         <label htmlFor={postId}>Post to try</label>
         <textarea
+          ref={postRef}
           id={postId}
           rows={5}
           value={text}
@@ -69,7 +71,7 @@ export function Playground({ checker, now }: { checker: Checker; now: () => Date
       </p>
       {findings.length > 0 && (
         <>
-          <p className="pg-preview" aria-label="The post with its findings marked">
+          <div className="pg-preview" role="group" aria-label="The post with its findings marked">
             {segments.map((segment) =>
               segment.severity ? (
                 <mark
@@ -90,7 +92,7 @@ export function Playground({ checker, now }: { checker: Checker; now: () => Date
                 <span key={segment.start}>{text.slice(segment.start, segment.end)}</span>
               ),
             )}
-          </p>
+          </div>
           <ul className="pg-findings" aria-label="Findings">
             {findings.map((finding, index) => (
               <li
@@ -118,7 +120,11 @@ export function Playground({ checker, now }: { checker: Checker; now: () => Date
                       <button
                         key={suggestion.label}
                         type="button"
-                        onClick={() => setText(applyTextEdits(text, suggestion.edits))}
+                        onClick={() => {
+                          setText(applyTextEdits(text, suggestion.edits));
+                          // The fix's card goes with its finding; back to the text, as the overlay does.
+                          postRef.current?.focus();
+                        }}
                       >
                         {suggestion.label}
                       </button>

@@ -20,6 +20,7 @@ export function SourcesStatus({
   const managed = status?.sources.filter((source) => source.source !== 'user') ?? [];
 
   const checkNow = async () => {
+    if (check.kind === 'busy') return;
     setCheck({ kind: 'busy' });
     const answer = await client.send({ kind: 'check-packs-now' });
     setCheck(answer.ok ? { kind: 'done' } : { kind: 'done', error: answer.error });
@@ -69,10 +70,12 @@ export function SourcesStatus({
           ? 'Not checked yet.'
           : `Last checked ${formatTime(status.checkedAt)}; checked every ${status.refreshMinutes} minutes.`}
       </p>
-      <button type="button" onClick={() => void checkNow()} disabled={check.kind === 'busy'}>
-        {check.kind === 'busy' ? 'Checking…' : 'Check now'}
-      </button>
+      {/* aria-disabled, not disabled: a disabled button drops the keyboard focus to the page. */}
+      <button type="button" onClick={() => void checkNow()} aria-disabled={check.kind === 'busy'}>
+        Check now
+      </button>{' '}
       <span role="status" aria-live="polite" className="pg-check-result">
+        {check.kind === 'busy' && 'Checking…'}
         {check.kind === 'done' &&
           (check.error ? `The check did not run: ${check.error}` : 'Checked just now.')}
       </span>

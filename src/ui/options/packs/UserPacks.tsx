@@ -1,4 +1,4 @@
-import { useId, useState, type ChangeEvent } from 'react';
+import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
 import type { UserPack } from '@/src/store/policy';
 import type { PacksClient } from './client';
 import { formatTime } from './format';
@@ -22,6 +22,12 @@ export function UserPacks({
   const inputId = useId();
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  // The control that was used goes away (Remove) or is disabled while busy (import): the
+  // focus moves to the outcome, which says what happened.
+  const outcomeRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (outcome) outcomeRef.current?.focus();
+  }, [outcome]);
 
   if (!allowed) {
     return (
@@ -105,6 +111,8 @@ export function UserPacks({
         onChange={(event) => void importFile(event)}
       />
       <p
+        ref={outcomeRef}
+        tabIndex={-1}
         role="status"
         aria-live="polite"
         className={

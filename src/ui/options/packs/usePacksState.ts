@@ -15,6 +15,8 @@ export interface PacksState {
   userPacks: UserPack[];
 }
 
+type Field = 'policy' | 'status' | 'userPacks';
+
 /** What the background has stored about packs, kept current as it writes. */
 export function usePacksState(): PacksState {
   const [state, setState] = useState<PacksState>({
@@ -25,18 +27,35 @@ export function usePacksState(): PacksState {
   });
   useEffect(() => {
     let live = true;
+    // A change seen while the first read is on its way is newer than what that read returns.
+    const changed = new Set<Field>();
+    const unwatch = [
+      activePolicyItem.watch((policy) => {
+        changed.add('policy');
+        setState((s) => ({ ...s, policy }));
+      }),
+      policyStatusItem.watch((status) => {
+        changed.add('status');
+        setState((s) => ({ ...s, status }));
+      }),
+      userPacksItem.watch((userPacks) => {
+        changed.add('userPacks');
+        setState((s) => ({ ...s, userPacks: userPacks ?? [] }));
+      }),
+    ];
     void Promise.all([
       activePolicyItem.getValue(),
       policyStatusItem.getValue(),
       userPacksItem.getValue(),
     ]).then(([policy, status, userPacks]) => {
-      if (live) setState({ loaded: true, policy, status, userPacks: userPacks ?? [] });
+      if (!live) return;
+      setState((s) => ({
+        loaded: true,
+        policy: changed.has('policy') ? s.policy : policy,
+        status: changed.has('status') ? s.status : status,
+        userPacks: changed.has('userPacks') ? s.userPacks : (userPacks ?? []),
+      }));
     });
-    const unwatch = [
-      activePolicyItem.watch((policy) => setState((s) => ({ ...s, policy }))),
-      policyStatusItem.watch((status) => setState((s) => ({ ...s, status }))),
-      userPacksItem.watch((userPacks) => setState((s) => ({ ...s, userPacks: userPacks ?? [] }))),
-    ];
     return () => {
       live = false;
       for (const stop of unwatch) stop();
