@@ -165,6 +165,27 @@ describe('keys taken out of trust', () => {
   });
 });
 
+describe('a trusted key written another way', () => {
+  it('still vouches for the pack it signed (URL-safe, unpadded, wrapped)', async () => {
+    const url = server.url('/acme.json');
+    server.publish('/acme.json', packText(makePack({})), key);
+    await fakeBrowser.storage.managed.set({ packUrls: [url], publicKeys: [key.publicKey] });
+    await updater().update('startup');
+    expect((await policy()).records).toHaveLength(1);
+
+    const respelt = `${key.publicKey.slice(0, 20)}\n${key.publicKey.slice(20)}`
+      .replace(/\+/g, '-')
+      .replace(/\//g, '_')
+      .replace(/=+$/, '');
+    await server.close();
+    await fakeBrowser.storage.managed.set({ packUrls: [url], publicKeys: [respelt] });
+    await updater().update('managed-changed');
+    expect((await policy()).records.map((r) => r.signedBy)).toEqual([key.publicKey]);
+    expect((await errorOf(url))?.code).toBe('network');
+    server = await startPackServer();
+  });
+});
+
 describe('packs from several sources', () => {
   it('are refused when they reuse an id already in force from another source', async () => {
     const url = server.url('/acme.json');

@@ -10,7 +10,7 @@ import {
 } from '@/src/store/policy';
 import type { FetchedPack } from './fetch-pack';
 import { compareVersions } from './semver';
-import type { ManagedSettings } from './settings';
+import { canonicalKey, type ManagedSettings } from './settings';
 
 /**
  * Decides the next set of packs in force from the last good set and what each source offers
@@ -211,7 +211,11 @@ function urlSlots(input: ApplyInput, previous: readonly PackRecord[]): Slot[] {
       refuse(slot, outcome.code, outcome.message);
     }
     // A pack whose signer the admin has since removed from publicKeys is no longer good.
-    if (before?.signedBy && !trusted.has(before.signedBy) && slot.candidate !== before) {
+    if (
+      before?.signedBy &&
+      !trusted.has(canonicalKey(before.signedBy)) &&
+      slot.candidate !== before
+    ) {
       slot.keepPrevious = false;
       slot.attempted = true;
       delete slot.previousEtag;

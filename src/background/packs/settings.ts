@@ -1,4 +1,4 @@
-import { decodeBase64 } from '@/src/core/signature';
+import { decodeBase64, encodeBase64 } from '@/src/core/signature';
 
 /**
  * The managed settings (public/managed_schema.json), read from `storage.managed`. Admins set
@@ -76,8 +76,11 @@ export function parseManagedSettings(raw: Record<string, unknown>): {
       errors.push(
         `publicKeys[${index}] is not an Ed25519 public key (base64 of 32 bytes, as postguard keygen prints); it was ignored`,
       );
-    } else if (!publicKeys.includes(key)) {
-      publicKeys.push(key);
+    } else {
+      // One spelling per key (URL-safe or not, padded or not, line breaks): the key that signed
+      // a pack in force is recognised however the admin writes it next time.
+      const canonical = encodeBase64(bytes);
+      if (!publicKeys.includes(canonical)) publicKeys.push(canonical);
     }
   });
 
@@ -118,4 +121,10 @@ export function parseManagedSettings(raw: Record<string, unknown>): {
     },
     errors,
   };
+}
+
+/** A public key in the one spelling settings use, or the text as it is when it is no key. */
+export function canonicalKey(key: string): string {
+  const bytes = decodeBase64(key);
+  return bytes && bytes.length === 32 ? encodeBase64(bytes) : key;
 }

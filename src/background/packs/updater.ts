@@ -18,7 +18,7 @@ import { showPolicyHealth } from './badge';
 import type { FetchLike } from './download';
 import { fetchSignedPack, type FetchedPack } from './fetch-pack';
 import { ensureRefreshAlarm, retryDelayMs, scheduleRetry } from './schedule';
-import { parseManagedSettings, type ManagedSettings } from './settings';
+import { canonicalKey, parseManagedSettings, type ManagedSettings } from './settings';
 
 /**
  * The background's keeper of the packs in force. Every change goes through one queue, reads
@@ -211,7 +211,8 @@ export class PackUpdater {
           (s) => s.source === 'managed-url' && s.origin === url,
         );
         // A 304 vouches only for bytes whose signer is still trusted.
-        const etag = record?.signedBy && trusted.has(record.signedBy) ? status?.etag : undefined;
+        const etag =
+          record?.signedBy && trusted.has(canonicalKey(record.signedBy)) ? status?.etag : undefined;
         const outcome = await fetchSignedPack(url, {
           fetch: this.fetch,
           timeoutMs: this.timeoutMs,
@@ -296,7 +297,9 @@ export class PackUpdater {
     const retries = status.sources
       .map((s) => s.retryAt)
       .filter((at): at is number => at !== undefined);
+    // While holding, nothing is fetched: retries already due would only wake the worker again.
     if (this.holdsManaged(state, reason)) {
+      retries.length = 0;
       retries.push(state.sessionStartedAt + EMPTY_POLICY_GRACE_MS);
     }
     await scheduleRetry(
