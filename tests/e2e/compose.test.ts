@@ -5,6 +5,7 @@ import {
   COMPOSE_BOXES,
   FACEBOOK_COMMENT,
   FACEBOOK_POST,
+  LINKEDIN_POST,
   SHARE_BOXES,
   X_HOME,
   X_REPLY,
@@ -17,6 +18,8 @@ import {
   type ExtensionSession,
 } from './harness';
 import { bundledPack, setPacksInForce } from './support/policy';
+import { compilePacks, parsePack, type Network } from '@/src/core';
+import { applyTextEdits } from '@/src/ui/options/packs/text-edits';
 import {
   badge,
   card,
@@ -114,6 +117,29 @@ describe.each(SHARE_BOXES.map((box) => [box.name, box] as const))('%s', (_name, 
     await expect.poll(() => readState(page, fixture)).toBe('Hi guys, the RoadRunner demo is up');
   });
 
+  it('removes a term through the editor (a deletion, not a paste): Post sends it, Ctrl+Z undoes it', async () => {
+    const box = await openBox(page, fixture);
+    await typeInto(page, fixture, box, 'We tested Nightjar today');
+    await waitForFinding(page, 'confidential.codenames');
+    // As above: the fix must be an undo step of its own, not folded into the typing.
+    await page.waitForTimeout(1_100);
+    await openAllFindings(page);
+    await clickFix(page, 'confidential.codenames', 'Remove');
+    await expect.poll(() => readState(page, fixture)).toBe('We tested today');
+    await expect.poll(() => drawnRuleIds(page)).not.toContain('confidential.codenames');
+
+    await box.focus();
+    await page.keyboard.press(undoKey);
+    await expect.poll(() => readState(page, fixture)).toBe('We tested Nightjar today');
+    await waitForFinding(page, 'confidential.codenames');
+
+    await openAllFindings(page);
+    await clickFix(page, 'confidential.codenames', 'Remove');
+    await expect.poll(() => readState(page, fixture)).toBe('We tested today');
+    const post = await submitAndRead(page, fixture, box);
+    expect(post.text).toBe('We tested today');
+  });
+
   it('holds a post with an error until "Post anyway", then lets that post through', async () => {
     const box = await openBox(page, fixture);
     await typeInto(page, fixture, box, 'Nightjar is nearly here');
@@ -179,6 +205,48 @@ async function acknowledgements(): Promise<LoggedAcknowledgement[]> {
     await extensionPage.close();
   }
 }
+
+/** What the engine's own "Move … up" fix makes of `text` on `network`, with the demo packs. */
+function movedUp(text: string, network: Network): string {
+  const packs = [bundledPack('starter'), bundledPack('acme-demo')].map((json) => {
+    const parsed = parsePack(json);
+    if (!parsed.ok) throw new Error('a bundled pack does not parse');
+    return parsed.value;
+  });
+  const checker = compilePacks(packs);
+  if (!checker.ok) throw new Error('the bundled packs do not compile');
+  const finding = checker.value
+    .check(text, { network })
+    .find((f) => f.ruleId === 'disclosure.affiliation');
+  const move = finding?.suggestions.find((s) => s.label.startsWith('Move'));
+  if (!move) throw new Error(`no "Move up" fix on ${network}`);
+  return applyTextEdits(text, move.edits);
+}
+
+// Where the network folds a long post behind "see more" (X does not).
+describe.each([FACEBOOK_POST, LINKEDIN_POST].map((box) => [box.name, box] as const))(
+  '%s',
+  (_name, fixture) => {
+    it('moves a disclosure hidden behind "see more" up: an insertion and a deletion in one fix', async () => {
+      const text =
+        'Proud of what ACME shipped this week. ' +
+        'We spent months on it and the whole team is thrilled with how it turned out. '.repeat(7) +
+        '#ACMEemployee';
+      const box = await openBox(page, fixture);
+      await typeInto(page, fixture, box, text, 'insert');
+      await waitForFinding(page, 'disclosure.affiliation');
+      await page.waitForTimeout(1_100);
+      await openAllFindings(page);
+      await clickFix(page, 'disclosure.affiliation', 'Move "#ACMEemployee" up');
+      const expected = movedUp(text, fixture.site);
+      expect(expected.indexOf('#ACMEemployee')).toBeLessThan(210);
+      await expect.poll(() => readState(page, fixture)).toBe(expected);
+      await expect.poll(() => drawnRuleIds(page)).not.toContain('disclosure.affiliation');
+      const post = await submitAndRead(page, fixture, box);
+      expect(post.text).toBe(expected);
+    });
+  },
+);
 
 describe('keyboard submissions', () => {
   it('X: Ctrl+Enter with an error is held, and "Post anyway" posts it', async () => {
