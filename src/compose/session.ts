@@ -155,8 +155,12 @@ export class ComposeSession {
     this.overlay.layout();
   }
 
-  private async applyFix(_finding: Finding, suggestion: Suggestion): Promise<void> {
-    await applyEdits(this.box, suggestion.edits);
+  private async applyFix(finding: Finding, suggestion: Suggestion): Promise<void> {
+    // The card may have stayed open while the text changed (typing elsewhere keeps a finding's
+    // card, a slow pack waits for a pause): the fix is taken from a check of the text as it is.
+    const current = currentFix(this.check(), finding, suggestion);
+    if (!current) return;
+    await applyEdits(this.box, current.edits);
     this.check();
   }
 
@@ -199,4 +203,19 @@ export class ComposeSession {
     for (const cleanup of this.cleanups) cleanup();
     this.overlay.remove();
   }
+}
+
+/**
+ * The same fix on the same finding in a fresh check: same rule and matched text, the nearest
+ * to where it was, and the fix with the same label. Undefined when the finding is gone.
+ */
+export function currentFix(
+  findings: readonly Finding[],
+  shown: Finding,
+  suggestion: Suggestion,
+): Suggestion | undefined {
+  const same = findings
+    .filter((f) => f.ruleId === shown.ruleId && f.match === shown.match)
+    .sort((a, b) => Math.abs(a.start - shown.start) - Math.abs(b.start - shown.start));
+  return same[0]?.suggestions.find((s) => s.label === suggestion.label);
 }

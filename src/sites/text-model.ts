@@ -59,6 +59,8 @@ export class TextModel {
 
   /** The DOM position of a model offset; at a line boundary, the end of the line before it. */
   pointAt(offset: number, bias: 'before' | 'after' = 'before'): DomPoint | undefined {
+    // Offsets from a check of other text (the person typed on) must not land somewhere else.
+    if (offset < 0 || offset > this.text.length) return undefined;
     const segments = this.segments;
     let low = 0;
     let high = segments.length - 1;

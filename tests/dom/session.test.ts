@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Checker } from '@/src/core';
 import type { Finding } from '@/src/core/findings';
-import { ComposeSession } from '@/src/compose/session';
+import { ComposeSession, currentFix } from '@/src/compose/session';
+import { compilePacks, parsePack } from '@/src/core';
 import { OverlayHost } from '@/src/compose/overlay/host';
 import { contentEditableDriver } from '@/src/sites/drivers/contenteditable';
 
@@ -94,5 +95,86 @@ describe('ComposeSession', () => {
     }
     expect(checker.texts).toEqual(['', 'a', 'ab', 'abc', 'abcd']);
     session.dispose();
+  });
+});
+
+describe('a fix from a card that stayed open while the text changed', () => {
+  it('is taken from the text as it is now, not from the check that drew the card', async () => {
+    const pack = parsePack({
+      format: 'postguard/pack@1',
+      id: 'p',
+      name: 'p',
+      version: '1.0.0',
+      rules: [{ id: 'code', kind: 'terms', severity: 'error', message: 'm', terms: ['Nightjar'] }],
+    });
+    if (!pack.ok) throw new Error('test pack does not parse');
+    const compiled = compilePacks([pack.value]);
+    if (!compiled.ok) throw new Error('test pack does not compile');
+
+    document.body.replaceChildren();
+    const element = document.createElement('div');
+    element.contentEditable = 'true';
+    document.body.append(element);
+    const deleted: string[] = [];
+    const box = {
+      element,
+      network: 'x' as const,
+      context: 'post' as const,
+      driver: {
+        ...contentEditableDriver,
+        // As an editor would: delete what is selected.
+        deleteSelection() {
+          const selection = document.getSelection()!;
+          deleted.push(selection.toString());
+          selection.getRangeAt(0).deleteContents();
+        },
+      },
+    };
+    const host = new OverlayHost(document);
+    const session = new ComposeSession(box, compiled.value, host, {
+      releaseSubmission: () => undefined,
+    });
+    element.textContent = 'Nightjar ships';
+    await tick();
+    const root = host.root;
+    root.querySelector<HTMLElement>('.badge')!.click();
+    const remove = [...root.querySelectorAll<HTMLButtonElement>('.card button')].find(
+      (button) => button.textContent === 'Remove',
+    )!;
+    expect(remove).toBeDefined();
+
+    // Typing before the term moves it; the card (same finding) stays open.
+    element.textContent = 'Hey Nightjar ships';
+    await tick();
+    remove.click();
+    await tick(100);
+    expect(deleted).toEqual(['Nightjar ']);
+    expect(element.textContent).toBe('Hey ships');
+    session.dispose();
+  });
+});
+
+describe('currentFix', () => {
+  const finding = (start: number): Finding => ({
+    ruleId: 'code',
+    packId: 'p',
+    kind: 'terms',
+    severity: 'error',
+    message: 'm',
+    start,
+    end: start + 8,
+    match: 'Nightjar',
+    suggestions: [{ label: 'Remove', edits: [{ start, end: start + 9, text: '' }] }],
+  });
+
+  it('takes the same fix of the nearest same finding', () => {
+    const shown = finding(0);
+    const fix = currentFix([finding(30), finding(4)], shown, shown.suggestions[0]!);
+    expect(fix?.edits).toEqual([{ start: 4, end: 13, text: '' }]);
+  });
+
+  it('gives nothing when the finding is gone', () => {
+    const shown = finding(0);
+    expect(currentFix([], shown, shown.suggestions[0]!)).toBeUndefined();
   });
 });
