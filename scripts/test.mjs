@@ -1,7 +1,9 @@
 // `npm test`: every test layer, unit to end-to-end, with nothing to do by hand first.
 // Prints the plain summary `N passed, N failed` as its last line (CI reads it).
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { ensureDependencies } from './ensure-deps.mjs';
 import { findChromium, NO_CHROMIUM_HINT } from './find-chromium.mjs';
 
 if (!findChromium()) {
@@ -9,19 +11,22 @@ if (!findChromium()) {
   process.exit(1);
 }
 
+ensureDependencies();
+
 mkdirSync('.output', { recursive: true });
 const report = '.output/test-report.json';
+// A report left from an earlier run must not be counted if this one never writes its own.
+rmSync(report, { force: true });
 const extraArgs = process.argv.slice(2);
+// The locked vitest, never one npx would fetch.
+const vitest = path.join(
+  'node_modules',
+  '.bin',
+  process.platform === 'win32' ? 'vitest.cmd' : 'vitest',
+);
 const run = spawnSync(
-  'npx',
-  [
-    'vitest',
-    'run',
-    '--reporter=default',
-    '--reporter=json',
-    `--outputFile.json=${report}`,
-    ...extraArgs,
-  ],
+  vitest,
+  ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...extraArgs],
   { stdio: 'inherit' },
 );
 
