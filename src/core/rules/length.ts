@@ -45,26 +45,55 @@ interface Overflow {
   over: number;
 }
 
-function xOverflow(text: string, max: number): Overflow | undefined {
-  // No dot, no link: every character weighs at most 2, so short posts skip the parser.
-  if (text.length * 2 <= max && !text.includes('.')) return undefined;
-  const parsed = twitterText.parseTweet(text, {
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/**
+ * The start of the character (grapheme cluster) that holds `offset`: an overflow never
+ * begins inside "ñ" written as n + tilde, or between 👍 and its skin tone.
+ */
+function characterStart(text: string, offset: number): number {
+  if (offset <= 0 || offset >= text.length) return Math.max(0, Math.min(offset, text.length));
+  return graphemes.segment(text).containing(offset)?.index ?? offset;
+}
+
+function weightedLength(text: string, max: number): ReturnType<ParseTweet> {
+  return twitterText.parseTweet(text, {
     ...twitterText.configs.defaults,
     maxWeightedTweetLength: max,
   });
+}
+
+function xOverflow(text: string, max: number): Overflow | undefined {
+  // No dot, no link: every character weighs at most 2, so short posts skip the parser.
+  if (text.length * 2 <= max && !text.includes('.')) return undefined;
+  const parsed = weightedLength(text, max);
   if (parsed.weightedLength <= max) return undefined;
-  return {
-    start: parsed.validRangeEnd + 1,
-    length: parsed.weightedLength,
-    over: parsed.weightedLength - max,
-  };
+  const overflow = { length: parsed.weightedLength, over: parsed.weightedLength - max };
+  // twitter-text counts the NFC form: its offsets are ours only when the text is NFC already.
+  if (text === text.normalize('NFC')) {
+    return { start: characterStart(text, parsed.validRangeEnd + 1), ...overflow };
+  }
+  // Otherwise: the longest run of whole characters that still fits, found by halving.
+  const boundaries = [...graphemes.segment(text)].map((segment) => segment.index);
+  let low = 0;
+  let high = boundaries.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (weightedLength(text.slice(0, boundaries[middle]), max).weightedLength <= max) low = middle;
+    else high = middle - 1;
+  }
+  return { start: boundaries[low] ?? 0, ...overflow };
 }
 
 function characterOverflow(text: string, max: number): Overflow | undefined {
   if (text.length <= max) return undefined;
   const length = codePointLength(text);
   if (length <= max) return undefined;
-  return { start: offsetAfterCodePoints(text, max), length, over: length - max };
+  return {
+    start: characterStart(text, offsetAfterCodePoints(text, max)),
+    length,
+    over: length - max,
+  };
 }
 
 /** Fills `{max}`, `{length}` and `{over}`; says how far over when the message doesn't. */

@@ -58,4 +58,22 @@ describe('length rules', () => {
     expect(found[0]).toMatchObject({ start: 6, end: 8, match: '𝐃' });
     expectWellFormed(text, found);
   });
+
+  it('starts the overflow on a whole character: combining marks, skin tones, ZWJ families', () => {
+    const three = lengthRule({ x: 3, linkedin: 3, facebook: 3 });
+    // "abcñ" with ñ written as n + combining tilde: the tilde is not the overflow's start.
+    const decomposed = 'abcn\u0303o';
+    for (const network of ['x', 'linkedin'] as const) {
+      const [found] = check(three, decomposed, network);
+      expect(found?.start).toBe(3);
+      expect(found?.match.startsWith('n\u0303')).toBe(true);
+    }
+    // "abcdé" (e + acute): on X, which counts NFC, d is past the limit too.
+    expect(check(three, 'abcde\u0301', 'x')[0]).toMatchObject({ start: 3, match: 'de\u0301' });
+    // 👍🏽 is one character: the skin tone does not stand alone.
+    expect(check(three, 'ab👍🏽', 'linkedin')[0]).toMatchObject({ start: 2, match: '👍🏽' });
+    const family = 'ab👨‍👩‍👧';
+    const [zwj] = check(three, family, 'linkedin');
+    expect(zwj).toMatchObject({ start: 2, match: '👨‍👩‍👧' });
+  });
 });
