@@ -59,11 +59,16 @@ function addVariants(matcher: PhraseMatcher<number>, parsed: ParsedPhrase, index
   }
   // "Project Falcon" → "ProjectFalcon", "projectfalcon", "#ProjectFalcon", "@projectfalcon"
   // (hyphens, underscores and hashes between the words are handled by the matcher).
+  // Their inflections too, as the spaced phrase has them: "#ProjectFalcons".
   if (words.length > 1 && keys.length === words.length) {
-    matcher.insert([joinedKey(words, caseSensitive)], index, prefix, suffix);
-    if (caseSensitive) {
-      const pascal = words.map((w) => w.charAt(0).toUpperCase() + w.slice(1));
-      matcher.insert([joinedKey(pascal, true)], index, prefix, suffix);
+    const lastForms = [lastWord, ...inflections(lastWord, nounOnly)];
+    for (const form of lastForms) {
+      const joined = [...words.slice(0, -1), form];
+      matcher.insert([joinedKey(joined, caseSensitive)], index, prefix, suffix);
+      if (caseSensitive) {
+        const pascal = joined.map((w) => w.charAt(0).toUpperCase() + w.slice(1));
+        matcher.insert([joinedKey(pascal, true)], index, prefix, suffix);
+      }
     }
   }
 }

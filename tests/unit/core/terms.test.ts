@@ -117,6 +117,9 @@ describe('terms: social media forms', () => {
     ['#Project #Falcon', '#Project #Falcon'],
     ['PROJECT FALCON', 'PROJECT FALCON'],
     ['project\nfalcon', 'project\nfalcon'],
+    ['our #ProjectFalcons', '#ProjectFalcons'],
+    ['ProjectFalcons ship', 'ProjectFalcons'],
+    ['the project-falcons', 'project-falcons'],
   ])('finds %j', (text, expected) => {
     expect(matches(checker, text)).toEqual([expected]);
   });
