@@ -1,3 +1,4 @@
+import nlp from 'compromise';
 import acronyms from '../../data/acronyms.json';
 import type { Suggestion } from '../../findings';
 import type { WordToken } from '../../text/analysis';
@@ -49,18 +50,40 @@ function startsSentence(text: string, word: WordToken): boolean {
 }
 
 /** The run in sentence case, acronyms kept: "WE ARE HIRING IN NYC" → "We are hiring in NYC". */
-function sentenceCase(text: string, run: readonly WordToken[], known: ReadonlySet<string>): string {
+function sentenceCase(
+  text: string,
+  run: readonly WordToken[],
+  isName: (word: WordToken) => boolean,
+): string {
   let out = '';
   let at = (run[0] as WordToken).start;
   for (const word of run) {
     out += text.slice(at, word.start);
-    let cased = known.has(wordKey(word)) || letterCount(word.text) < 2 ? word.text : word.lower;
+    let cased = isName(word) || letterCount(word.text) < 2 ? word.text : word.lower;
     if (/^i(?:['’]|$)/.test(cased)) cased = `I${cased.slice(1)}`;
     if (startsSentence(text, word)) cased = cased.charAt(0).toUpperCase() + cased.slice(1);
     out += cased;
     at = word.end;
   }
   return out;
+}
+
+/** compromise's lexicon: common English words, with a tag each. */
+let lexicon: Record<string, string> | undefined;
+function englishWord(lower: string): boolean {
+  lexicon ??= (nlp.model() as { one: { lexicon: Record<string, string> } }).one.lexicon;
+  const tag = lexicon[lower];
+  return tag !== undefined && !/Organization|Acronym/.test(tag);
+}
+
+/**
+ * Acronyms nobody listed: a short upper-case word that is not an English word ("SDK", "GCP",
+ * "JSON", "HPE"). "NOW", "STOP" and "BEST" are words, so "STOP IT NOW" still shouts.
+ */
+const MAX_UNLISTED_ACRONYM_LETTERS = 4;
+function unlistedAcronym(word: WordToken): boolean {
+  const letters = letterCount(word.text);
+  return letters >= 2 && letters <= MAX_UNLISTED_ACRONYM_LETTERS && !englishWord(word.lower);
 }
 
 function quoteForLabel(s: string): string {
@@ -71,7 +94,8 @@ export const compileShouting: ToneCheckCompiler = (_rule, context) => {
   const known = new Set(acronyms.acronyms);
   for (const name of orgNames(context)) for (const word of tokenize(name)) known.add(wordKey(word));
 
-  const isPlain = (word: WordToken) => letterCount(word.text) >= 2 && !known.has(wordKey(word));
+  const isName = (word: WordToken) => known.has(wordKey(word)) || unlistedAcronym(word);
+  const isPlain = (word: WordToken) => letterCount(word.text) >= 2 && !isName(word);
 
   /**
    * A run without its leading and trailing sentences of names only: in "Thanks ESA. ACME
@@ -100,7 +124,7 @@ export const compileShouting: ToneCheckCompiler = (_rule, context) => {
       const letters = letterCount(word.text);
       if (letters < 2) continue;
       counted++;
-      if (!known.has(wordKey(word))) {
+      if (!isName(word)) {
         plain++;
         plainLetters += letters;
       }
@@ -108,7 +132,7 @@ export const compileShouting: ToneCheckCompiler = (_rule, context) => {
     if (plain < 2 || (counted < MIN_WORDS && plainLetters < MIN_LETTERS_OF_TWO)) return undefined;
     const start = (run[0] as WordToken).start;
     const end = (run[run.length - 1] as WordToken).end;
-    const replacement = sentenceCase(text, run, known);
+    const replacement = sentenceCase(text, run, isName);
     const suggestion: Suggestion = {
       label: `Change to "${quoteForLabel(replacement)}"`,
       edits: [{ start, end, text: replacement }],
