@@ -242,6 +242,7 @@ describe('tone: official-voice', () => {
     ["As ACME's spokesperson, I can say", "As ACME's spokesperson"],
     ['Our official position is simple', 'Our official position'],
     ['On behalf of @acme: thanks', 'On behalf of @acme'],
+    ['Speaking on behalf of the company, we are sorry', 'Speaking on behalf of the company'],
   ])('flags %j', (text, phrase) => {
     expect(matches(rule, text)).toEqual([phrase]);
   });
@@ -249,6 +250,8 @@ describe('tone: official-voice', () => {
   it.each([
     "I'm not speaking on behalf of ACME",
     'On behalf of my team, thanks',
+    'I speak on behalf of myself here',
+    'Speaking on behalf of my kids: thank you, teachers',
     'The official position of the league',
     'On behalf of ACME, welcome! Views are my own.',
     'On behalf of ACME, welcome! Opinions my own.',
