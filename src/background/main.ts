@@ -1,15 +1,85 @@
 import { browser } from 'wxt/browser';
-import { openDatabase, type PostguardDb } from '@/src/store/db';
-import { acceptMessage } from './messages';
+import { openDatabase, type OpenOptions, type PostguardDb } from '@/src/store/db';
+import {
+  databaseProblem,
+  describeDatabaseError,
+  type DatabaseProblem,
+} from '@/src/store/db-errors';
+import { writeProblem, type ActivityWrite } from '@/src/store/write-problem';
+import { clearWriteProblem, saveWriteProblem } from '@/src/store/write-problem-item';
+import { acceptMessage, type MessageSenderInfo } from './messages';
 import { startPackUpdates } from './packs';
 
-let db: PostguardDb | undefined;
-const database = () => (db ??= openDatabase());
+/** The background's answer to a logging message: it never throws at the sender. */
+export type ActivityWriteReply = { ok: true } | { ok: false; problem: string };
 
-/** Wires the background's listeners. */
-export function startBackground(): void {
-  startPackUpdates();
-  browser.runtime.onMessage.addListener((raw, sender) => {
+export interface ActivityWriterOptions {
+  /** Opens the activity database (tests add a full disk). */
+  open?: (options: OpenOptions) => PostguardDb;
+  now?: () => number;
+}
+
+export type ActivityWriter = (
+  what: ActivityWrite,
+  write: (db: PostguardDb) => Promise<unknown>,
+) => Promise<ActivityWriteReply>;
+
+/**
+ * Makes the background's writes to the activity log. A write that fails (a full disk, a
+ * database held at an older version by another window) is stored as a problem in plain words
+ * for the popup and the options page, and answered as `ok: false`; a later write that works
+ * clears it.
+ */
+export function activityWriter(options: ActivityWriterOptions = {}): ActivityWriter {
+  const open = options.open ?? ((openOptions: OpenOptions) => openDatabase(undefined, openOptions));
+  const now = options.now ?? Date.now;
+  let db: PostguardDb | undefined;
+
+  async function note(problem: DatabaseProblem, what: ActivityWrite): Promise<string> {
+    const stored = writeProblem(problem, what, now());
+    try {
+      await saveWriteProblem(stored);
+    } catch (error) {
+      console.error('Postguard: could not store the activity write problem', error);
+    }
+    return stored.message;
+  }
+
+  const database = (what: ActivityWrite): PostguardDb =>
+    (db ??= open({
+      // The write waits (it is not lost) while another window holds the old version open.
+      onBlocked: () => void note(databaseProblem('blocked'), what),
+    }));
+
+  return async (what, write) => {
+    const current = database(what);
+    try {
+      await write(current);
+    } catch (error) {
+      console.error(`Postguard: could not log a ${what}`, error);
+      // Dexie refuses every later write on a database that failed to open: the next message
+      // opens it afresh.
+      if (current.hasFailed()) {
+        if (db === current) db = undefined;
+        current.close();
+      }
+      return { ok: false, problem: await note(describeDatabaseError(error), what) };
+    }
+    try {
+      await clearWriteProblem();
+    } catch (error) {
+      console.error('Postguard: could not clear the activity write problem', error);
+    }
+    return { ok: true };
+  };
+}
+
+/** The runtime.onMessage listener: checks the sender and shape, then acts. */
+export function messageListener(write: ActivityWriter = activityWriter()) {
+  return (
+    raw: unknown,
+    sender: MessageSenderInfo & { frameId?: number },
+  ): Promise<unknown> | undefined => {
     const message = acceptMessage(raw, sender, browser.runtime.id);
     if (!message) return undefined;
     switch (message.kind) {
@@ -25,16 +95,22 @@ export function startBackground(): void {
       }
       case 'post-acknowledged': {
         const { ruleIds, network, packs, at } = message;
-        return database()
-          .acknowledgements.add({ ruleIds, network, packs, at })
-          .then(() => ({ ok: true }));
+        return write('acknowledgement', (db) =>
+          db.acknowledgements.add({ ruleIds, network, packs, at }),
+        );
       }
       case 'approved-content-posted': {
         const { contentId, network, packId, packVersion, edited, at } = message;
-        return database()
-          .shares.add({ contentId, network, action: 'posted', packId, packVersion, edited, at })
-          .then(() => ({ ok: true }));
+        return write('share', (db) =>
+          db.shares.add({ contentId, network, action: 'posted', packId, packVersion, edited, at }),
+        );
       }
     }
-  });
+  };
+}
+
+/** Wires the background's listeners. */
+export function startBackground(): void {
+  startPackUpdates();
+  browser.runtime.onMessage.addListener(messageListener());
 }

@@ -1,6 +1,6 @@
 import { localDate } from '@/src/core/dates';
 import { NETWORKS, type Network } from '@/src/core/pack/schema';
-import type { ShareAction, ShareEvent, ItemTally, WeeklyTally } from './db';
+import type { Acknowledgement, ShareAction, ShareEvent, ItemTally, WeeklyTally } from './db';
 
 /**
  * The activity log read as figures: weeks, networks, top items, exports. Pure functions over
@@ -217,8 +217,15 @@ export function sharesToCsv(rows: Iterable<ShareEvent>): string {
   return `${lines.join('\r\n')}\r\n`;
 }
 
-/** The log as JSON: the rows as stored, with the time also in ISO 8601 for people reading it. */
-export function sharesToJson(rows: Iterable<ShareEvent>): string {
+/**
+ * The log as JSON: the rows as stored, with the time also in ISO 8601 for people reading it.
+ * Given acknowledgements, each "Post anyway" is listed too, in `acknowledgements` next to
+ * `shares` (an added key: readers of `shares` are unaffected).
+ */
+export function sharesToJson(
+  rows: Iterable<ShareEvent>,
+  acknowledgements?: Iterable<Acknowledgement>,
+): string {
   const out = [...rows].map((row) => ({
     id: row.id,
     at: row.at,
@@ -231,5 +238,37 @@ export function sharesToJson(rows: Iterable<ShareEvent>): string {
     packVersion: row.packVersion,
     edited: row.edited,
   }));
-  return `${JSON.stringify({ format: 'postguard/activity@1', shares: out }, null, 2)}\n`;
+  const document: Record<string, unknown> = { format: 'postguard/activity@1', shares: out };
+  if (acknowledgements)
+    document.acknowledgements = [...acknowledgements].map((row) => ({
+      id: row.id,
+      at: row.at,
+      time: new Date(row.at).toISOString(),
+      network: row.network,
+      ruleIds: [...row.ruleIds],
+      packs: row.packs.map((pack) => ({ id: pack.id, version: pack.version })),
+    }));
+  return `${JSON.stringify(document, null, 2)}\n`;
+}
+
+const ACKNOWLEDGEMENT_CSV_COLUMNS = ['id', 'at', 'network', 'ruleIds', 'packs'] as const;
+
+/**
+ * Each "Post anyway" as CSV, like the log: rule ids separated by spaces, packs as
+ * `id@version` separated by spaces. Which rules, never the post's text.
+ */
+export function acknowledgementsToCsv(rows: Iterable<Acknowledgement>): string {
+  const lines = [ACKNOWLEDGEMENT_CSV_COLUMNS.join(',')];
+  for (const row of rows) {
+    lines.push(
+      [
+        csvCell(row.id),
+        csvCell(new Date(row.at).toISOString()),
+        csvCell(row.network),
+        csvCell(row.ruleIds.join(' ')),
+        csvCell(row.packs.map((pack) => `${pack.id}@${pack.version}`).join(' ')),
+      ].join(','),
+    );
+  }
+  return `${lines.join('\r\n')}\r\n`;
 }

@@ -4,6 +4,7 @@ import { recentWeeks, weeklyFiguresFromRows } from '@/src/store/activity';
 import { openDatabase, type ShareEvent } from '@/src/store/db';
 import { describeDatabaseError } from '@/src/store/db-errors';
 import { logInsert, queryLog, readActivity, readLog } from '@/src/store/share-log';
+import { queryAcknowledgements, readAcknowledgements } from '@/src/store/acknowledgement-log';
 
 let counter = 0;
 const freshDb = () => openDatabase(`postguard-log-${++counter}`);
@@ -97,6 +98,37 @@ describe('the activity log', () => {
     expect(rows).toHaveLength(400);
     expect(rows.map((r) => r.at)).toEqual([...rows.map((r) => r.at)].sort((a, b) => a - b));
     expect(await readLog(db, { network: 'facebook' })).toHaveLength(133);
+  });
+});
+
+describe('the “Post anyway” entries', () => {
+  it('reads them newest first by network and days, counts them, and exports oldest first', async () => {
+    const db = freshDb();
+    await db.acknowledgements.bulkAdd(
+      Array.from({ length: 30 }, (_, i) => ({
+        ruleIds: [`rule-${i % 4}`],
+        network: NETWORKS[i % 3]!,
+        packs: [{ id: 'acme-social', version: '2026.11.2' }],
+        at: NOW.getTime() - i * 86_400_000,
+      })),
+    );
+    const all = await queryAcknowledgements(db, {}, 10);
+    expect(all.total).toBe(30);
+    expect(all.rows).toHaveLength(10);
+    expect(all.rows[0]!.at).toBe(NOW.getTime());
+    expect(all.rows.map((r) => r.at)).toEqual([...all.rows.map((r) => r.at)].sort((a, b) => b - a));
+
+    const linkedin = await queryAcknowledgements(
+      db,
+      { network: 'linkedin', from: '2026-11-15', to: '2026-11-24' },
+      10,
+    );
+    expect(linkedin.rows.map((r) => r.network)).toEqual(['linkedin', 'linkedin', 'linkedin']);
+    expect(linkedin.total).toBe(3);
+
+    const exported = await readAcknowledgements(db, { network: 'x' });
+    expect(exported).toHaveLength(10);
+    expect(exported[0]!.at).toBeLessThan(exported[9]!.at);
   });
 });
 

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  acknowledgementsToCsv,
   filterBounds,
   matchesFilter,
   recentWeeks,
@@ -11,7 +12,7 @@ import {
   weeklyFigures,
   weeklyFiguresFromRows,
 } from '@/src/store/activity';
-import type { ShareEvent } from '@/src/store/db';
+import type { Acknowledgement, ShareEvent } from '@/src/store/db';
 
 const at = (y: number, m: number, d: number, h = 12) => new Date(y, m - 1, d, h).getTime();
 
@@ -210,5 +211,69 @@ describe('export', () => {
       'id,at,week,network,action,contentId,packId,packVersion,edited\r\n',
     );
     expect(JSON.parse(sharesToJson([])).shares).toEqual([]);
+  });
+});
+
+describe('“Post anyway” exports', () => {
+  const acknowledgements: Acknowledgement[] = [
+    {
+      id: 1,
+      ruleIds: ['confidential.codenames', 'tone.all-caps'],
+      network: 'linkedin',
+      packs: [
+        { id: 'acme-social', version: '2026.11.2' },
+        { id: 'postguard-starter', version: '1.0.0' },
+      ],
+      at: Date.UTC(2026, 10, 24, 9, 30),
+    },
+    {
+      id: 2,
+      ruleIds: ['=cmd|calc'],
+      network: 'x',
+      packs: [{ id: 'acme-social', version: '2026.11.2' }],
+      at: Date.UTC(2026, 10, 24, 10),
+    },
+  ];
+
+  it('writes CSV with rules and packs, and no formulas', () => {
+    expect(acknowledgementsToCsv(acknowledgements).split('\r\n')).toEqual([
+      'id,at,network,ruleIds,packs',
+      '1,2026-11-24T09:30:00.000Z,linkedin,confidential.codenames tone.all-caps,acme-social@2026.11.2 postguard-starter@1.0.0',
+      "2,2026-11-24T10:00:00.000Z,x,'=cmd|calc,acme-social@2026.11.2",
+      '',
+    ]);
+    expect(acknowledgementsToCsv([])).toBe('id,at,network,ruleIds,packs\r\n');
+  });
+
+  it('adds them to the log’s JSON next to the shares, only when given', () => {
+    expect(Object.keys(JSON.parse(sharesToJson([])) as object)).toEqual(['format', 'shares']);
+    const parsed = JSON.parse(sharesToJson([row({})], acknowledgements)) as {
+      format: string;
+      shares: unknown[];
+      acknowledgements: unknown[];
+    };
+    expect(parsed.format).toBe('postguard/activity@1');
+    expect(parsed.shares).toHaveLength(1);
+    expect(parsed.acknowledgements).toEqual([
+      {
+        id: 1,
+        at: Date.UTC(2026, 10, 24, 9, 30),
+        time: '2026-11-24T09:30:00.000Z',
+        network: 'linkedin',
+        ruleIds: ['confidential.codenames', 'tone.all-caps'],
+        packs: [
+          { id: 'acme-social', version: '2026.11.2' },
+          { id: 'postguard-starter', version: '1.0.0' },
+        ],
+      },
+      {
+        id: 2,
+        at: Date.UTC(2026, 10, 24, 10),
+        time: '2026-11-24T10:00:00.000Z',
+        network: 'x',
+        ruleIds: ['=cmd|calc'],
+        packs: [{ id: 'acme-social', version: '2026.11.2' }],
+      },
+    ]);
   });
 });

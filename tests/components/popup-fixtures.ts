@@ -4,6 +4,7 @@ import { parsePack } from '@/src/core/pack/parse';
 import type { ContentItem, Pack } from '@/src/core/pack/schema';
 import type { ComposeStatus, InsertResult, TabMessage } from '@/src/messages';
 import { openDatabase, type PostguardDb } from '@/src/store/db';
+import type { ActivityWriteProblem, WriteProblemSource } from '@/src/store/write-problem';
 import type { PopupServices } from '@/src/ui/popup/services';
 import acmeDemo from '@/public/packs/acme-demo.json';
 
@@ -84,6 +85,46 @@ export function bigPack(count: number): Pack {
 
 let databases = 0;
 
+/** The background's write problem kept in memory, as extension storage keeps it. */
+export interface MemoryWriteProblems extends WriteProblemSource {
+  current: () => ActivityWriteProblem | null;
+  /** Stores a problem, as the background does after a failed write. */
+  set: (problem: ActivityWriteProblem | null) => void;
+}
+
+export function memoryWriteProblems(
+  initial: ActivityWriteProblem | null = null,
+): MemoryWriteProblems {
+  let stored = initial;
+  const listeners = new Set<(problem: ActivityWriteProblem | null) => void>();
+  const set = (problem: ActivityWriteProblem | null) => {
+    stored = problem;
+    listeners.forEach((listener) => listener(problem));
+  };
+  return {
+    watch(listener) {
+      listeners.add(listener);
+      listener(stored);
+      return () => listeners.delete(listener);
+    },
+    dismiss: async () => set(null),
+    current: () => stored,
+    set,
+  };
+}
+
+/** What the background stores when the disk is full as it logs a post. */
+export const FULL_DISK_SHARE_PROBLEM: ActivityWriteProblem = {
+  kind: 'full',
+  message:
+    'A post of approved content was not added to your activity log. Your disk (or the ' +
+    'browser’s storage for Postguard) is full, so your activity could not be saved. Free some ' +
+    'space, then try again.',
+  detail: 'QuotaExceededError: The quota has been exceeded.',
+  what: 'share',
+  at: new Date(2026, 10, 24, 11, 30).getTime(),
+};
+
 export interface FakeTab {
   services: PopupServices;
   /** Messages sent to the tab's content script. */
@@ -93,6 +134,8 @@ export interface FakeTab {
   db: () => PostguardDb;
   /** Pushes new packs in force, as a storage change would. */
   pushPacks: (packs: Pack[]) => void;
+  /** The background's stored write problem. */
+  writeProblems: MemoryWriteProblems;
 }
 
 /**
@@ -108,7 +151,10 @@ export function fakeTab(options: {
   /** Extra Dexie middleware: a full disk, for one. */
   middleware?: Middleware<DBCore>;
   databaseName?: string;
+  /** A write the background could not make, stored before the popup opens. */
+  writeProblem?: ActivityWriteProblem;
 }): FakeTab {
+  const writeProblems = memoryWriteProblems(options.writeProblem ?? null);
   const sent: FakeTab['sent'] = [];
   const copied: string[] = [];
   const watchers = new Set<(packs: Pack[]) => void>();
@@ -130,6 +176,7 @@ export function fakeTab(options: {
       if (options.middleware) db.use(options.middleware);
       return (opened = db);
     },
+    writeProblems,
     copy: async (text) => {
       copied.push(text);
     },
@@ -144,6 +191,7 @@ export function fakeTab(options: {
       return opened;
     },
     pushPacks: (packs) => watchers.forEach((listener) => listener(packs)),
+    writeProblems,
   };
 }
 

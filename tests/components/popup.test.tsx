@@ -6,6 +6,7 @@ import { PAGE_SIZE } from '@/src/ui/popup/Library';
 import {
   EXPIRED_ITEM,
   FULL_DISK,
+  FULL_DISK_SHARE_PROBLEM,
   FUTURE_ITEM,
   RESUME_ITEM,
   bigPack,
@@ -365,5 +366,49 @@ describe('popup: sections', () => {
     expect(alert.getAttribute('data-problem')).toBe('blocked');
     expect(alert.textContent).toMatch(/Close other Postguard windows/);
     raw.close();
+  });
+
+  it('My activity shows a post the background could not log, until it is dismissed', async () => {
+    const tab = fakeTab({
+      packs: [testPack()],
+      tabId: 7,
+      status: ON_LINKEDIN,
+      writeProblem: FULL_DISK_SHARE_PROBLEM,
+    });
+    render(<Popup services={tab.services} />);
+    await card('RoadRunner 3.0 is here');
+    // Said where the log is read, not over the library.
+    expect(screen.queryByRole('alert')).toBeNull();
+    await userEvent.click(screen.getByRole('tab', { name: 'My activity' }));
+    const panel = screen.getByRole('tabpanel', { name: 'My activity' });
+    const alert = await within(panel).findByRole('alert');
+    expect(alert.getAttribute('data-problem')).toBe('full');
+    expect(alert.textContent).toMatch(
+      /^A post of approved content was not added to your activity log\. Your disk .* is full/,
+    );
+    expect(within(alert).getByText(/QuotaExceededError/)).toBeTruthy();
+    expect(within(alert).getByText('When:').querySelector('time')?.getAttribute('dateTime')).toBe(
+      new Date(FULL_DISK_SHARE_PROBLEM.at).toISOString(),
+    );
+    await userEvent.click(within(alert).getByRole('button', { name: 'Dismiss' }));
+    expect(within(panel).queryByRole('alert')).toBeNull();
+    expect(tab.writeProblems.current()).toBeNull();
+  });
+
+  it('My activity shows a problem the background stores while the popup is open', async () => {
+    const tab = fakeTab({ packs: [testPack()], tabId: 7, status: ON_LINKEDIN });
+    render(<Popup services={tab.services} />);
+    await userEvent.click(screen.getByRole('tab', { name: 'My activity' }));
+    await screen.findByRole('img', { name: /Posts per week, by network/ });
+    expect(screen.queryByRole('alert')).toBeNull();
+    tab.writeProblems.set({
+      ...FULL_DISK_SHARE_PROBLEM,
+      what: 'acknowledgement',
+      message: 'A “Post anyway” was not added to your activity log. Your disk is full.',
+    });
+    expect((await screen.findByRole('alert')).textContent).toMatch(/A “Post anyway” was not added/);
+    // A later write that works clears it; the notice goes with it.
+    tab.writeProblems.set(null);
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
   });
 });

@@ -2,8 +2,10 @@ import { useEffect, useId, useState } from 'react';
 import { NETWORKS, type Network } from '@/src/core/pack/schema';
 import type { LogFilter } from '@/src/store/activity';
 import type { PostguardDb, ShareAction } from '@/src/store/db';
+import { readAcknowledgements } from '@/src/store/acknowledgement-log';
 import { queryLog, readLog, type LogPage } from '@/src/store/share-log';
 import { NETWORK_NAMES } from '@/src/ui/popup/library';
+import { AcknowledgementLog } from './AcknowledgementLog';
 import { ExportButtons } from './ExportButtons';
 import { formatTime } from './format';
 import type { SaveFile } from './download';
@@ -11,17 +13,22 @@ import type { SaveFile } from './download';
 const PAGE_ROWS = 200;
 const ACTION_NAMES: Record<ShareAction, string> = { inserted: 'Inserted', posted: 'Posted' };
 
-/** The log itself, newest first, filtered by network, action and days; the filtered rows export. */
+/**
+ * The log itself, newest first, filtered by network, action and days; the filtered rows
+ * export. Below it, each "Post anyway" for the same network and days.
+ */
 export function ActivityLog({
   db,
   titles,
   onError,
   save,
+  now,
 }: {
   db: PostguardDb;
   titles: ReadonlyMap<string, string>;
   onError: (error: unknown) => void;
   save?: SaveFile;
+  now?: () => Date;
 }) {
   const id = useId();
   const [filter, setFilter] = useState<LogFilter>({});
@@ -134,9 +141,19 @@ export function ActivityLog({
 
       <ExportButtons
         read={() => readLog(db, filter)}
+        readAcknowledgements={() => readAcknowledgements(db, filter)}
         fileStem="postguard-activity-filtered"
         onError={onError}
         {...(save ? { save } : {})}
+        {...(now ? { now } : {})}
+      />
+
+      <AcknowledgementLog
+        db={db}
+        filter={filter}
+        onError={onError}
+        {...(save ? { save } : {})}
+        {...(now ? { now } : {})}
       />
     </div>
   );

@@ -1,17 +1,24 @@
 import { useState } from 'react';
 import { sharesToCsv, sharesToJson } from '@/src/store/activity';
-import type { ShareEvent } from '@/src/store/db';
+import type { Acknowledgement, ShareEvent } from '@/src/store/db';
 import { saveFile as browserSave, type SaveFile } from './download';
+import { plural } from './format';
 
-/** "Export CSV" and "Export JSON" of the rows `read` gives (the whole log, or a filtered part). */
+/**
+ * "Export CSV" and "Export JSON" of the rows `read` gives (the whole log, or a filtered part).
+ * The JSON also lists the "Post anyway" entries `readAcknowledgements` gives; the CSV, whose
+ * columns are a share's, does not.
+ */
 export function ExportButtons({
   read,
+  readAcknowledgements,
   fileStem,
   onError,
   save = browserSave,
   now = () => new Date(),
 }: {
   read: () => Promise<ShareEvent[]>;
+  readAcknowledgements?: () => Promise<Acknowledgement[]>;
   fileStem: string;
   onError: (error: unknown) => void;
   save?: SaveFile;
@@ -27,10 +34,15 @@ export function ExportButtons({
       const rows = await read();
       const day = now().toISOString().slice(0, 10);
       const name = `${fileStem}-${day}.${format}`;
+      const acknowledgements =
+        format === 'json' && readAcknowledgements ? await readAcknowledgements() : undefined;
       if (format === 'csv') save(name, 'text/csv;charset=utf-8', sharesToCsv(rows));
-      else save(name, 'application/json', sharesToJson(rows));
+      else save(name, 'application/json', sharesToJson(rows, acknowledgements));
+      const what = plural(rows.length, 'row', 'rows');
       setDone(
-        `Exported ${rows.length.toLocaleString()} ${rows.length === 1 ? 'row' : 'rows'} to ${name}.`,
+        acknowledgements
+          ? `Exported ${what} and ${plural(acknowledgements.length, '“Post anyway” entry', '“Post anyway” entries')} to ${name}.`
+          : `Exported ${what} to ${name}.`,
       );
     } catch (error) {
       onError(error);

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { total, topItems, type TopItem, type WeekFigure } from '@/src/store/activity';
 import type { PostguardDb } from '@/src/store/db';
+import { readAcknowledgements } from '@/src/store/acknowledgement-log';
 import { readActivity, readLog } from '@/src/store/share-log';
 import { ActivityChart } from './ActivityChart';
 import { ExportButtons } from './ExportButtons';
@@ -63,10 +64,12 @@ export function MyActivity({
       <TopItems items={summary.top} titles={titles} />
       <Heading>Export my log</Heading>
       <p className="pg-quiet">
-        Which items you inserted and posted, where and when. The text of your posts is never stored.
+        Which items you inserted and posted, where and when; the JSON file also lists each “Post
+        anyway” (which rules, on which network, when). The text of your posts is never stored.
       </p>
       <ExportButtons
         read={() => readLog(db)}
+        readAcknowledgements={() => readAcknowledgements(db)}
         fileStem="postguard-activity"
         onError={onError}
         {...(save ? { save } : {})}

@@ -1,11 +1,13 @@
 import { useEffect, useState } from 'react';
 import type { Pack } from '@/src/core/pack/schema';
 import { openDatabase, type OpenOptions, type PostguardDb } from '@/src/store/db';
+import type { WriteProblemSource } from '@/src/store/write-problem';
 import { ActivityLog } from '@/src/ui/activity/ActivityLog';
 import { DatabaseNotice } from '@/src/ui/activity/DatabaseNotice';
 import { MyActivity } from '@/src/ui/activity/MyActivity';
 import { contentTitles } from '@/src/ui/activity/titles';
 import { useActivityDatabase } from '@/src/ui/activity/useActivityDatabase';
+import { useWriteProblem } from '@/src/ui/activity/useWriteProblem';
 import type { SaveFile } from '@/src/ui/activity/download';
 import '@/src/ui/activity/activity.css';
 
@@ -16,20 +18,45 @@ const currentTime = () => new Date();
 // only an extension page has (tests render this section without one).
 const loadPacksInForce = (): Promise<Pack[]> =>
   import('@/src/ui/popup/packs').then((packs) => packs.loadPacksInForce());
+// The same for the background's failed writes, kept in extension storage.
+const loadWriteProblems = () => import('@/src/store/write-problem-item');
+const storedWriteProblems: WriteProblemSource = {
+  watch(listener) {
+    let live = true;
+    let stop: (() => void) | undefined;
+    loadWriteProblems().then(
+      (module) => {
+        if (live) stop = module.storedWriteProblems.watch(listener);
+      },
+      (error: unknown) => console.warn('Postguard: no activity write problems', error),
+    );
+    return () => {
+      live = false;
+      stop?.();
+    };
+  },
+  dismiss: () => loadWriteProblems().then((module) => module.storedWriteProblems.dismiss()),
+};
 
-/** The person's own activity: figures, top items, and the whole log with filters and export. */
+/**
+ * The person's own activity: figures, top items, the whole log with filters and export, each
+ * "Post anyway", and any write the background could not make.
+ */
 export function ActivitySection({
   openDb = openActivityDatabase,
   loadPacks = loadPacksInForce,
+  writeProblems = storedWriteProblems,
   now = currentTime,
   save,
 }: {
   openDb?: (options: OpenOptions) => PostguardDb;
   loadPacks?: () => Promise<Pack[]>;
+  writeProblems?: WriteProblemSource;
   now?: () => Date;
   save?: SaveFile;
 }) {
   const { db, problem, report, dismiss } = useActivityDatabase(openDb);
+  const { writeProblem, dismissWriteProblem } = useWriteProblem(writeProblems);
   const [titles, setTitles] = useState<ReadonlyMap<string, string>>(() => new Map());
 
   useEffect(() => {
@@ -48,6 +75,13 @@ export function ActivitySection({
     <section aria-labelledby="activity-heading" className="pg-section">
       <h2 id="activity-heading">My activity</h2>
       {problem && <DatabaseNotice problem={problem} onDismiss={dismiss} />}
+      {writeProblem && (
+        <DatabaseNotice
+          problem={writeProblem}
+          at={writeProblem.at}
+          onDismiss={dismissWriteProblem}
+        />
+      )}
       <MyActivity
         db={db}
         titles={titles}
@@ -58,7 +92,7 @@ export function ActivitySection({
         {...(save ? { save } : {})}
       />
       <h3>Log</h3>
-      <ActivityLog db={db} titles={titles} onError={report} {...(save ? { save } : {})} />
+      <ActivityLog db={db} titles={titles} onError={report} now={now} {...(save ? { save } : {})} />
     </section>
   );
 }

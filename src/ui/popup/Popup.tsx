@@ -4,6 +4,7 @@ import { DatabaseNotice } from '@/src/ui/activity/DatabaseNotice';
 import { MyActivity } from '@/src/ui/activity/MyActivity';
 import { contentTitles } from '@/src/ui/activity/titles';
 import { useActivityDatabase } from '@/src/ui/activity/useActivityDatabase';
+import { useWriteProblem } from '@/src/ui/activity/useWriteProblem';
 import { Library } from './Library';
 import type { PopupServices } from './services';
 
@@ -82,6 +83,7 @@ function PopupActivity({
   onError: (error: unknown) => void;
 }) {
   const [titles, setTitles] = useState<ReadonlyMap<string, string>>(() => new Map());
+  const { writeProblem, dismissWriteProblem } = useWriteProblem(services.writeProblems);
   useEffect(() => {
     let live = true;
     services.loadPacks().then(
@@ -93,5 +95,16 @@ function PopupActivity({
     };
   }, [services]);
   const now = useCallback(() => services.now(), [services]);
-  return <MyActivity db={db} titles={titles} now={now} onError={onError} />;
+  return (
+    <>
+      {writeProblem && (
+        <DatabaseNotice
+          problem={writeProblem}
+          at={writeProblem.at}
+          onDismiss={dismissWriteProblem}
+        />
+      )}
+      <MyActivity db={db} titles={titles} now={now} onError={onError} />
+    </>
+  );
 }

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { ComposeStatus, InsertResult, TabMessage } from '@/src/messages';
 import { openDatabase } from '@/src/store/db';
+import { storedWriteProblems } from '@/src/store/write-problem-item';
 import { loadPacksInForce, watchPacksInForce } from './packs';
 import type { PopupServices } from './services';
 
@@ -55,6 +56,7 @@ export function browserServices(): PopupServices {
     loadPacks: loadPacksInForce,
     watchPacks: watchPacksInForce,
     openDatabase: (options) => openDatabase(undefined, options),
+    writeProblems: storedWriteProblems,
     copy: (text) => navigator.clipboard.writeText(text),
     now: () => new Date(),
   };

@@ -1,6 +1,7 @@
 import type { Pack } from '@/src/core/pack/schema';
 import type { ComposeStatus, InsertResult, TabMessage } from '@/src/messages';
 import type { OpenOptions, PostguardDb } from '@/src/store/db';
+import type { WriteProblemSource } from '@/src/store/write-problem';
 
 /**
  * Everything the popup needs from the browser, as one object: the entry point passes the real
@@ -20,6 +21,8 @@ export interface PopupServices {
   /** Calls back when the packs in force change; returns the unsubscribe. */
   watchPacks(listener: (packs: Pack[]) => void): () => void;
   openDatabase(options: OpenOptions): PostguardDb;
+  /** The background's last failed write to the activity log, shown in My activity. */
+  writeProblems: WriteProblemSource;
   copy(text: string): Promise<void>;
   now(): Date;
 }
