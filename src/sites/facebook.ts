@@ -8,6 +8,15 @@ const DIALOG = '[role="dialog"]';
 const POST_BUTTON = '[aria-label="Post"][role="button"], [aria-label="Share now"][role="button"]';
 const COMMENT_LABEL = /^(write a (comment|reply|public comment)|comment as|reply as|answer as)/i;
 
+/**
+ * Messenger's chat box on facebook.com is Lexical too (labelled "Message"). Direct messages
+ * are private, not public posts: out of Postguard's scope.
+ */
+const DIRECT_MESSAGE_LABEL = /^message\b/i;
+function isDirectMessage(element: HTMLElement): boolean {
+  return DIRECT_MESSAGE_LABEL.test(element.getAttribute('aria-label') ?? '');
+}
+
 function isComment(element: HTMLElement): boolean {
   return COMMENT_LABEL.test(element.getAttribute('aria-label') ?? '');
 }
@@ -32,9 +41,12 @@ export const facebookAdapter: SiteAdapter = {
   boxSelector: BOX,
   boxFrom(node) {
     const element = closestElement(node, BOX);
-    return element ? toBox(element) : undefined;
+    return element && !isDirectMessage(element) ? toBox(element) : undefined;
   },
-  findBoxes: (root) => [...root.querySelectorAll<HTMLElement>(BOX)].map(toBox),
+  findBoxes: (root) =>
+    [...root.querySelectorAll<HTMLElement>(BOX)]
+      .filter((element) => !isDirectMessage(element))
+      .map(toBox),
   findSubmit(box) {
     // Comments have no button: Enter submits them.
     if (box.context === 'comment' || box.context === 'reply') return undefined;

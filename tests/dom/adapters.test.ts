@@ -63,6 +63,20 @@ describe('site adapters', () => {
     expect(facebookAdapter.keyboardSubmit(comment!)).toEqual({ modEnter: false, plainEnter: true });
   });
 
+  it('Facebook: a Messenger chat box is a direct message, not a post: left alone', () => {
+    page(`
+      <div role="dialog" aria-label="Create post">
+        <div contenteditable="true" role="textbox" data-lexical-editor="true" aria-label="What's on your mind?"></div>
+      </div>
+      <div aria-label="Chat with Sam"><div contenteditable="true" role="textbox" data-lexical-editor="true" aria-label="Message"></div></div>`);
+    const boxes = facebookAdapter.findBoxes(document);
+    expect(boxes.map((box) => box.element.getAttribute('aria-label'))).toEqual([
+      "What's on your mind?",
+    ]);
+    const chat = document.querySelector<HTMLElement>('[aria-label="Message"]')!;
+    expect(facebookAdapter.boxFrom(chat)).toBeUndefined();
+  });
+
   it('LinkedIn: the share modal and a comment box each find their own submit control', () => {
     page(`
       <div role="dialog"><div class="share-creation-state__text-editor"><div class="ql-editor" contenteditable="true" role="textbox"></div></div>
