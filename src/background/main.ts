@@ -80,7 +80,7 @@ export function messageListener(write: ActivityWriter = activityWriter()) {
     raw: unknown,
     sender: MessageSenderInfo & { frameId?: number },
   ): Promise<unknown> | undefined => {
-    const message = acceptMessage(raw, sender, browser.runtime.id);
+    const message = acceptMessage(raw, sender, browser.runtime.id, browser.runtime.getURL('/'));
     if (!message) return undefined;
     switch (message.kind) {
       case 'load-compose-engine': {

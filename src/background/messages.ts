@@ -45,6 +45,8 @@ export function acceptMessage(
   raw: unknown,
   sender: MessageSenderInfo,
   extensionId: string,
+  /** `runtime.getURL('/')`: in Firefox the pages' host is a per-install UUID, not the id. */
+  extensionOrigin = `chrome-extension://${extensionId}/`,
 ): ExtensionMessage | undefined {
   if (sender.id !== extensionId) return undefined;
   const url = sender.tab?.url ?? sender.url;
@@ -55,8 +57,17 @@ export function acceptMessage(
   } catch {
     return undefined;
   }
+  let ownPages: URL | undefined;
+  try {
+    ownPages = new URL(extensionOrigin);
+  } catch {
+    ownPages = undefined;
+  }
   const fromExtensionPage =
-    parsedUrl.protocol.endsWith('-extension:') && parsedUrl.host === extensionId;
+    ownPages !== undefined &&
+    parsedUrl.protocol === ownPages.protocol &&
+    parsedUrl.host !== '' &&
+    parsedUrl.host === ownPages.host;
   const fromSite = isSiteUrl(url);
   if (!fromExtensionPage && !fromSite) return undefined;
   const parsed = ExtensionMessageSchema.safeParse(raw);

@@ -21,6 +21,14 @@ describe('acceptMessage', () => {
     expect(acceptMessage(ack, sender, EXTENSION_ID)).toEqual(ack);
   });
 
+  it('accepts Firefox’s own pages by their per-install host, and no other moz-extension page', () => {
+    const origin = 'moz-extension://0b4c2a4e-6a53-4f1e-9d3b-2f0a1c9e7d11/';
+    const own = { id: EXTENSION_ID, url: `${origin}options.html` };
+    expect(acceptMessage(ack, own, EXTENSION_ID, origin)).toEqual(ack);
+    const other = { id: EXTENSION_ID, url: 'moz-extension://another-uuid/options.html' };
+    expect(acceptMessage(ack, other, EXTENSION_ID, origin)).toBeUndefined();
+  });
+
   it('refuses another extension, another site, plain http, and missing URLs', () => {
     expect(
       acceptMessage(ack, { id: 'other', tab: { url: 'https://x.com/' } }, EXTENSION_ID),
