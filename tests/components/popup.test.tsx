@@ -377,9 +377,14 @@ describe('popup: sections', () => {
     });
     render(<Popup services={tab.services} />);
     await card('RoadRunner 3.0 is here');
-    // Said where the log is read, not over the library.
+    // Said where the log is read, not over the library; the tab is marked so it is seen.
     expect(screen.queryByRole('alert')).toBeNull();
-    await userEvent.click(screen.getByRole('tab', { name: 'My activity' }));
+    const activityTab = screen.getByRole('tab', {
+      name: 'My activity',
+      description: 'Something could not be added to your activity log: see My activity.',
+    });
+    expect(activityTab.querySelector('.pg-tab-mark')?.textContent?.trim()).toBe('!');
+    await userEvent.click(activityTab);
     const panel = screen.getByRole('tabpanel', { name: 'My activity' });
     const alert = await within(panel).findByRole('alert');
     expect(alert.getAttribute('data-problem')).toBe('full');
@@ -393,6 +398,8 @@ describe('popup: sections', () => {
     await userEvent.click(within(alert).getByRole('button', { name: 'Dismiss' }));
     expect(within(panel).queryByRole('alert')).toBeNull();
     expect(tab.writeProblems.current()).toBeNull();
+    await waitFor(() => expect(activityTab.querySelector('.pg-tab-mark')).toBeNull());
+    expect(activityTab.getAttribute('aria-describedby')).toBeNull();
   });
 
   it('My activity shows a problem the background stores while the popup is open', async () => {

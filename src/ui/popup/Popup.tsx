@@ -19,6 +19,8 @@ export function Popup({ services }: { services: PopupServices }) {
   const { db, problem, report, dismiss } = useActivityDatabase(services.openDatabase);
   const [view, setView] = useState<View>('content');
   const tabs = useRef<(HTMLButtonElement | null)[]>([]);
+  // The notice itself is in My activity; its tab carries a mark so it is seen from the library.
+  const { writeProblem } = useWriteProblem(services.writeProblems);
 
   // Tabs per the ARIA pattern: arrows move between them, Tab goes into the panel.
   const onTabKey = (event: KeyboardEvent, index: number) => {
@@ -49,11 +51,25 @@ export function Popup({ services }: { services: PopupServices }) {
               tabIndex={view === v ? 0 : -1}
               onClick={() => setView(v)}
               onKeyDown={(event) => onTabKey(event, index)}
+              {...(v === 'activity' && writeProblem
+                ? { 'aria-describedby': 'activity-problem-mark' }
+                : {})}
             >
               {label}
+              {v === 'activity' && writeProblem && (
+                <span className="pg-tab-mark" aria-hidden="true">
+                  {' '}
+                  !
+                </span>
+              )}
             </button>
           ))}
         </div>
+        {writeProblem && (
+          <span id="activity-problem-mark" hidden>
+            Something could not be added to your activity log: see My activity.
+          </span>
+        )}
       </header>
       {problem && <DatabaseNotice problem={problem} onDismiss={dismiss} />}
       <div
