@@ -33,13 +33,23 @@ const WORD = new RegExp(
 );
 
 /** Splits `text` into word tokens; used for checked texts and for phrases in packs alike. */
+const NON_ASCII = /[^\t\n\r\u0020-\u007e]/;
+
 export function tokenize(text: string): WordToken[] {
   const words: WordToken[] = [];
   WORD.lastIndex = 0;
   for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
     const start = m.index;
     const word = m[0];
-    words.push({ text: word, lower: word.toLowerCase(), start, end: start + word.length });
+    // Keys in NFC: "café" pasted from macOS (e + combining accent) is the word "café". The
+    // token's offsets stay those of the text as written.
+    const lower = word.toLowerCase();
+    words.push({
+      text: word,
+      lower: NON_ASCII.test(lower) ? lower.normalize('NFC') : lower,
+      start,
+      end: start + word.length,
+    });
   }
   return words;
 }

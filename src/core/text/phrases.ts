@@ -53,8 +53,15 @@ function gapKey(gap: string): string {
   return gap.replace(LOOSE_GAP, '');
 }
 
+const NON_ASCII = /[^\t\n\r\u0020-\u007e]/;
+
+/** NFC, as token keys are (see tokenize): one key however accents are encoded. */
+function composed(word: string): string {
+  return NON_ASCII.test(word) ? word.normalize('NFC') : word;
+}
+
 export function tokenKey(word: string, caseSensitive: boolean): string {
-  const key = caseSensitive ? word : word.toLowerCase();
+  const key = composed(caseSensitive ? word : word.toLowerCase());
   return key.includes('’') ? key.replaceAll('’', "'") : key;
 }
 
@@ -178,7 +185,7 @@ export class PhraseMatcher<T> {
   ): { node: Node<T>; end: number; final: boolean } | undefined {
     if (!node.next) return undefined;
     // `lower` is already lower-cased: lower-casing it again would cost a new string per word.
-    const written = this.caseSensitive ? word.text : word.lower;
+    const written = this.caseSensitive ? composed(word.text) : word.lower;
     const key = written.includes('’') ? written.replaceAll('’', "'") : written;
     const child = node.next.get(key);
     if (child) return { node: child, end: word.end, final: false };

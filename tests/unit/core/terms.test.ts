@@ -199,3 +199,17 @@ describe('terms: exceptions, embargo, suggestions', () => {
     ]);
   });
 });
+
+describe('terms: Unicode forms', () => {
+  it('matches a term however its accents are encoded (NFC or NFD), with offsets into the text as written', () => {
+    const composed = terms(['Café Olé']);
+    const decomposed = 'Lunch at Cafe\u0301 Ole\u0301 today';
+    const found = check(composed, decomposed);
+    expect(found.map((f) => f.match)).toEqual(['Cafe\u0301 Ole\u0301']);
+    expect(found[0]).toMatchObject({ start: 9, end: 9 + 'Cafe\u0301 Ole\u0301'.length });
+    expectWellFormed(decomposed, found);
+
+    const writtenDecomposed = terms(['Cafe\u0301']);
+    expect(matches(writtenDecomposed, 'At the Café')).toEqual(['Café']);
+  });
+});
