@@ -94,6 +94,8 @@ describe('tone: insult', () => {
     'Is it stupid? Maybe.',
     'Joke. Failure. Hack.',
     'We hired clowns, jugglers and a magician',
+    'What an idiot I am, I left my badge at home',
+    "Such a fool I've been",
   ])('leaves %j alone', (text) => {
     expect(matches(rule, text)).toEqual([]);
   });

@@ -102,6 +102,18 @@ function standsAlone(text: string, words: readonly WordToken[], index: number): 
   return !next || gapBreaks(text, word, next) || FOLLOWERS.has(wordKey(next));
 }
 
+/** "What an idiot I am", "such a clown I was": said of oneself, not aimed at anyone. */
+function saidOfOneself(words: readonly WordToken[], index: number): boolean {
+  const next = words[index + 1];
+  if (!next) return false;
+  const key = wordKey(next);
+  if (key === "i'm" || key === "i've") return true;
+  const after = words[index + 2];
+  return (
+    key === 'i' && after !== undefined && ['am', 'was', 'feel', 'felt'].includes(wordKey(after))
+  );
+}
+
 export const compileInsult: ToneCheckCompiler = (rule) => {
   const add = rule.add?.insult;
   const remove = rule.remove?.insult;
@@ -128,7 +140,7 @@ export const compileInsult: ToneCheckCompiler = (rule) => {
     for (let i = 0; i < words.length; i++) {
       const word = words[i] as WordToken;
       const kind = kinds.get(wordKey(word));
-      if (!kind || !standsAlone(text, words, i)) continue;
+      if (!kind || !standsAlone(text, words, i) || saidOfOneself(words, i)) continue;
       const start = aimedFrom(text, words, i, kind);
       if (start === undefined) continue;
       // "you stupid idiot": one hit, from the target to the last insulting word.
