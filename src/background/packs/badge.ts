@@ -2,8 +2,6 @@ import { browser } from 'wxt/browser';
 import type { PolicyStatus } from '@/src/store/policy';
 import { policyProblems } from '@/src/store/policy-problems';
 
-export { policyProblems };
-
 /**
  * The toolbar badge says when the organisation's policy could not be updated, and the
  * button's title says why, so a person can tell their help desk without opening anything.

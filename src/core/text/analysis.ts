@@ -33,7 +33,13 @@ const WORD = new RegExp(
 );
 
 /** Splits `text` into word tokens; used for checked texts and for phrases in packs alike. */
-const NON_ASCII = /[^\t\n\r\u0020-\u007e]/;
+/** Anything but printable ASCII: only such words can have another Unicode form. */
+const MAY_DECOMPOSE = /[^\t\n\r\u0020-\u007e]/;
+
+/** A word in NFC: one key however its accents are encoded (macOS pastes NFD). */
+export function composed(word: string): string {
+  return MAY_DECOMPOSE.test(word) ? word.normalize('NFC') : word;
+}
 
 export function tokenize(text: string): WordToken[] {
   const words: WordToken[] = [];
@@ -46,7 +52,7 @@ export function tokenize(text: string): WordToken[] {
     const lower = word.toLowerCase();
     words.push({
       text: word,
-      lower: NON_ASCII.test(lower) ? lower.normalize('NFC') : lower,
+      lower: composed(lower),
       start,
       end: start + word.length,
     });

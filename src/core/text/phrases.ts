@@ -1,4 +1,4 @@
-import { tokenize, type TextAnalysis, type WordToken } from './analysis';
+import { composed, tokenize, type TextAnalysis, type WordToken } from './analysis';
 
 /**
  * Finds many phrases at once in a text: one trie over normalised word tokens, built once per
@@ -51,13 +51,6 @@ const SOCIAL_SIGIL = /^[#@]/;
 /** The gap between two words, reduced to what must match exactly (`""` for a loose gap). */
 function gapKey(gap: string): string {
   return gap.replace(LOOSE_GAP, '');
-}
-
-const NON_ASCII = /[^\t\n\r\u0020-\u007e]/;
-
-/** NFC, as token keys are (see tokenize): one key however accents are encoded. */
-function composed(word: string): string {
-  return NON_ASCII.test(word) ? word.normalize('NFC') : word;
 }
 
 export function tokenKey(word: string, caseSensitive: boolean): string {

@@ -5,6 +5,7 @@ import { MyActivity } from '@/src/ui/activity/MyActivity';
 import { contentTitles } from '@/src/ui/activity/titles';
 import { useActivityDatabase } from '@/src/ui/activity/useActivityDatabase';
 import { useWriteProblem } from '@/src/ui/activity/useWriteProblem';
+import type { ActivityWriteProblem } from '@/src/store/write-problem';
 import { Library } from './Library';
 import type { PopupServices } from './services';
 
@@ -20,7 +21,7 @@ export function Popup({ services }: { services: PopupServices }) {
   const [view, setView] = useState<View>('content');
   const tabs = useRef<(HTMLButtonElement | null)[]>([]);
   // The notice itself is in My activity; its tab carries a mark so it is seen from the library.
-  const { writeProblem } = useWriteProblem(services.writeProblems);
+  const { writeProblem, dismissWriteProblem } = useWriteProblem(services.writeProblems);
 
   // Tabs per the ARIA pattern: arrows move between them, Tab goes into the panel.
   const onTabKey = (event: KeyboardEvent, index: number) => {
@@ -82,7 +83,13 @@ export function Popup({ services }: { services: PopupServices }) {
       </div>
       {view === 'activity' && (
         <div role="tabpanel" id="panel-activity" aria-labelledby="tab-activity">
-          <PopupActivity services={services} db={db} onError={report} />
+          <PopupActivity
+            services={services}
+            db={db}
+            onError={report}
+            writeProblem={writeProblem}
+            onDismissWriteProblem={dismissWriteProblem}
+          />
         </div>
       )}
     </main>
@@ -93,13 +100,16 @@ function PopupActivity({
   services,
   db,
   onError,
+  writeProblem,
+  onDismissWriteProblem,
 }: {
   services: PopupServices;
   db: ReturnType<PopupServices['openDatabase']>;
   onError: (error: unknown) => void;
+  writeProblem: ActivityWriteProblem | null;
+  onDismissWriteProblem: () => void;
 }) {
   const [titles, setTitles] = useState<ReadonlyMap<string, string>>(() => new Map());
-  const { writeProblem, dismissWriteProblem } = useWriteProblem(services.writeProblems);
   useEffect(() => {
     let live = true;
     services.loadPacks().then(
@@ -117,7 +127,7 @@ function PopupActivity({
         <DatabaseNotice
           problem={writeProblem}
           at={writeProblem.at}
-          onDismiss={dismissWriteProblem}
+          onDismiss={onDismissWriteProblem}
         />
       )}
       <MyActivity db={db} titles={titles} now={now} onError={onError} />

@@ -1,12 +1,9 @@
 import type { PackRecord, PackSource, SourceStatus } from '@/src/store/policy';
+import { formatTime } from '@/src/ui/activity/format';
 
 /** Plain words for the options page: where a pack came from, which key, when. */
 
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-
-export function formatTime(ms: number | undefined): string {
-  return ms === undefined ? 'never' : dateTime.format(new Date(ms));
-}
+export { formatTime };
 
 export function sourceLabel(source: PackSource, origin: string): string {
   switch (source) {
