@@ -9,19 +9,20 @@ export type SiteName = 'x' | 'facebook' | 'linkedin';
 
 interface SitePages {
   origins: string[];
-  /** Paths (query ignored) served with the site's fixture page; the page routes by path itself. */
-  paths: string[];
+  /**
+   * The site's fixture page is served at every path of its origins (the real sites are single-page
+   * apps too): the page itself decides what to show from its path and query.
+   */
   page: string;
 }
 
 export const SITE_PAGES: Record<SiteName, SitePages> = {
   x: {
     origins: ['https://x.com', 'https://twitter.com'],
-    paths: ['/home', '/compose/post'],
     page: 'x.html',
   },
-  facebook: { origins: ['https://www.facebook.com'], paths: ['/'], page: 'facebook.html' },
-  linkedin: { origins: ['https://www.linkedin.com'], paths: ['/feed/'], page: 'linkedin.html' },
+  facebook: { origins: ['https://www.facebook.com'], page: 'facebook.html' },
+  linkedin: { origins: ['https://www.linkedin.com'], page: 'linkedin.html' },
 };
 
 /** The real URL of a site's fixture page. */
@@ -50,16 +51,17 @@ async function handle(route: Route): Promise<void> {
     const file = path.join(FIXTURES_DIST, path.basename(url.pathname));
     if (existsSync(file)) return route.fulfill({ path: file });
   }
-  if (site.paths.includes(url.pathname)) {
+  if (url.pathname.startsWith(FIXTURE_ASSET_PREFIX) || /\.[a-z0-9]+$/i.test(url.pathname)) {
+    // An asset the fixture does not have (a favicon, say).
     return route.fulfill({
-      path: path.join(FIXTURES_DIST, site.page),
-      contentType: 'text/html; charset=utf-8',
+      status: 404,
+      contentType: 'text/plain',
+      body: `No Postguard fixture at ${url.pathname}`,
     });
   }
   return route.fulfill({
-    status: 404,
-    contentType: 'text/plain',
-    body: `No Postguard fixture at ${url.pathname}`,
+    path: path.join(FIXTURES_DIST, site.page),
+    contentType: 'text/html; charset=utf-8',
   });
 }
 
