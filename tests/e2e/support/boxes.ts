@@ -8,7 +8,8 @@ import type { Locator, Page } from 'playwright-core';
 import { SITE_URLS } from './routes';
 import type { SiteName } from './routes';
 
-export type EditorKind = 'draft' | 'lexical' | 'quill';
+/** The editor library a fixture box runs (Quill is 1.3.x, what LinkedIn runs). */
+export type EditorKind = 'draft' | 'lexical' | 'quill' | 'tiptap' | 'textarea';
 
 export interface ComposeBoxFixture {
   /** The box's name in the fixture page's `window.__postguardFixture`, and in test titles. */
@@ -24,7 +25,7 @@ export interface ComposeBoxFixture {
   /** The key that starts a new line without posting. */
   newLineKey: 'Enter' | 'Shift+Enter';
   /** What the extension's site adapter should call this box. */
-  context: 'post' | 'reply' | 'quote' | 'comment';
+  context: 'post' | 'reply' | 'quote' | 'comment' | 'share';
 }
 
 async function visible(box: Locator): Promise<Locator> {
