@@ -37,7 +37,13 @@ const SCREENSHOT = path.join(REPO_ROOT, '.output/demo.png');
 const FINDINGS_WAIT_MS = 5_000;
 const POLL_MS = 250;
 
-const EDITOR_NAMES = { draft: 'Draft.js', lexical: 'Lexical', quill: 'Quill' } as const;
+const EDITOR_NAMES = {
+  draft: 'Draft.js',
+  lexical: 'Lexical',
+  quill: 'Quill 1',
+  tiptap: 'TipTap',
+  textarea: 'textarea',
+} as const;
 
 function hasDisplay(): boolean {
   const ci = process.env.CI;
@@ -138,7 +144,7 @@ async function runHeaded(): Promise<number> {
     for (const url of urls.slice(1)) await openFixture(await session.context.newPage(), url);
     await first.bringToFront();
     console.log(
-      'Postguard is running on three fixture tabs: X (Draft.js), Facebook (Lexical) and LinkedIn (Quill).',
+      'Postguard is running on three fixture tabs: X (Draft.js), Facebook (Lexical) and LinkedIn (its share box in a shadow root, Quill 1).',
     );
     console.log(`Try typing: ${SAMPLE_POST}`);
     console.log('Close the browser window (or press Ctrl+C) to finish.');

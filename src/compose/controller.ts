@@ -1,8 +1,10 @@
 import type { Checker } from '@/src/core';
 import type { Finding } from '@/src/core/findings';
-import type { SiteAdapter } from '@/src/sites/types';
+import type { ComposeBox, SiteAdapter } from '@/src/sites/types';
 import { ComposeSession, type PendingShare } from './session';
 import { insertText } from '@/src/sites/edit';
+import { unrecognisedBoxFrom } from '@/src/sites/generic';
+import { containsComposed, deepActiveElement, eventTarget } from '@/src/sites/dom';
 import { OverlayHost } from './overlay/host';
 
 export interface ComposeServices {
@@ -12,6 +14,8 @@ export interface ComposeServices {
   acknowledge(session: ComposeSession, findings: readonly Finding[], checker: Checker): void;
   /** A box that received approved content was submitted. */
   sharePosted(session: ComposeSession, share: PendingShare, edited: boolean): void;
+  /** A person focused an editable box no adapter recognises: note its shape (never its text). */
+  unrecognisedBox(box: ComposeBox): void;
 }
 
 /** A submission held until the person chooses "Review" or "Post anyway". */
@@ -61,7 +65,7 @@ export class ComposeController {
     this.on(win, 'resize', () => this.queueLayout());
     this.on(this.doc, 'mousemove', (event) => this.onPointerMove(event as MouseEvent));
     // A box that already has focus when the script starts (an open composer).
-    const active = this.doc.activeElement;
+    const active = deepActiveElement(this.doc);
     if (active && active !== this.doc.body) void this.attach(active);
   }
 
@@ -97,7 +101,8 @@ export class ComposeController {
   }
 
   private async onFocusIn(event: Event): Promise<void> {
-    const target = event.target as Node | null;
+    // Focus inside a shadow root (LinkedIn's share box) reaches the document as its host's.
+    const target = eventTarget(event);
     if (!target) return;
     const session = await this.attach(target);
     if (session) this.lastFocused = session;
@@ -105,10 +110,11 @@ export class ComposeController {
 
   /** Starts watching the box that holds `node`, if it is one. */
   async attach(node: Node): Promise<ComposeSession | undefined> {
-    const box = this.adapter.boxFrom(node);
+    const box = this.boxFrom(node);
     if (!box) return undefined;
     const existing = this.sessions.get(box.element);
     if (existing) return existing;
+    if (box.unrecognised) this.services.unrecognisedBox(box);
     const checker = await this.ensureChecker();
     // Another focus event may have attached it while the checker loaded.
     const again = this.sessions.get(box.element);
@@ -121,6 +127,22 @@ export class ComposeController {
     this.observeSize(box.element);
     this.pruneTimer ??= setInterval(() => this.prune(), PRUNE_INTERVAL_MS);
     return session;
+  }
+
+  /** The adapter's box around `node`, or an editable box it does not know (the site changed). */
+  private boxFrom(node: Node): ComposeBox | undefined {
+    const known = this.adapter.boxFrom(node);
+    if (known) return known;
+    const unknown = unrecognisedBoxFrom(node, this.adapter.network);
+    if (!unknown || this.adapter.isExcluded?.(unknown.element)) return undefined;
+    return unknown;
+  }
+
+  /** The watched session whose box holds `node`. */
+  private sessionHolding(node: Node): ComposeSession | undefined {
+    for (const session of this.sessions.values())
+      if (containsComposed(session.box.element, node)) return session;
+    return undefined;
   }
 
   private ensureChecker(): Promise<Checker> {
@@ -206,13 +228,13 @@ export class ComposeController {
     for (const session of this.sessions.values()) {
       if (!session.isConnected) continue;
       const submit = this.adapter.findSubmit(session.box);
-      if (submit && submit.contains(target)) return session;
+      if (submit && containsComposed(submit, target)) return session;
     }
     return undefined;
   }
 
   private onClickCapture(event: MouseEvent): void {
-    const target = event.target as Node | null;
+    const target = eventTarget(event);
     if (!target || this.sessions.size === 0) return;
     const session = this.sessionForSubmit(target);
     if (!session) return;
@@ -222,9 +244,8 @@ export class ComposeController {
 
   private onKeyDownCapture(event: KeyboardEvent): void {
     if (event.key !== 'Enter' || event.isComposing || this.sessions.size === 0) return;
-    const target = event.target as Node | null;
-    const box = target ? this.adapter.boxFrom(target) : undefined;
-    const session = box ? this.sessions.get(box.element) : undefined;
+    const target = eventTarget(event);
+    const session = target ? this.sessionHolding(target) : undefined;
     if (!session) return;
     const keys = this.adapter.keyboardSubmit(session.box);
     const mod = event.ctrlKey || event.metaKey;
@@ -264,7 +285,7 @@ export class ComposeController {
     event.preventDefault();
     event.stopImmediatePropagation();
     this.held = { session, replay };
-    session.overlay.showConfirm(errors);
+    session.overlay.showConfirm(errors, this.adapter.holdNote?.(session.box));
   }
 
   /** The site is about to send this box: its text is still there to compare. */
@@ -293,7 +314,11 @@ export class ComposeController {
       session = box ? await this.attach(box.element) : undefined;
     }
     if (!session) return 'no-compose-box';
-    if (!(await insertText(session.box, text))) return 'insert-failed';
+    const outcome = await insertText(session.box, text);
+    if (!outcome.ok) {
+      session.check();
+      return 'insert-failed';
+    }
     session.check();
     session.pendingShare = { ...share, textAfterInsert: session.text };
     this.lastFocused = session;

@@ -1,6 +1,8 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { browser } from 'wxt/browser';
 import { adapterForHost } from '@/src/sites';
+import { editorMarkers, pathShape } from '@/src/sites/generic';
+import { recordUnrecognisedBox } from '@/src/store/unrecognised-boxes';
 import type { ComposeStatus, ExtensionMessage, InsertResult, TabMessage } from '@/src/messages';
 import { ComposeController } from './controller';
 import { loadComposeEngine } from './engine-loader';
@@ -40,6 +42,16 @@ export function startCompose(ctx: ContentScriptContext): ComposeController | und
         at: Date.now(),
       };
       browser.runtime.sendMessage(message).catch(() => undefined);
+    },
+    unrecognisedBox(box) {
+      // Local only, and never the text: where it was and what the editor looked like.
+      recordUnrecognisedBox({
+        network: box.network,
+        host: location.hostname,
+        pathShape: pathShape(location.pathname),
+        markers: editorMarkers(box.element),
+        at: Date.now(),
+      }).catch((error: unknown) => console.warn('Postguard: could not note an unknown box', error));
     },
   });
   const onTabMessage = (raw: unknown, sender: { id?: string }) => {

@@ -1,7 +1,6 @@
 import type { Checker } from '@/src/core';
 import type { Finding, Suggestion } from '@/src/core/findings';
-import type { ComposeBox } from '@/src/sites/types';
-import { TextModel } from '@/src/sites/text-model';
+import type { BoxTextModel, ComposeBox } from '@/src/sites/types';
 import { applyEdits } from '@/src/sites/edit';
 import { BoxOverlay } from './overlay/box-overlay';
 import type { OverlayHost } from './overlay/host';
@@ -45,7 +44,7 @@ export class ComposeSession {
   private readonly observer: MutationObserver;
   private composing = false;
   private lastText: string | undefined;
-  private model: TextModel | undefined;
+  private model: BoxTextModel | undefined;
   private findings: Finding[] = [];
   /** Set by "Post anyway": the next submission of this box goes through once. */
   allowNextSubmit = false;
@@ -78,6 +77,10 @@ export class ComposeSession {
       if (!this.composing) this.checkSoon();
     });
     this.observer.observe(box.element, { childList: true, subtree: true, characterData: true });
+    // A textarea's text is its value, which no mutation reports.
+    this.listen(box.element, 'input', () => {
+      if (!this.composing) this.checkSoon();
+    });
     this.listen(box.element, 'compositionstart', () => {
       this.composing = true;
     });
@@ -97,10 +100,6 @@ export class ComposeSession {
 
   get isConnected(): boolean {
     return this.box.element.isConnected;
-  }
-
-  get currentFindings(): readonly Finding[] {
-    return this.findings;
   }
 
   /** Findings that hold a submission. */
@@ -130,7 +129,7 @@ export class ComposeSession {
 
   /** Reads the box and checks it; cheap when the text has not changed. */
   check(): readonly Finding[] {
-    const model = TextModel.read(this.box.element, this.box.driver);
+    const model = this.box.driver.read(this.box.element);
     this.model = model;
     if (model.text !== this.lastText) {
       this.lastText = model.text;
@@ -160,8 +159,15 @@ export class ComposeSession {
     // card, a slow pack waits for a pause): the fix is taken from a check of the text as it is.
     const current = currentFix(this.check(), finding, suggestion);
     if (!current) return;
-    await applyEdits(this.box, current.edits);
+    const outcome = await applyEdits(this.box, current.edits);
     this.check();
+    if (!outcome.ok && outcome.reason === 'not-taken') {
+      this.overlay.showNotice(
+        outcome.restored
+          ? 'This editor did not take the fix, so Postguard left your text as it was. Make the change by hand.'
+          : 'This editor did not take the fix, and Postguard could not put your text back exactly: check it, or press Ctrl+Z.',
+      );
+    }
   }
 
   private review(): void {
@@ -182,17 +188,9 @@ export class ComposeSession {
   }
 
   private showCardAtCaret(moveFocus: boolean): void {
-    const selection = this.box.element.ownerDocument.getSelection();
-    const model = this.model;
-    if (
-      !selection ||
-      !model ||
-      !selection.anchorNode ||
-      !this.box.element.contains(selection.anchorNode)
-    )
-      return;
-    const offset = model.offsetOf(selection.anchorNode, selection.anchorOffset);
-    const here = offset === undefined ? [] : this.overlay.findingsAt(offset);
+    const offset = this.model?.caretOffset();
+    if (offset === undefined) return;
+    const here = this.overlay.findingsAt(offset);
     if (here.length > 0) this.overlay.showFindings(here, moveFocus);
     else if (moveFocus && this.findings.length > 0) this.overlay.showFindings(this.findings, true);
   }

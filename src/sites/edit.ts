@@ -1,85 +1,73 @@
+// Changing a compose box's text on the person's behalf (a fix, approved content) through its
+// editor's driver, and making sure no character is lost: the result is read back, and when the
+// editor did not take the change as asked, the text as it was is put back.
 import type { Edit } from '@/src/core/findings';
 import type { ComposeBox } from './types';
-import { TextModel } from './text-model';
 
-/** Resolves after the browser has told the editor about the new selection. */
-function selectionSettled(doc: Document): Promise<void> {
-  return new Promise((resolve) => {
-    let done = false;
-    const finish = () => {
-      if (done) return;
-      done = true;
-      doc.removeEventListener('selectionchange', onChange);
-      // Editors read the selection in their own selectionchange handlers (Quill defers
-      // to a timeout); one more task lets those run before the paste arrives.
-      setTimeout(resolve, 0);
-    };
-    const onChange = () => finish();
-    doc.addEventListener('selectionchange', onChange);
-    setTimeout(finish, 50);
-  });
+/** How an edit went. `restored` says whether the person's text is as it was before. */
+export type EditOutcome =
+  | { ok: true; text: string }
+  | { ok: false; reason: 'not-taken' | 'no-box'; restored: boolean; text: string };
+
+/** Editors apply some input asynchronously (Quill through a MutationObserver): wait this long. */
+const SETTLE_TIMEOUT_MS = 600;
+const SETTLE_POLL_MS = 20;
+
+/** Editors keep non-breaking spaces where a space would collapse; they are the same text. */
+const comparable = (text: string) => text.replace(/\u00a0/g, ' ');
+
+/** The text with the edits made, last first so earlier offsets stay valid. */
+export function textWithEdits(text: string, edits: readonly Edit[]): string {
+  let result = text;
+  for (const edit of [...edits].sort((a, b) => b.start - a.start))
+    result = result.slice(0, edit.start) + edit.text + result.slice(edit.end);
+  return result;
 }
 
-function pasteText(target: HTMLElement, text: string): void {
-  const data = new DataTransfer();
-  data.setData('text/plain', text);
-  const event = new ClipboardEvent('paste', {
-    clipboardData: data,
-    bubbles: true,
-    cancelable: true,
-  });
-  target.dispatchEvent(event);
+function readText(box: ComposeBox): string {
+  return box.driver.read(box.element).text;
 }
 
-/** Puts the caret or selection on `[start, end)` of the box's text. */
-export async function selectRange(box: ComposeBox, start: number, end: number): Promise<boolean> {
-  const doc = box.element.ownerDocument;
-  const model = TextModel.read(box.element, box.driver);
-  const range = model.rangeOf(start, end);
-  const selection = doc.getSelection();
-  if (!range || !selection) return false;
-  if (doc.activeElement !== box.element) box.element.focus({ preventScroll: true });
-  const settled = selectionSettled(doc);
-  selection.removeAllRanges();
-  selection.addRange(range);
-  await settled;
-  return true;
+/** Waits until the box reads `expected`, or the editor had its time; returns what it reads. */
+async function settledText(box: ComposeBox, expected: string): Promise<string> {
+  const deadline = Date.now() + SETTLE_TIMEOUT_MS;
+  let text = readText(box);
+  while (comparable(text) !== comparable(expected) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_POLL_MS));
+    text = readText(box);
+  }
+  return text;
 }
 
 /**
- * Replaces `[start, end)` with `text` the way a person's paste would arrive, so the editor's
- * own state takes the change, the site's Post button sends it, and Ctrl+Z undoes it.
+ * Makes `edits` (offsets into the box's current text) through the box's driver, last first, and
+ * checks the result. If the editor holds anything but the expected text, the original text is put
+ * back whole, so a fix never loses a character.
  */
-export async function replaceRange(
-  box: ComposeBox,
-  start: number,
-  end: number,
-  text: string,
-): Promise<boolean> {
-  if (!(await selectRange(box, start, end))) return false;
-  if (text.length > 0) pasteText(box.element, text);
-  else if (end > start) box.driver.deleteSelection(box.element);
-  return true;
+export async function applyEdits(box: ComposeBox, edits: readonly Edit[]): Promise<EditOutcome> {
+  if (!box.element.isConnected) return { ok: false, reason: 'no-box', restored: true, text: '' };
+  const before = readText(box);
+  const expected = textWithEdits(before, edits);
+  for (const edit of [...edits].sort((a, b) => b.start - a.start))
+    await box.driver.replace(box.element, edit.start, edit.end, edit.text);
+  const after = await settledText(box, expected);
+  if (comparable(after) === comparable(expected)) return { ok: true, text: after };
+  if (comparable(after) === comparable(before))
+    return { ok: false, reason: 'not-taken', restored: true, text: after };
+  await box.driver.replace(box.element, 0, after.length, before);
+  const restored = await settledText(box, before);
+  return {
+    ok: false,
+    reason: 'not-taken',
+    restored: comparable(restored) === comparable(before),
+    text: restored,
+  };
 }
 
-/** Applies a suggestion's edits, last first, so earlier offsets stay valid. */
-export async function applyEdits(box: ComposeBox, edits: readonly Edit[]): Promise<boolean> {
-  const ordered = [...edits].sort((a, b) => b.start - a.start);
-  for (const edit of ordered) {
-    if (!(await replaceRange(box, edit.start, edit.end, edit.text))) return false;
-  }
-  return true;
-}
-
-/** Inserts text at the caret (or at the end when the box has no caret). */
-export async function insertText(box: ComposeBox, text: string): Promise<boolean> {
-  const doc = box.element.ownerDocument;
-  const model = TextModel.read(box.element, box.driver);
-  const selection = doc.getSelection();
-  let at = model.text.length;
-  if (selection && selection.rangeCount > 0 && box.element.contains(selection.anchorNode)) {
-    at = model.offsetOf(selection.anchorNode!, selection.anchorOffset) ?? at;
-  }
+/** Inserts text at the caret (or at the end when the box has no caret), spaced from a word. */
+export async function insertText(box: ComposeBox, text: string): Promise<EditOutcome> {
+  const model = box.driver.read(box.element);
+  const at = model.caretOffset() ?? model.text.length;
   const needsSpace = at > 0 && !/\s$/.test(model.text.slice(0, at)) && !/^\s/.test(text);
-  return replaceRange(box, at, at, needsSpace ? ` ${text}` : text);
+  return applyEdits(box, [{ start: at, end: at, text: needsSpace ? ` ${text}` : text }]);
 }

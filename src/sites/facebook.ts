@@ -1,34 +1,92 @@
 import type { ComposeBox, ComposeContext, SiteAdapter } from './types';
 import { lexicalDriver } from './drivers/lexical';
-import { closestElement, nearestMatch } from './dom';
+import { closestElement, queryAcrossShadows } from './dom';
+import { labelMatcher, type LabelTable } from './labels';
+import labelData from './data/facebook-labels.json';
 
-// Facebook composes with Lexical. Class names are generated and change: never use them.
-const BOX = '[contenteditable="true"][role="textbox"][data-lexical-editor="true"]';
-const DIALOG = '[role="dialog"]';
-const POST_BUTTON = '[aria-label="Post"][role="button"], [aria-label="Share now"][role="button"]';
-const COMMENT_LABEL = /^(write a (comment|reply|public comment)|comment as|reply as|answer as)/i;
+type Purpose = 'postButton' | 'nextButton' | 'commentBox' | 'replyBox' | 'directMessageBox';
+const labels = labelMatcher(labelData as unknown as LabelTable<Purpose>);
 
-/**
- * Messenger's chat box on facebook.com is Lexical too (labelled "Message"). Direct messages
- * are private, not public posts: out of Postguard's scope.
- */
-const DIRECT_MESSAGE_LABEL = /^message\b/i;
-function isDirectMessage(element: HTMLElement): boolean {
-  return DIRECT_MESSAGE_LABEL.test(element.getAttribute('aria-label') ?? '');
+// Facebook composes with Lexical. Class names are generated and change, and every label is
+// localised: structure and roles decide; label words (per language, as data) only confirm.
+const SELECTORS = {
+  box: {
+    selector: '[contenteditable="true"][role="textbox"][data-lexical-editor="true"]',
+    note: 'Every Lexical editor: posts, comments, replies (and Messenger, which is left alone)',
+  },
+  dialog: {
+    selector: '[role="dialog"]',
+    note: '"Create post", "Share", and the Pages flow\'s "Post settings" step',
+  },
+  commentSubmit: {
+    selector: '#focused-state-composer-submit [role="button"]',
+    note: 'The Comment (or reply) control beside a focused comment box; Enter submits too',
+  },
+  comment: {
+    selector: '[role="article"]',
+    note: 'Feed posts and comments; a comment box inside a comment is a reply',
+  },
+  dialogButton: {
+    selector: '[role="button"]',
+    note: "A dialog's controls: Post (or Next on Pages) is the last one after the editor",
+  },
+  chat: {
+    selector: '[role="complementary"], [data-pagelet*="Chat"], [aria-label][role="region"]',
+    note: 'Messenger chat tabs docked on the page (direct messages: out of scope)',
+  },
+} as const;
+
+function label(element: Element): string | null {
+  return element.getAttribute('aria-label');
 }
 
-function isComment(element: HTMLElement): boolean {
-  return COMMENT_LABEL.test(element.getAttribute('aria-label') ?? '');
+/** Messenger's chat box is Lexical too. Direct messages are private: out of Postguard's scope. */
+function isDirectMessage(element: HTMLElement): boolean {
+  return labels.startsWith('directMessageBox', label(element));
+}
+
+function commentSubmit(element: HTMLElement): HTMLElement | undefined {
+  // The submit control sits within a few levels of its box; further up is another composer's.
+  let node: Element | null = element;
+  for (let depth = 0; node && depth < 6; depth += 1, node = node.parentElement) {
+    const found = node.querySelector<HTMLElement>(SELECTORS.commentSubmit.selector);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function commentDepth(element: HTMLElement): number {
+  let depth = 0;
+  for (let node = element.parentElement?.closest(SELECTORS.comment.selector); node; ) {
+    depth += 1;
+    node = node.parentElement?.closest(SELECTORS.comment.selector) ?? null;
+  }
+  return depth;
 }
 
 function contextOf(element: HTMLElement): ComposeContext {
-  if (isComment(element)) {
-    return /^(write a reply|reply as)/i.test(element.getAttribute('aria-label') ?? '')
-      ? 'reply'
-      : 'comment';
+  const name = label(element);
+  if (labels.startsWith('replyBox', name)) return 'reply';
+  if (labels.startsWith('commentBox', name)) return 'comment';
+  if (commentSubmit(element)) {
+    // Structure, for a language the table does not list: a box inside a comment inside a post.
+    const inDialog = element.closest(SELECTORS.dialog.selector) !== null;
+    return commentDepth(element) >= (inDialog ? 1 : 2) ? 'reply' : 'comment';
   }
-  const dialogLabel = element.closest(DIALOG)?.getAttribute('aria-label') ?? '';
-  return /share/i.test(dialogLabel) ? 'share' : 'post';
+  return 'post';
+}
+
+/** The dialog's Post (or Next): the last control after the editor that is not the editor's. */
+function dialogSubmit(element: HTMLElement, dialog: Element): HTMLElement | undefined {
+  const after = [...dialog.querySelectorAll<HTMLElement>(SELECTORS.dialogButton.selector)].filter(
+    (button) =>
+      !element.contains(button) &&
+      element.compareDocumentPosition(button) & Node.DOCUMENT_POSITION_FOLLOWING,
+  );
+  const named = after.filter(
+    (button) => labels.is('postButton', label(button)) || labels.is('nextButton', label(button)),
+  );
+  return named[named.length - 1] ?? after[after.length - 1];
 }
 
 function toBox(element: HTMLElement): ComposeBox {
@@ -38,23 +96,30 @@ function toBox(element: HTMLElement): ComposeBox {
 export const facebookAdapter: SiteAdapter = {
   network: 'facebook',
   hosts: ['www.facebook.com'],
-  boxSelector: BOX,
+  selectors: SELECTORS,
   boxFrom(node) {
-    const element = closestElement(node, BOX);
+    const element = closestElement(node, SELECTORS.box.selector);
     return element && !isDirectMessage(element) ? toBox(element) : undefined;
   },
+  isExcluded: isDirectMessage,
   findBoxes: (root) =>
-    [...root.querySelectorAll<HTMLElement>(BOX)]
+    queryAcrossShadows(root, SELECTORS.box.selector, undefined)
       .filter((element) => !isDirectMessage(element))
       .map(toBox),
   findSubmit(box) {
-    // Comments have no button: Enter submits them.
-    if (box.context === 'comment' || box.context === 'reply') return undefined;
-    const dialog = box.element.closest(DIALOG);
-    return nearestMatch(box.element, POST_BUTTON, dialog);
+    if (box.context === 'comment' || box.context === 'reply') return commentSubmit(box.element);
+    const dialog = box.element.closest(SELECTORS.dialog.selector);
+    // Posts are composed in a dialog; a box outside one with no comment control has no button.
+    return dialog ? dialogSubmit(box.element, dialog) : undefined;
   },
   keyboardSubmit: (box) => ({
     modEnter: false,
     plainEnter: box.context === 'comment' || box.context === 'reply',
   }),
+  holdNote(box) {
+    const submit = this.findSubmit(box);
+    return submit && labels.is('nextButton', label(submit))
+      ? 'Held at Next: the text can still be changed here, and the next step only chooses where the post goes.'
+      : undefined;
+  },
 };

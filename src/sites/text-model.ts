@@ -1,4 +1,13 @@
-import type { EditorDriver } from './types';
+import type { BoxTextModel } from './types';
+import { selectionPointIn } from './dom';
+
+/** How a contenteditable editor lays out its text: its blocks, and nodes that are not text. */
+export interface BlockLayout {
+  /** The blocks (lines or paragraphs) of the editor, in order. */
+  blocks(box: HTMLElement): Element[];
+  /** Elements inside a block whose text is not part of the post (cursors, placeholders). */
+  isIgnored(element: Element): boolean;
+}
 
 /** A run of the model text that lives in one DOM text node. */
 interface Segment {
@@ -18,14 +27,15 @@ export interface DomPoint {
  * Blocks are joined by "\n", and a <br> inside a block is a "\n" too, except the trailing
  * one editors keep so that an empty line has height.
  */
-export class TextModel {
+export class TextModel implements BoxTextModel {
   private constructor(
+    private readonly box: HTMLElement,
     readonly text: string,
     private readonly segments: Segment[],
     private readonly blockStarts: { start: number; element: Element }[],
   ) {}
 
-  static read(box: HTMLElement, driver: EditorDriver): TextModel {
+  static read(box: HTMLElement, driver: BlockLayout): TextModel {
     const parts: string[] = [];
     const segments: Segment[] = [];
     const blockStarts: { start: number; element: Element }[] = [];
@@ -54,7 +64,7 @@ export class TextModel {
         }
       }
     });
-    return new TextModel(parts.join(''), segments, blockStarts);
+    return new TextModel(box, parts.join(''), segments, blockStarts);
   }
 
   /** The DOM position of a model offset; at a line boundary, the end of the line before it. */
@@ -127,6 +137,16 @@ export class TextModel {
       for (const rect of range.getClientRects()) if (rect.width > 0) rects.push(rect);
     }
     return mergeByLine(rects);
+  }
+
+  caretRect(offset: number): DOMRect | undefined {
+    const rect = this.rangeOf(offset, offset)?.getBoundingClientRect();
+    return rect && rect.height > 0 ? rect : undefined;
+  }
+
+  caretOffset(): number | undefined {
+    const point = selectionPointIn(this.box);
+    return point ? this.offsetOf(point.start.node, point.start.offset) : undefined;
   }
 
   /** The model offset of a DOM position (for the caret), or undefined when it is outside. */

@@ -1,39 +1,83 @@
-import type { ComposeBox, ComposeContext, SiteAdapter } from './types';
+import type { ComposeBox, ComposeContext, EditorDriver, SiteAdapter } from './types';
 import { draftDriver } from './drivers/draft';
-import { closestElement, nearestMatch } from './dom';
+import { textareaDriver } from './drivers/textarea';
+import { closestElement, nearestMatch, queryAcrossShadows } from './dom';
 
-// X (x.com, twitter.com) composes with Draft.js. Stable hooks: data-testid and role.
-const BOX = '[data-testid^="tweetTextarea_"][contenteditable="true"]';
-const SUBMIT = '[data-testid="tweetButton"], [data-testid="tweetButtonInline"]';
-const DIALOG = '[role="dialog"]';
-/** The post being replied to or quoted, shown inside the composer. */
-const QUOTED_POST = '[data-testid="quoteTweet"], [data-testid="attachments"] [role="link"]';
-const REPLIED_POST = '[data-testid="tweet"]';
+// X (x.com, twitter.com). Stable hooks: data-testid and role; class names are generated.
+const SELECTORS = {
+  draftBox: {
+    selector: '[data-testid^="tweetTextarea_"][contenteditable="true"]',
+    note: 'The Draft.js editor of every composer (timeline, dialogs, each post of a thread: _0, _1, ...)',
+  },
+  textareaBox: {
+    selector: '[data-testid^="tweetTextarea"] textarea, textarea[data-testid^="tweetTextarea"]',
+    note: 'The plain <textarea> the narrow (mobile) layout composes in',
+  },
+  submit: {
+    selector: '[data-testid="tweetButton"], [data-testid="tweetButtonInline"]',
+    note: 'Post: tweetButtonInline on the timeline and inline replies, tweetButton in dialogs',
+  },
+  dialog: {
+    selector: '[role="dialog"]',
+    note: 'The modal layer: compose, reply and quote dialogs (aria-labelledby="modal-header")',
+  },
+  quotedPost: {
+    selector: '[data-testid="quoteTweet"], [data-testid="attachments"] [role="link"]',
+    note: 'The post being quoted, shown inside the composer of a quote dialog',
+  },
+  repliedPost: {
+    selector: '[data-testid="tweetText"], [data-testid="tweet"]',
+    note: "The post being replied to: the reply dialog's first tweetText, above the composer",
+  },
+  inlineReply: {
+    selector: '[data-testid="inline_reply_offscreen"]',
+    note: "The marker beside the inline reply composer on a post's own page",
+  },
+} as const;
+
+const BOX = `${SELECTORS.draftBox.selector}, ${SELECTORS.textareaBox.selector}`;
 
 function contextOf(element: HTMLElement): ComposeContext {
-  const dialog = element.closest(DIALOG);
-  const scope = dialog ?? element.closest('main') ?? element.ownerDocument.body;
-  if (dialog?.querySelector(QUOTED_POST)) return 'quote';
-  if (dialog?.querySelector(REPLIED_POST)) return 'reply';
-  // An inline reply box under a post on its own page.
-  if (!dialog && /\/status\/\d+/.test(element.ownerDocument.location?.pathname ?? ''))
-    return scope.querySelector(REPLIED_POST) ? 'reply' : 'post';
+  const dialog = element.closest(SELECTORS.dialog.selector);
+  if (dialog) {
+    if (dialog.querySelector(SELECTORS.quotedPost.selector)) return 'quote';
+    return dialog.querySelector(SELECTORS.repliedPost.selector) ? 'reply' : 'post';
+  }
+  const doc = element.ownerDocument;
+  // The inline reply box under a post on its own page (/{handle}/status/{id}).
+  if (/\/status\/\d+/.test(doc.location?.pathname ?? '')) {
+    const scope = element.closest('main') ?? doc.body;
+    if (
+      scope.querySelector(SELECTORS.inlineReply.selector) ||
+      scope.querySelector(SELECTORS.repliedPost.selector)
+    )
+      return 'reply';
+  }
   return 'post';
 }
 
+function driverFor(element: HTMLElement): EditorDriver {
+  return element.tagName === 'TEXTAREA' ? textareaDriver : draftDriver;
+}
+
 function toBox(element: HTMLElement): ComposeBox {
-  return { element, network: 'x', context: contextOf(element), driver: draftDriver };
+  return { element, network: 'x', context: contextOf(element), driver: driverFor(element) };
 }
 
 export const xAdapter: SiteAdapter = {
   network: 'x',
   hosts: ['x.com', 'twitter.com'],
-  boxSelector: BOX,
+  selectors: SELECTORS,
   boxFrom(node) {
     const element = closestElement(node, BOX);
     return element ? toBox(element) : undefined;
   },
-  findBoxes: (root) => [...root.querySelectorAll<HTMLElement>(BOX)].map(toBox),
-  findSubmit: (box) => nearestMatch(box.element, SUBMIT, box.element.closest(DIALOG)),
+  findBoxes: (root) => queryAcrossShadows(root, BOX, undefined).map(toBox),
+  findSubmit: (box) =>
+    nearestMatch(
+      box.element,
+      SELECTORS.submit.selector,
+      box.element.closest(SELECTORS.dialog.selector),
+    ),
   keyboardSubmit: () => ({ modEnter: true, plainEnter: false }),
 };

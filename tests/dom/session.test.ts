@@ -4,7 +4,9 @@ import type { Finding } from '@/src/core/findings';
 import { ComposeSession, currentFix } from '@/src/compose/session';
 import { compilePacks, parsePack } from '@/src/core';
 import { OverlayHost } from '@/src/compose/overlay/host';
-import { contentEditableDriver } from '@/src/sites/drivers/contenteditable';
+import { genericDriver } from '@/src/sites/drivers/contenteditable';
+import { selectText } from '@/src/sites/drivers/input';
+import { plainBlocks } from '@/src/sites/drivers/contenteditable';
 
 /** A checker that records what it was asked and takes as long as told. */
 function timedChecker(costMs: number | ((call: number) => number)): Checker & { texts: string[] } {
@@ -34,7 +36,7 @@ function setup(checker: Checker) {
     element,
     network: 'x' as const,
     context: 'post' as const,
-    driver: contentEditableDriver,
+    driver: genericDriver,
   };
   const session = new ComposeSession(box, checker, new OverlayHost(document), {
     releaseSubmission: () => undefined,
@@ -121,12 +123,14 @@ describe('a fix from a card that stayed open while the text changed', () => {
       network: 'x' as const,
       context: 'post' as const,
       driver: {
-        ...contentEditableDriver,
-        // As an editor would: delete what is selected.
-        deleteSelection() {
+        ...genericDriver,
+        // As an editor would: select the range, then delete what is selected.
+        async replace(target: HTMLElement, start: number, end: number, text: string) {
+          await selectText(target, plainBlocks, start, end);
           const selection = document.getSelection()!;
           deleted.push(selection.toString());
           selection.getRangeAt(0).deleteContents();
+          if (text) selection.getRangeAt(0).insertNode(document.createTextNode(text));
         },
       },
     };

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { TextModel } from '@/src/sites/text-model';
-import { draftDriver } from '@/src/sites/drivers/draft';
-import { lexicalDriver } from '@/src/sites/drivers/lexical';
-import { quillDriver } from '@/src/sites/drivers/quill';
-import { contentEditableDriver } from '@/src/sites/drivers/contenteditable';
+import { draftLayout } from '@/src/sites/drivers/draft';
+import { lexicalLayout } from '@/src/sites/drivers/lexical';
+import { quillLayout } from '@/src/sites/drivers/quill';
+import { plainBlocks } from '@/src/sites/drivers/contenteditable';
 
 function mount(html: string): HTMLElement {
   const holder = document.createElement('div');
@@ -31,7 +31,7 @@ describe('TextModel', () => {
         ) +
         `</div></div>`,
     );
-    const model = TextModel.read(box, draftDriver);
+    const model = TextModel.read(box, draftLayout);
     expect(model.text).toBe('Hello #ACME\n\nBye 👋🏽 now');
   });
 
@@ -39,26 +39,26 @@ describe('TextModel', () => {
     const box = mount(
       `<div contenteditable="true" data-lexical-editor="true"><p><span data-lexical-text="true">One</span><br><span data-lexical-text="true">two</span></p><p><br></p><p><span data-lexical-text="true">three</span><br><br></p></div>`,
     );
-    expect(TextModel.read(box, lexicalDriver).text).toBe('One\ntwo\n\nthree\n');
+    expect(TextModel.read(box, lexicalLayout).text).toBe('One\ntwo\n\nthree\n');
   });
 
   it('reads Quill lines and list items and skips its cursor placeholder', () => {
     const box = mount(
       `<div class="ql-editor" contenteditable="true"><p>First <strong>bold</strong></p><ol><li>a</li><li>b</li></ol><p>x<span class="ql-cursor"><span class="ql-cursor-inner">\uFEFF</span></span>y</p></div>`,
     );
-    expect(TextModel.read(box, quillDriver).text).toBe('First bold\na\nb\nxy');
+    expect(TextModel.read(box, quillLayout).text).toBe('First bold\na\nb\nxy');
   });
 
   it('treats a plain contenteditable with inline text as one block', () => {
     const box = mount(`<div contenteditable="true">Hi <b>there</b><br>you</div>`);
-    expect(TextModel.read(box, contentEditableDriver).text).toBe('Hi there\nyou');
+    expect(TextModel.read(box, plainBlocks).text).toBe('Hi there\nyou');
   });
 
   it('maps offsets to DOM points and back across nodes and lines', () => {
     const box = mount(
       `<div contenteditable="true" data-lexical-editor="true"><p><span>ab</span><span>cd</span></p><p><span>ef</span></p></div>`,
     );
-    const model = TextModel.read(box, lexicalDriver);
+    const model = TextModel.read(box, lexicalLayout);
     expect(model.text).toBe('abcd\nef');
     const spans = box.querySelectorAll('span');
     const c = model.pointAt(2, 'after')!;
@@ -77,7 +77,7 @@ describe('TextModel', () => {
 
   it('keeps UTF-16 offsets so that emoji before a term do not shift it', () => {
     const box = mount(`<div contenteditable="true"><p>👩🏽‍💻 Project Falcon</p></div>`);
-    const model = TextModel.read(box, contentEditableDriver);
+    const model = TextModel.read(box, plainBlocks);
     const start = model.text.indexOf('Project');
     expect(model.rangeOf(start, start + 'Project Falcon'.length)!.toString()).toBe(
       'Project Falcon',

@@ -1,6 +1,6 @@
 import type { Finding, Suggestion } from '@/src/core/findings';
 import type { Severity } from '@/src/core/pack/schema';
-import type { TextModel } from '@/src/sites/text-model';
+import type { BoxTextModel } from '@/src/sites/types';
 import type { OverlayHost } from './host';
 import { el } from './dom';
 
@@ -33,12 +33,12 @@ interface Underline {
  */
 export class BoxOverlay {
   private findings: readonly Finding[] = [];
-  private model: TextModel | undefined;
+  private model: BoxTextModel | undefined;
   private underlines: Underline[] = [];
   private readonly underlineElements: HTMLDivElement[] = [];
   private readonly badge: HTMLButtonElement;
   private readonly card: HTMLDivElement;
-  private cardMode: 'none' | 'findings' | 'confirm' = 'none';
+  private cardMode: 'none' | 'findings' | 'confirm' | 'notice' = 'none';
   private cardFindings: readonly Finding[] = [];
   private readonly doc: Document;
 
@@ -70,7 +70,7 @@ export class BoxOverlay {
   }
 
   /** New findings for new text: redraw, and tell screen readers what is new. */
-  update(findings: readonly Finding[], model: TextModel): void {
+  update(findings: readonly Finding[], model: BoxTextModel): void {
     const previous = new Set(this.findings.map(findingKey));
     const fresh = findings.filter((finding) => !previous.has(findingKey(finding)));
     this.findings = findings;
@@ -99,10 +99,10 @@ export class BoxOverlay {
       if (!this.model) break;
       // A finding with no text (a missing disclosure) is marked where its fix would go.
       const point = finding.end <= finding.start;
-      const range = point ? this.model.rangeOf(finding.start, finding.end) : undefined;
+      const caret = point ? this.model.caretRect(finding.start) : undefined;
       const measured = point
-        ? range
-          ? [range.getBoundingClientRect()]
+        ? caret
+          ? [caret]
           : []
         : this.model.lineRects(finding.start, finding.end);
       const rects = measured.filter(
@@ -182,10 +182,6 @@ export class BoxOverlay {
     return this.cardMode !== 'none';
   }
 
-  get currentFindings(): readonly Finding[] {
-    return this.findings;
-  }
-
   private toggleAllFindings(): void {
     if (this.cardMode === 'findings') this.closeCard();
     else this.showFindings(this.findings, true);
@@ -201,8 +197,21 @@ export class BoxOverlay {
     this.openCard(moveFocus);
   }
 
+  /** A short message about the last action (a fix the editor did not take), with a close. */
+  showNotice(message: string): void {
+    this.cardMode = 'notice';
+    this.cardFindings = [];
+    this.card.replaceChildren(
+      this.closeButton(),
+      el(this.doc, 'p', { class: 'message', role: 'alert' }, message),
+    );
+    this.card.setAttribute('aria-label', 'Postguard');
+    this.card.dataset.mode = 'notice';
+    this.openCard(false);
+  }
+
   /** Holds a submission: the errors, with "Review" and "Post anyway". */
-  showConfirm(findings: readonly Finding[]): void {
+  showConfirm(findings: readonly Finding[], holdNote?: string): void {
     this.cardMode = 'confirm';
     this.cardFindings = findings;
     const review = el(
@@ -234,6 +243,7 @@ export class BoxOverlay {
         `This post breaks ${count === 1 ? 'a rule' : `${count} rules`} of your organisation's policy`,
       ),
       ...findings.map((f) => this.findingSection(f, false)),
+      ...(holdNote ? [el(this.doc, 'p', { class: 'hold-note' }, holdNote)] : []),
       el(this.doc, 'div', { class: 'actions' }, review, postAnyway),
     );
     this.card.setAttribute('aria-label', 'Postguard: confirm before posting');

@@ -1,4 +1,6 @@
 import type { EditorDriver } from '../types';
+import { TextModel, type BlockLayout } from '../text-model';
+import { deleteByCommand, pasteText, selectText, typeByCommand } from './input';
 
 const BLOCK_TAGS = new Set([
   'DIV',
@@ -14,18 +16,8 @@ const BLOCK_TAGS = new Set([
   'PRE',
 ]);
 
-/**
- * Deleting through `execCommand` makes the browser fire a trusted `beforeinput`, which
- * model-first editors (Lexical) take into their state; editors that reconcile from the DOM
- * (Draft.js, Quill) read the mutation back. It also lands on the browser's undo stack.
- */
-export function deleteSelectionByCommand(box: HTMLElement): void {
-  box.ownerDocument.execCommand('delete', false);
-}
-
 /** A plain contenteditable: lines are block children, or the box itself when it has none. */
-export const contentEditableDriver: EditorDriver = {
-  name: 'contenteditable',
+export const plainBlocks: BlockLayout = {
   blocks(box) {
     const children = [...box.children];
     const hasInlineText = [...box.childNodes].some(
@@ -36,5 +28,32 @@ export const contentEditableDriver: EditorDriver = {
     return children;
   },
   isIgnored: (element) => element.getAttribute('contenteditable') === 'false',
-  deleteSelection: deleteSelectionByCommand,
 };
+
+/** How a contenteditable driver sends text into its editor once the range is selected. */
+export type InputPath = 'paste' | 'command';
+
+/** A driver for a contenteditable editor with the given layout and input path. */
+export function editableDriver(
+  kind: EditorDriver['kind'],
+  layout: BlockLayout,
+  input: InputPath,
+): EditorDriver {
+  return {
+    kind,
+    read: (element) => TextModel.read(element, layout),
+    async replace(element, start, end, text) {
+      if (!(await selectText(element, layout, start, end))) return;
+      const doc = element.ownerDocument;
+      if (input === 'command') typeByCommand(doc, text);
+      else if (text.length > 0) pasteText(element, text);
+      else if (end > start) deleteByCommand(doc);
+    },
+  };
+}
+
+/**
+ * Any other contenteditable box on a supported site (the site changed its editor): the browser's
+ * own commands, whose result edit.ts checks before it trusts it.
+ */
+export const genericDriver = editableDriver('generic', plainBlocks, 'command');

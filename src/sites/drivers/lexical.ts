@@ -1,15 +1,15 @@
-import type { EditorDriver } from '../types';
-import { deleteSelectionByCommand } from './contenteditable';
+import type { BlockLayout } from '../text-model';
+import { editableDriver } from './contenteditable';
 
 /**
- * Lexical renders each paragraph as a child of the root, text in
- * `[data-lexical-text="true"]` spans, and a line break (Shift+Enter) as `<br>`.
+ * Lexical renders each paragraph as a child of the root, text in `[data-lexical-text="true"]`
+ * spans, and a line break (Shift+Enter) as `<br>`. It takes a synthetic paste into its state.
  */
-export const lexicalDriver: EditorDriver = {
-  name: 'lexical',
+export const lexicalLayout: BlockLayout = {
   blocks: (box) => [...box.children],
   isIgnored: (element) =>
     element.getAttribute('contenteditable') === 'false' ||
     element.hasAttribute('data-lexical-decorator'),
-  deleteSelection: deleteSelectionByCommand,
 };
+
+export const lexicalDriver = editableDriver('lexical', lexicalLayout, 'paste');
