@@ -6,6 +6,7 @@ import { insertText } from '@/src/sites/edit';
 import { unrecognisedBoxFrom } from '@/src/sites/generic';
 import { containsComposed, deepActiveElement, eventTarget } from '@/src/sites/dom';
 import { OverlayHost } from './overlay/host';
+import { SubmissionHold } from './hold';
 
 export interface ComposeServices {
   /** The checker for the packs in force; loaded and compiled on first use. */
@@ -16,12 +17,6 @@ export interface ComposeServices {
   sharePosted(session: ComposeSession, share: PendingShare, edited: boolean): void;
   /** A person focused an editable box no adapter recognises: note its shape (never its text). */
   unrecognisedBox(box: ComposeBox): void;
-}
-
-/** A submission held until the person chooses "Review" or "Post anyway". */
-interface HeldSubmission {
-  session: ComposeSession;
-  replay: () => void;
 }
 
 const PRUNE_INTERVAL_MS = 500;
@@ -36,14 +31,15 @@ export class ComposeController {
   private host: OverlayHost | undefined;
   private checker: Checker | undefined;
   private loading: Promise<Checker> | undefined;
-  private held: HeldSubmission | undefined;
+  private readonly hold = new SubmissionHold();
   private layoutQueued = false;
   private hoverQueued = false;
   private lastPointer = { x: 0, y: 0 };
   private hoverCloseTimer: ReturnType<typeof setTimeout> | undefined;
   private pruneTimer: ReturnType<typeof setInterval> | undefined;
   private resizeObserver: ResizeObserver | undefined;
-  private readonly removers: (() => void)[] = [];
+  /** Aborted on stop: every listener the controller adds goes with it. */
+  private readonly listeners = new AbortController();
   /** The box that last had focus: where the popup's "Insert" goes. */
   lastFocused: ComposeSession | undefined;
 
@@ -76,7 +72,8 @@ export class ComposeController {
   }
 
   stop(): void {
-    for (const remove of this.removers) remove();
+    this.listeners.abort();
+    this.hold.dispose();
     for (const session of this.sessions.values()) session.dispose();
     this.sessions.clear();
     if (this.pruneTimer) clearInterval(this.pruneTimer);
@@ -95,9 +92,8 @@ export class ComposeController {
     handler: (event: Event) => void,
     capture = false,
   ): void {
-    const options = { capture, passive: type === 'scroll' || type === 'mousemove' };
-    target.addEventListener(type, handler, options);
-    this.removers.push(() => target.removeEventListener(type, handler, options));
+    const passive = type === 'scroll' || type === 'mousemove';
+    target.addEventListener(type, handler, { capture, passive, signal: this.listeners.signal });
   }
 
   private async onFocusIn(event: Event): Promise<void> {
@@ -166,6 +162,7 @@ export class ComposeController {
     for (const [element, session] of this.sessions) {
       if (!session.isConnected) {
         session.dispose();
+        this.hold.forget(session);
         this.sessions.delete(element);
         this.resizeObserver?.unobserve(element);
         if (this.lastFocused === session) this.lastFocused = undefined;
@@ -271,8 +268,7 @@ export class ComposeController {
   }
 
   private holdIfNeeded(event: Event, session: ComposeSession, replay: () => void): void {
-    if (session.allowNextSubmit) {
-      session.allowNextSubmit = false;
+    if (this.hold.takeAllowance(session)) {
       this.submitted(session);
       return;
     }
@@ -284,7 +280,7 @@ export class ComposeController {
     }
     event.preventDefault();
     event.stopImmediatePropagation();
-    this.held = { session, replay };
+    this.hold.hold(session, replay);
     session.overlay.showConfirm(errors, this.adapter.holdNote?.(session.box));
   }
 
@@ -326,15 +322,9 @@ export class ComposeController {
   }
 
   private release(session: ComposeSession, findings: readonly Finding[]): void {
-    const held = this.held;
-    if (!held || held.session !== session) return;
-    this.held = undefined;
+    if (!this.hold.isHolding(session)) return;
+    // Logged before the replay: the replayed submission may unload the page.
     if (this.checker) this.services.acknowledge(session, findings, this.checker);
-    session.allowNextSubmit = true;
-    held.replay();
-    // If the site ignored the replayed submission, the next one is checked again.
-    setTimeout(() => {
-      session.allowNextSubmit = false;
-    }, 1000);
+    this.hold.release(session);
   }
 }

@@ -46,11 +46,10 @@ export class ComposeSession {
   private lastText: string | undefined;
   private model: BoxTextModel | undefined;
   private findings: Finding[] = [];
-  /** Set by "Post anyway": the next submission of this box goes through once. */
-  allowNextSubmit = false;
   /** Approved content inserted from the popup, until this box is submitted. */
   pendingShare: PendingShare | undefined;
-  private readonly cleanups: (() => void)[] = [];
+  /** Aborted on dispose: every listener the session adds goes with it. */
+  private readonly listeners = new AbortController();
   /** How long the last few checks took: their median decides between now and a pause. */
   private readonly recentCheckMs: number[] = [];
   private deferred: ReturnType<typeof setTimeout> | undefined;
@@ -94,8 +93,7 @@ export class ComposeSession {
   }
 
   private listen(target: EventTarget, type: string, handler: (event: Event) => void): void {
-    target.addEventListener(type, handler);
-    this.cleanups.push(() => target.removeEventListener(type, handler));
+    target.addEventListener(type, handler, { signal: this.listeners.signal });
   }
 
   get isConnected(): boolean {
@@ -198,7 +196,7 @@ export class ComposeSession {
   dispose(): void {
     clearTimeout(this.deferred);
     this.observer.disconnect();
-    for (const cleanup of this.cleanups) cleanup();
+    this.listeners.abort();
     this.overlay.remove();
   }
 }

@@ -41,6 +41,7 @@ ${bySeverity((s, c) => `.badge[data-severity="${s}"] { background: ${c}; }`)}
 .severity { font-weight: 600; text-transform: capitalize; margin-right: 6px; }
 ${bySeverity((s, c) => `.finding[data-severity="${s}"] .severity { color: ${c}; }`)}
 .message { margin: 4px 0 8px; }
+.hold-note { margin: 8px 0 0; font-size: 13px; color: ${MUTED_TEXT_COLOUR}; }
 .policy-link { color: ${SEVERITY_COLOURS.info}; font-size: 13px; }
 .fixes, .actions { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 8px; }
 .card button { font: 500 13px/1.2 system-ui, sans-serif; padding: 6px 10px; border-radius: 6px;

@@ -1,0 +1,49 @@
+import type { Finding } from '@/src/core/findings';
+import { worstSeverity } from './severity';
+import { el } from './dom';
+
+/** The count of a box's findings in its corner, coloured by the worst; a click lists them all. */
+export class FindingsBadge {
+  readonly element: HTMLButtonElement;
+
+  constructor(
+    layer: HTMLElement,
+    /** Where the box is (`x` / `reply`…), on the badge for styling hooks and tests. */
+    where: { network: string; context: string },
+    onClick: () => void,
+  ) {
+    this.element = el(layer.ownerDocument, 'button', {
+      class: 'badge',
+      type: 'button',
+      hidden: '',
+      'data-network': where.network,
+      'data-context': where.context,
+    });
+    this.element.addEventListener('click', onClick);
+    layer.append(this.element);
+  }
+
+  draw(findings: readonly Finding[], boxRect: DOMRect): void {
+    const badge = this.element;
+    const worst = worstSeverity(findings);
+    if (!worst || boxRect.width === 0) {
+      badge.hidden = true;
+      return;
+    }
+    const count = findings.length;
+    badge.hidden = false;
+    badge.dataset.severity = worst;
+    badge.textContent = String(count);
+    badge.dataset.count = String(count);
+    badge.setAttribute(
+      'aria-label',
+      `Postguard: ${count} ${count === 1 ? 'finding' : 'findings'}, the worst is ${worst === 'error' ? 'an error' : `a ${worst}`}. Show them.`,
+    );
+    badge.style.left = `${boxRect.right - 36}px`;
+    badge.style.top = `${boxRect.bottom - 28}px`;
+  }
+
+  remove(): void {
+    this.element.remove();
+  }
+}

@@ -1,0 +1,202 @@
+import type { Finding, Suggestion } from '@/src/core/findings';
+import { el } from './dom';
+
+/** What the card asks its compose session to do. */
+export interface CardActions {
+  applyFix(finding: Finding, suggestion: Suggestion): void;
+  review(): void;
+  postAnyway(): void;
+  focusBox(): void;
+}
+
+export type CardMode = 'none' | 'findings' | 'confirm' | 'notice';
+
+const CARD_WIDTH = 336;
+
+/**
+ * The one card of a box: its findings with policy links and fixes, the confirmation that holds a
+ * submission ("Review" / "Post anyway"), or a short notice about the last action.
+ */
+export class FindingsCard {
+  readonly element: HTMLDivElement;
+  private mode: CardMode = 'none';
+  /** The findings the card shows, to keep it open while they stand. */
+  shown: readonly Finding[] = [];
+  private readonly doc: Document;
+
+  constructor(
+    layer: HTMLElement,
+    private readonly actions: CardActions,
+    /** Where the card's first finding is drawn, to place it there rather than at the box. */
+    private readonly anchorOf: (finding: Finding) => DOMRect | undefined,
+  ) {
+    this.doc = layer.ownerDocument;
+    this.element = el(this.doc, 'div', { class: 'card', role: 'dialog', hidden: '' });
+    this.element.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') {
+        event.stopPropagation();
+        this.close();
+        this.actions.focusBox();
+      }
+    });
+    layer.append(this.element);
+  }
+
+  get current(): CardMode {
+    return this.mode;
+  }
+
+  showFindings(findings: readonly Finding[], moveFocus: boolean, boxRect: DOMRect): void {
+    if (findings.length === 0) return;
+    this.open('findings', findings, 'Postguard findings', [
+      this.closeButton(),
+      ...findings.map((f) => this.findingSection(f)),
+    ]);
+    this.reveal(moveFocus, boxRect);
+  }
+
+  showNotice(message: string, boxRect: DOMRect): void {
+    this.open('notice', [], 'Postguard', [
+      this.closeButton(),
+      el(this.doc, 'p', { class: 'message', role: 'alert' }, message),
+    ]);
+    this.reveal(false, boxRect);
+  }
+
+  showConfirm(findings: readonly Finding[], holdNote: string | undefined, boxRect: DOMRect): void {
+    const review = this.actionButton('review', 'Review', () => this.actions.review(), 'primary');
+    const postAnyway = this.actionButton('post-anyway', 'Post anyway', () =>
+      this.actions.postAnyway(),
+    );
+    const count = findings.length;
+    this.open('confirm', findings, 'Postguard: confirm before posting', [
+      el(
+        this.doc,
+        'h2',
+        {},
+        `This post breaks ${count === 1 ? 'a rule' : `${count} rules`} of your organisation's policy`,
+      ),
+      ...findings.map((f) => this.findingSection(f, false)),
+      ...(holdNote ? [el(this.doc, 'p', { class: 'hold-note' }, holdNote)] : []),
+      el(this.doc, 'div', { class: 'actions' }, review, postAnyway),
+    ]);
+    this.reveal(true, boxRect);
+  }
+
+  close(): void {
+    this.mode = 'none';
+    this.shown = [];
+    this.element.hidden = true;
+    delete this.element.dataset.mode;
+  }
+
+  containsPoint(x: number, y: number): boolean {
+    if (this.element.hidden) return false;
+    const r = this.element.getBoundingClientRect();
+    return x >= r.left && x <= r.right && y >= r.top && y <= r.bottom;
+  }
+
+  place(boxRect: DOMRect): void {
+    const view = this.doc.defaultView;
+    const viewportHeight = view?.innerHeight ?? 800;
+    const first = this.shown[0];
+    const anchor = (first && this.anchorOf(first)) ?? boxRect;
+    const left = Math.max(8, Math.min(anchor.left, (view?.innerWidth ?? 1024) - CARD_WIDTH));
+    const below = anchor.bottom + 6;
+    this.element.style.left = `${left}px`;
+    const height = this.element.offsetHeight || 160;
+    this.element.style.top = `${below + height > viewportHeight ? Math.max(8, anchor.top - height - 6) : below}px`;
+  }
+
+  private open(mode: CardMode, findings: readonly Finding[], label: string, children: Node[]) {
+    this.mode = mode;
+    this.shown = findings;
+    this.element.replaceChildren(...children);
+    this.element.setAttribute('aria-label', label);
+    this.element.dataset.mode = mode;
+  }
+
+  private reveal(moveFocus: boolean, boxRect: DOMRect): void {
+    this.element.hidden = false;
+    this.place(boxRect);
+    if (moveFocus) {
+      const target =
+        this.element.querySelector<HTMLElement>('button:not(.close)') ??
+        this.element.querySelector<HTMLElement>('a, button');
+      target?.focus();
+    }
+  }
+
+  private actionButton(action: string, label: string, run: () => void, kind?: string) {
+    const button = el(
+      this.doc,
+      'button',
+      { type: 'button', 'data-action': action, ...(kind ? { class: kind } : {}) },
+      label,
+    );
+    button.addEventListener('click', () => {
+      this.close();
+      run();
+    });
+    return button;
+  }
+
+  private closeButton(): HTMLButtonElement {
+    const close = el(
+      this.doc,
+      'button',
+      { type: 'button', class: 'close', 'aria-label': 'Close' },
+      '×',
+    );
+    close.addEventListener('click', () => {
+      this.close();
+      this.actions.focusBox();
+    });
+    return close;
+  }
+
+  private findingSection(finding: Finding, withFixes = true): HTMLElement {
+    const section = el(this.doc, 'section', {
+      class: 'finding',
+      'data-rule-id': finding.ruleId,
+      'data-severity': finding.severity,
+    });
+    section.append(
+      el(this.doc, 'div', {}, el(this.doc, 'span', { class: 'severity' }, finding.severity)),
+      el(this.doc, 'p', { class: 'message' }, finding.message),
+    );
+    if (finding.link) {
+      section.append(
+        el(
+          this.doc,
+          'a',
+          {
+            class: 'policy-link',
+            href: finding.link,
+            target: '_blank',
+            rel: 'noopener noreferrer',
+          },
+          'Read the policy',
+        ),
+      );
+    }
+    if (withFixes && finding.suggestions.length > 0) {
+      const fixes = el(this.doc, 'div', { class: 'fixes' });
+      for (const suggestion of finding.suggestions) {
+        const button = el(
+          this.doc,
+          'button',
+          { type: 'button', 'data-fix': suggestion.label },
+          suggestion.label,
+        );
+        button.addEventListener('click', () => {
+          this.close();
+          this.actions.applyFix(finding, suggestion);
+        });
+        fixes.append(button);
+      }
+      section.append(fixes);
+    }
+    return section;
+  }
+}
