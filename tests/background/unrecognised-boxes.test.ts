@@ -1,5 +1,10 @@
-// The record of compose boxes no site adapter recognised, over WXT's fake browser storage.
+// @vitest-environment happy-dom
+// The record of compose boxes no site adapter recognised, over WXT's fake browser storage, and the
+// options page's section reading it there (happy-dom for that one).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createElement } from 'react';
+import { cleanup, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   MAX_SIGHTINGS,
@@ -10,6 +15,7 @@ import {
   type UnrecognisedBoxReport,
   type UnrecognisedBoxSighting,
 } from '@/src/store/unrecognised-boxes';
+import { UnrecognisedBoxesSection } from '@/src/ui/options/UnrecognisedBoxesSection';
 
 const NOW = new Date(2026, 11, 2, 9).getTime();
 
@@ -25,7 +31,10 @@ let consoleWarn: ReturnType<typeof vi.spyOn>;
 beforeEach(() => {
   consoleWarn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
 });
-afterEach(() => consoleWarn.mockRestore());
+afterEach(() => {
+  cleanup();
+  consoleWarn.mockRestore();
+});
 
 /** What the raw storage holds under the item's key, as another reader would see it. */
 async function rawStored(): Promise<unknown> {
@@ -268,5 +277,21 @@ describe('storedUnrecognisedBoxes', () => {
     const count = seen.length;
     await recordUnrecognisedBox({ ...linkedinComment, at: NOW + 2 });
     expect(seen).toHaveLength(count);
+  });
+});
+
+describe('the options page section over extension storage', () => {
+  it('shows what the content script records, live, and clears the stored list', async () => {
+    await recordUnrecognisedBox(linkedinComment);
+    render(createElement(UnrecognisedBoxesSection, { copy: async () => undefined }));
+    const table = await screen.findByRole('table');
+    expect(within(table).getAllByRole('row')).toHaveLength(2);
+
+    await recordUnrecognisedBox({ ...linkedinComment, pathShape: '/feed/', at: NOW + 1 });
+    await vi.waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(3));
+
+    await userEvent.click(screen.getByRole('button', { name: 'Clear' }));
+    await screen.findByText('Postguard has not seen any compose box it did not recognise.');
+    expect(await rawStored()).toBeUndefined();
   });
 });
