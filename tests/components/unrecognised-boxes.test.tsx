@@ -114,11 +114,9 @@ describe('Compose boxes Postguard did not recognise', () => {
   it('lists each box: site, page shape, editor markers, first and last seen, times', () => {
     renderSection(fakeSource([linkedinComment, xHome]).source);
     expect(screen.getByText(/the site may have changed/).textContent).toMatch(
-      /still checks what you write in them, but\s+some fixes may not be offered.*Tell your admin/,
+      /still checks what you write in them, but\s+some fixes may not be offered.*Tell your admin.*never what you wrote/s,
     );
-    const table = screen.getByRole('table', {
-      name: 'Compose boxes Postguard did not recognise (2)',
-    });
+    const table = screen.getByRole('table', { name: 'Boxes seen (2)' });
     expect(
       within(table)
         .getAllByRole('columnheader')

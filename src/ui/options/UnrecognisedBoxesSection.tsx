@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { Fragment, useCallback, useEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type {
   UnrecognisedBoxSighting,
@@ -85,6 +85,21 @@ function Moment({ at }: { at: number }) {
   return <time dateTime={iso(at)}>{formatTime(at)}</time>;
 }
 
+/** A path may break after each `/`, not inside a segment (`:id`). */
+function PathShape({ path }: { path: string }) {
+  const segments = path.split('/');
+  return segments.map((segment, index) => (
+    <Fragment key={index}>
+      {segment}
+      {index < segments.length - 1 && (
+        <>
+          /<wbr />
+        </>
+      )}
+    </Fragment>
+  ));
+}
+
 /**
  * Compose boxes on a supported site that no site adapter recognised (the content script records
  * them): a sign the site changed, for the person to pass on to their admin.
@@ -167,11 +182,11 @@ export function UnrecognisedBoxesSection({
           <p>
             Postguard noticed these compose boxes on X, Facebook or LinkedIn but did not recognise
             them: the site may have changed. Postguard still checks what you write in them, but some
-            fixes may not be offered there. Tell your admin: the report below holds where the boxes
-            were and what kind of editor they were, never what you wrote.
+            fixes may not be offered there. Tell your admin: “Copy for your admin” copies where the
+            boxes were and what kind of editor they were, never what you wrote.
           </p>
           <table className="pg-table pg-unrecognised-boxes">
-            <caption>Compose boxes Postguard did not recognise ({sightings.length})</caption>
+            <caption>Boxes seen ({sightings.length})</caption>
             <thead>
               <tr>
                 <th scope="col">Site</th>
@@ -189,7 +204,9 @@ export function UnrecognisedBoxesSection({
                 >
                   <th scope="row">{site(sighting)}</th>
                   <td>
-                    <code>{sighting.pathShape}</code>
+                    <code>
+                      <PathShape path={sighting.pathShape} />
+                    </code>
                   </td>
                   <td>
                     <code>{markerList(sighting)}</code>
