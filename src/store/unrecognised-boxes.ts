@@ -54,11 +54,12 @@ const host = z
   .max(MAX_HOST_LENGTH)
   // Hostnames as `location.hostname` gives them: punycode, IPv4, or a bracketed IPv6 address.
   .regex(/^[a-z0-9.\-[\]:]+$/i);
-// `location.pathname` is percent-encoded, so a real path shape has no spaces or non-ASCII.
+// `location.pathname` is percent-encoded and has no query or fragment, so a real path shape has
+// no spaces, non-ASCII, `?` or `#` (a search's words would come in a query).
 const pathShape = z
   .string()
   .max(MAX_PATH_SHAPE_LENGTH)
-  .regex(/^\/[\x21-\x7e]*$/);
+  .regex(/^\/[\x21-\x22\x24-\x3e\x40-\x7e]*$/);
 const marker = z.string().regex(/^[a-z0-9=:_\-.]+$/i);
 const at = z.number().int().nonnegative();
 

@@ -159,6 +159,8 @@ describe('recordUnrecognisedBox', () => {
     ['a path shape over 200 characters', { ...linkedinComment, pathShape: `/${'a'.repeat(200)}` }],
     ['a path shape carrying words', { ...linkedinComment, pathShape: '/search?q=Nightjar ships' }],
     ['a path shape with non-ASCII', { ...linkedinComment, pathShape: '/in/zoë/' }],
+    ['a path shape with a query', { ...linkedinComment, pathShape: '/search/?q=Nightjar' }],
+    ['a path shape with a fragment', { ...linkedinComment, pathShape: '/feed/#Nightjar' }],
     [
       'a marker with a space',
       { ...linkedinComment, markers: ['contenteditable', 'Nightjar ships'] },
