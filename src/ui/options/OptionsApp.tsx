@@ -1,14 +1,19 @@
 import { PacksSection } from './PacksSection';
 import { ActivitySection } from './ActivitySection';
+import { UnrecognisedBoxesSection } from './UnrecognisedBoxesSection';
 import './options.css';
 
-/** The options page: the policy in force (for everyone) and the person's own activity. */
+/**
+ * The options page: the policy in force (for everyone), the person's own activity, and the compose
+ * boxes Postguard did not recognise (for their admin).
+ */
 export function OptionsApp() {
   return (
     <main className="options">
       <h1>Postguard</h1>
       <PacksSection />
       <ActivitySection />
+      <UnrecognisedBoxesSection />
     </main>
   );
 }
