@@ -69,7 +69,8 @@ export function unrecognisedBoxFrom(node: Node, network: Network): ComposeBox | 
 export function editorMarkers(element: HTMLElement): string[] {
   const markers = [element.tagName === 'TEXTAREA' ? 'textarea' : 'contenteditable'];
   const role = element.getAttribute('role');
-  if (role) markers.push(`role=${role}`);
+  // Page text, so only a plain word: the store refuses a report with anything else in it.
+  if (role && /^[a-z]{1,30}$/.test(role)) markers.push(`role=${role}`);
   for (const { marker, selector } of [...EDITOR_MARKERS, ...OTHER_MARKERS])
     if (element.matches(selector)) markers.push(marker);
   if (element.getRootNode() !== element.ownerDocument) markers.push('in-shadow-root');
