@@ -4,7 +4,13 @@ import { closestElement, queryAcrossShadows } from './dom';
 import { labelMatcher, type LabelTable } from './labels';
 import labelData from './data/facebook-labels.json';
 
-type Purpose = 'postButton' | 'nextButton' | 'commentBox' | 'replyBox' | 'directMessageBox';
+type Purpose =
+  | 'postButton'
+  | 'nextButton'
+  | 'commentButton'
+  | 'commentBox'
+  | 'replyBox'
+  | 'directMessageBox';
 const labels = labelMatcher(labelData as unknown as LabelTable<Purpose>);
 
 // Facebook composes with Lexical. Class names are generated and change, and every label is
@@ -18,13 +24,17 @@ const SELECTORS = {
     selector: '[role="dialog"]',
     note: '"Create post", "Share", and the Pages flow\'s "Post settings" step',
   },
+  commentForm: {
+    selector: 'form',
+    note: 'A comment or reply composer: a <form role="presentation"> around the box and its controls',
+  },
   commentSubmit: {
     selector: '#focused-state-composer-submit [role="button"]',
-    note: 'The Comment (or reply) control beside a focused comment box; Enter submits too',
+    note: "The post's comment box's submit control (Enter submits too); a page holds the id once",
   },
-  comment: {
-    selector: '[role="article"]',
-    note: 'Feed posts and comments; a comment box inside a comment is a reply',
+  formButton: {
+    selector: '[role="button"]',
+    note: "A composer's controls: a reply's submit (no id) is the last one, or the one labelled Comment",
   },
   dialogButton: {
     selector: '[role="button"]',
@@ -45,33 +55,32 @@ function isDirectMessage(element: HTMLElement): boolean {
   return labels.startsWith('directMessageBox', label(element));
 }
 
-function commentSubmit(element: HTMLElement): HTMLElement | undefined {
-  // The submit control sits within a few levels of its box; further up is another composer's.
-  let node: Element | null = element;
-  for (let depth = 0; node && depth < 6; depth += 1, node = node.parentElement) {
-    const found = node.querySelector<HTMLElement>(SELECTORS.commentSubmit.selector);
-    if (found) return found;
-  }
-  return undefined;
+/** The composer form of a comment or reply box: a form holding a control besides the box. */
+function commentForm(element: HTMLElement): HTMLFormElement | undefined {
+  const form = element.closest<HTMLFormElement>(SELECTORS.commentForm.selector);
+  return form?.querySelector(SELECTORS.formButton.selector) ? form : undefined;
 }
 
-function commentDepth(element: HTMLElement): number {
-  let depth = 0;
-  for (let node = element.parentElement?.closest(SELECTORS.comment.selector); node; ) {
-    depth += 1;
-    node = node.parentElement?.closest(SELECTORS.comment.selector) ?? null;
-  }
-  return depth;
+function commentSubmit(element: HTMLElement): HTMLElement | undefined {
+  const form = commentForm(element);
+  if (!form) return undefined;
+  const byId = form.querySelector<HTMLElement>(SELECTORS.commentSubmit.selector);
+  if (byId) return byId;
+  const controls = [...form.querySelectorAll<HTMLElement>(SELECTORS.formButton.selector)].filter(
+    (control) => !element.contains(control),
+  );
+  return controls.find((control) => labels.is('commentButton', label(control))) ?? controls.at(-1);
 }
 
 function contextOf(element: HTMLElement): ComposeContext {
   const name = label(element);
   if (labels.startsWith('replyBox', name)) return 'reply';
   if (labels.startsWith('commentBox', name)) return 'comment';
-  if (commentSubmit(element)) {
-    // Structure, for a language the table does not list: a box inside a comment inside a post.
-    const inDialog = element.closest(SELECTORS.dialog.selector) !== null;
-    return commentDepth(element) >= (inDialog ? 1 : 2) ? 'reply' : 'comment';
+  const form = commentForm(element);
+  if (form) {
+    // Structure, for a language the table does not list: only the post's own comment box has
+    // the submit container's id; a reply's composer has the same controls without it.
+    return form.querySelector(SELECTORS.commentSubmit.selector) ? 'comment' : 'reply';
   }
   return 'post';
 }

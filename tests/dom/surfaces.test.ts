@@ -117,12 +117,18 @@ describe('Facebook', () => {
     }
   });
 
-  it('tells a reply by its label, or by sitting inside a comment where no label word is known', () => {
+  it('tells a reply by its label, or by its composer where no label word is known', () => {
     page(`<div role="article">${lexical('Responder a Dana Rivers')}</div>`);
     expect(facebookAdapter.findBoxes(document)[0]?.context).toBe('reply');
-    page(`<div role="article"><div role="article" aria-label="ความคิดเห็น"><form>${lexical('ตอบกลับ Dana Rivers')}
-      <div id="focused-state-composer-submit"><div role="button">›</div></div></form></div></div>`);
-    expect(facebookAdapter.findBoxes(document)[0]?.context).toBe('reply');
+    // Only the post's own comment box carries the submit container's id; a reply's composer has
+    // the same controls without it.
+    page(`<form role="presentation">${lexical('แสดงความคิดเห็นในชื่อ Alex')}
+        <div id="focused-state-composer-submit"><div role="button" aria-label="ความคิดเห็น">›</div></div></form>
+      <form role="presentation">${lexical('ตอบกลับ Dana Rivers')}
+        <div role="button" aria-label="อีโมจิ">☺</div><div role="button" aria-label="ความคิดเห็น">›</div></form>`);
+    const [comment, reply] = facebookAdapter.findBoxes(document);
+    expect([comment?.context, reply?.context]).toEqual(['comment', 'reply']);
+    expect(facebookAdapter.findSubmit(reply!)?.textContent).toBe('›');
   });
 
   it('finds a dialog’s Post (or a Page’s Next) by position when no label word is known', () => {
