@@ -1,6 +1,8 @@
 import type { CDPSession, Page } from 'playwright-core';
 import {
   X_HOME,
+  type ComposeBoxFixture,
+  type TypingMethod,
   ensureExtensionBuilt,
   ensureFixturesBuilt,
   launchWithExtension,
@@ -10,6 +12,21 @@ import {
   SITE_URLS,
 } from '../tests/e2e/harness';
 import { bundledPack, setPacksInForce } from '../tests/e2e/support/policy';
+import { LINKEDIN_SHARE_SHADOW } from '../tests/e2e/support/boxes-linkedin';
+
+/**
+ * The boxes the keystroke latency is measured on, with how the long post is put in first: X's
+ * Draft.js takes a paste; LinkedIn's Quill 1 ignores a synthetic paste, so the post is inserted
+ * line by line as an IME would commit it.
+ */
+const LATENCY_BOXES: { label: string; fixture: ComposeBoxFixture; fill: TypingMethod }[] = [
+  { label: 'X, Draft.js', fixture: X_HOME, fill: 'paste' },
+  {
+    label: "LinkedIn's shadow-root share box, Quill 1",
+    fixture: LINKEDIN_SHARE_SHADOW,
+    fill: 'insert',
+  },
+];
 
 /**
  * Benchmarks in the real browser (issue 4's targets):
@@ -30,12 +47,16 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-async function keystrokeToFinding(page: Page): Promise<number[]> {
-  const box = await openBox(page, X_HOME);
+async function keystrokeToFinding(
+  page: Page,
+  fixture: ComposeBoxFixture,
+  fill: TypingMethod,
+): Promise<number[]> {
+  const box = await openBox(page, fixture);
   const filler =
     'We spent the quarter listening to customers and rebuilding the onboarding flow from scratch. ';
   const post = filler.repeat(Math.ceil(3_000 / filler.length)).slice(0, 3_000 - 20);
-  await typeInto(page, X_HOME, box, post, 'paste');
+  await typeInto(page, fixture, box, post, fill);
   await page.waitForTimeout(300);
   // In the page's world: time from the keydown of the last letter to the underline's arrival.
   await page.evaluate(() => {
@@ -159,20 +180,22 @@ export async function runBrowserBenchmarks(): Promise<void> {
     });
     mutationMs = contentScriptMs(feedEvents);
 
-    const allSamples = await keystrokeToFinding(page);
-    const warmUp = allSamples.slice(0, WARM_UP_ROUNDS);
-    const samples = allSamples.slice(WARM_UP_ROUNDS).sort((a, b) => a - b);
     const startSorted = startSamples.sort((a, b) => a - b);
-    console.log('\nIn Chromium (headless), Draft.js fixture, acme-demo pack');
-    console.log(
-      `  keystroke → finding drawn, 3,000-char post: median ${percentile(samples, 50).toFixed(2)} ms, ` +
-        `p95 ${percentile(samples, 95).toFixed(2)} ms, max ${samples[samples.length - 1]!.toFixed(2)} ms ` +
-        `(${samples.length} samples after ${WARM_UP_ROUNDS} warm-up rounds; target p95 ≤ 16 ms)`,
-    );
-    console.log(
-      `  the ${WARM_UP_ROUNDS} warm-up rounds, in order: ${warmUp.map((ms) => ms.toFixed(1)).join(', ')} ms ` +
-        `(a round over 150 ms waited for a pause in typing: a check was slower than 8 ms)`,
-    );
+    console.log('\nIn Chromium (headless), acme-demo pack');
+    for (const { label, fixture, fill } of LATENCY_BOXES) {
+      const allSamples = await keystrokeToFinding(page, fixture, fill);
+      const warmUp = allSamples.slice(0, WARM_UP_ROUNDS);
+      const samples = allSamples.slice(WARM_UP_ROUNDS).sort((a, b) => a - b);
+      console.log(
+        `  keystroke → finding drawn, 3,000-char post, ${label}: median ${percentile(samples, 50).toFixed(2)} ms, ` +
+          `p95 ${percentile(samples, 95).toFixed(2)} ms, max ${samples[samples.length - 1]!.toFixed(2)} ms ` +
+          `(${samples.length} samples after ${WARM_UP_ROUNDS} warm-up rounds; target p95 ≤ 16 ms)`,
+      );
+      console.log(
+        `    the ${WARM_UP_ROUNDS} warm-up rounds, in order: ${warmUp.map((ms) => ms.toFixed(1)).join(', ')} ms ` +
+          `(a round over 150 ms waited for a pause in typing: a check was slower than 8 ms)`,
+      );
+    }
     console.log(
       `  content script at page start, no box focused: median ${percentile(startSorted, 50).toFixed(2)} ms ` +
         `(max ${startSorted[startSorted.length - 1]!.toFixed(2)} ms over ${startSorted.length} loads; target < 5 ms)`,
