@@ -1,0 +1,206 @@
+// The LinkedIn fixture reproduces what the extension must cope with on LinkedIn today, on both
+// front ends: Quill 1.3.7 (which ignores a synthetic paste's data) in the newer front end's
+// shadow-root share box and in the Ember pages' boxes, and TipTap 3 (ProseMirror) in the newer
+// front end's comments. Every assertion reads the editor's own state, never the DOM's text.
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import {
+  launchWithExtension,
+  openBox,
+  openFixture,
+  readState,
+  submitAndRead,
+  typeInto,
+} from './harness';
+import type { ComposeBoxFixture, ExtensionSession } from './harness';
+import { LINKEDIN_BOXES, LINKEDIN_SHARE_SHADOW } from './support/boxes-linkedin';
+
+let session: ExtensionSession | undefined;
+beforeAll(async () => {
+  session = await launchWithExtension();
+});
+afterAll(async () => {
+  await session?.close();
+});
+
+async function tab(): Promise<Page> {
+  if (!session) throw new Error('The extension session is not running (beforeAll failed?)');
+  return session.tab();
+}
+
+/** Quill 1's and ProseMirror's history start a new undo step after this long without a change. */
+const UNDO_GROUP_PAUSE_MS = 1100;
+
+/**
+ * Selects `word` in the box's text the way the extension's drivers do: a DOM range set through
+ * `document.getSelection().setBaseAndExtent()`, which in Chromium also works on nodes inside an
+ * open shadow root. Returns what the selection reads as.
+ */
+function selectWord(box: Locator, word: string): Promise<string> {
+  return box.evaluate((element, target) => {
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node as Text;
+      const at = text.data.indexOf(target);
+      if (at < 0) continue;
+      document.getSelection()?.setBaseAndExtent(text, at, text, at + target.length);
+      return document.getSelection()?.toString() ?? '';
+    }
+    throw new Error(`"${target}" is not in the box`);
+  }, word);
+}
+
+/** Dispatches a synthetic paste carrying text/plain on the editor element itself. */
+function dispatchPaste(box: Locator, text: string): Promise<boolean> {
+  return box.evaluate((element, pasted) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', pasted);
+    const event = new ClipboardEvent('paste', {
+      clipboardData: data,
+      bubbles: true,
+      cancelable: true,
+    });
+    element.dispatchEvent(event);
+    return event.defaultPrevented;
+  }, text);
+}
+
+/** `document.execCommand('insertText')` over the current selection, as the drivers insert text. */
+function execInsertText(box: Locator, text: string): Promise<boolean> {
+  return box.evaluate((_element, inserted) => document.execCommand('insertText', false, inserted), text);
+}
+
+async function typeHelloWorld(page: Page, box: ComposeBoxFixture, element: Locator): Promise<void> {
+  await typeInto(page, box, element, 'hello world');
+  await expect.poll(() => readState(page, box)).toBe('hello world');
+}
+
+function testTypesAndPosts(box: ComposeBoxFixture): void {
+  test('typed text is in the editor state and is what the site posts', async () => {
+    const page = await tab();
+    const element = await openBox(page, box);
+    await typeInto(page, box, element, 'Proud of the team this quarter');
+    await expect.poll(() => readState(page, box)).toBe('Proud of the team this quarter');
+    const posted = await submitAndRead(page, box, element);
+    expect(posted).toMatchObject({ box: box.name, text: 'Proud of the team this quarter' });
+  });
+
+  test('Enter and Shift+Enter start new lines that read back as "\\n"', async () => {
+    const page = await tab();
+    const element = await openBox(page, box);
+    await element.click();
+    await page.keyboard.type('one');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('two');
+    await page.keyboard.press('Shift+Enter');
+    await page.keyboard.type('three');
+    await expect.poll(() => readState(page, box)).toBe('one\ntwo\nthree');
+    expect((await submitAndRead(page, box, element)).text).toBe('one\ntwo\nthree');
+  });
+}
+
+function testQuill1(box: ComposeBoxFixture): void {
+  test('Quill 1 put its instance on the container and a hidden .ql-clipboard beside the editor', async () => {
+    const page = await tab();
+    const element = await openBox(page, box);
+    const found = await element.evaluate((editor) => {
+      const container = editor.parentElement as (HTMLElement & { __quill?: unknown }) | null;
+      return {
+        instance: container?.__quill !== undefined,
+        clipboard:
+          container?.querySelector(':scope > .ql-clipboard[contenteditable="true"]') != null,
+      };
+    });
+    expect(found).toEqual({ instance: true, clipboard: true });
+  });
+
+  test('a synthetic paste over a selected word deletes the word and inserts nothing', async () => {
+    const page = await tab();
+    const element = await openBox(page, box);
+    await typeHelloWorld(page, box, element);
+    expect(await selectWord(element, 'world')).toBe('world');
+    // Quill 1 does not cancel the event: it moves focus to .ql-clipboard for the browser's
+    // native paste to fill, and a millisecond later turns that (empty) clipboard into a delta
+    // that replaces the selection.
+    expect(await dispatchPaste(element, 'there')).toBe(false);
+    await expect.poll(() => readState(page, box)).toBe('hello ');
+    await page.waitForTimeout(100);
+    expect(await readState(page, box)).toBe('hello ');
+  });
+
+  test("execCommand('insertText') over a selection reaches Quill's model, and Ctrl+Z undoes it", async () => {
+    const page = await tab();
+    const element = await openBox(page, box);
+    await typeHelloWorld(page, box, element);
+    await page.waitForTimeout(UNDO_GROUP_PAUSE_MS);
+    await selectWord(element, 'world');
+    expect(await execInsertText(element, 'there')).toBe(true);
+    // Quill reads DOM changes back through a MutationObserver: its model follows a moment later.
+    await expect.poll(() => readState(page, box)).toBe('hello there');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => readState(page, box)).toBe('hello world');
+  });
+}
+
+function testTipTap(box: ComposeBoxFixture): void {
+  test("setting a text node's data reaches ProseMirror's state only after its DOM observer runs", async () => {
+    const page = await tab();
+    const element = await openBox(page, box);
+    await typeHelloWorld(page, box, element);
+    const readInSameTask = await element.evaluate((editor, name) => {
+      const text = editor.querySelector('p')?.firstChild;
+      if (!(text instanceof Text)) throw new Error('no text node in the first paragraph');
+      text.data = 'hello DOM';
+      const fixture = (window as unknown as { __postguardFixture: { state(box: string): string } })
+        .__postguardFixture;
+      return fixture.state(name);
+    }, box.name);
+    expect(readInSameTask).toBe('hello world');
+    // ProseMirror's MutationObserver then parses the changed text back into the document.
+    await expect.poll(() => readState(page, box)).toBe('hello DOM');
+  });
+
+  test("execCommand('insertText') over a selection reaches the state, and Ctrl+Z undoes it", async () => {
+    const page = await tab();
+    const element = await openBox(page, box);
+    await typeHelloWorld(page, box, element);
+    await page.waitForTimeout(UNDO_GROUP_PAUSE_MS);
+    await selectWord(element, 'world');
+    expect(await execInsertText(element, 'there')).toBe(true);
+    await expect.poll(() => readState(page, box)).toBe('hello there');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => readState(page, box)).toBe('hello world');
+  });
+
+  test("a synthetic paste uses ProseMirror's selection, which follows the DOM's on selectionchange", async () => {
+    const page = await tab();
+    const element = await openBox(page, box);
+    await typeHelloWorld(page, box, element);
+    // Dispatched in the same task as the selection: ProseMirror still has the caret at the end.
+    await element.evaluate((editor) => {
+      const text = editor.querySelector('p')?.firstChild as Text;
+      document.getSelection()?.setBaseAndExtent(text, 6, text, 11);
+      const data = new DataTransfer();
+      data.setData('text/plain', 'there');
+      editor.dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+      );
+    });
+    await expect.poll(() => readState(page, box)).toBe('hello worldthere');
+    // After selectionchange has run, the same paste replaces the selected word.
+    await selectWord(element, 'worldthere');
+    await page.waitForTimeout(50);
+    expect(await dispatchPaste(element, 'there')).toBe(true);
+    await expect.poll(() => readState(page, box)).toBe('hello there');
+  });
+}
+
+describe('every LinkedIn box', () => {
+  for (const box of LINKEDIN_BOXES) {
+    describe(box.name, () => {
+      testTypesAndPosts(box);
+      if (box.editor === 'quill') testQuill1(box);
+      if (box.editor === 'tiptap') testTipTap(box);
+    });
+  }
+});
