@@ -67,7 +67,10 @@ function dispatchPaste(box: Locator, text: string): Promise<boolean> {
 
 /** `document.execCommand('insertText')` over the current selection, as the drivers insert text. */
 function execInsertText(box: Locator, text: string): Promise<boolean> {
-  return box.evaluate((_element, inserted) => document.execCommand('insertText', false, inserted), text);
+  return box.evaluate(
+    (_element, inserted) => document.execCommand('insertText', false, inserted),
+    text,
+  );
 }
 
 async function typeHelloWorld(page: Page, box: ComposeBoxFixture, element: Locator): Promise<void> {
@@ -203,4 +206,191 @@ describe('every LinkedIn box', () => {
       if (box.editor === 'tiptap') testTipTap(box);
     });
   }
+});
+
+/** A selection's ends as each API reports them: a text node by its data and offset, a place
+ * retargeted out of the shadow root by where it is relative to the host. */
+interface SelectionView {
+  document: string;
+  documentText: string;
+  shadowRoot: string;
+  composedWithShadowRoot: string;
+  composedWithoutShadowRoots: string;
+  quill: { index: number; length: number } | null;
+}
+
+type SelectBy = 'already selected' | 'document.getSelection()' | 'shadowRoot.getSelection()';
+
+/** Optionally selects "world" in the shadow box's first line, then reads every selection API. */
+function viewSelection(box: Locator, selectBy: SelectBy): Promise<SelectionView> {
+  return box.evaluate((editor, how) => {
+    const root = editor.getRootNode() as ShadowRoot & { getSelection(): Selection | null };
+    const text = editor.querySelector('p')?.firstChild as Text;
+    if (how === 'document.getSelection()')
+      document.getSelection()?.setBaseAndExtent(text, 6, text, 11);
+    if (how === 'shadowRoot.getSelection()')
+      root.getSelection()?.setBaseAndExtent(text, 6, text, 11);
+    const host = root.host;
+    // A retargeted end is a place in the host's parent: say where it is relative to the host.
+    const end = (node: Node | null, offset: number) => {
+      if (node instanceof Text) return `"${node.data}":${offset}`;
+      if (node?.childNodes[offset] === host) return 'before host';
+      if (node?.childNodes[offset - 1] === host) return 'after host';
+      return `${node?.nodeName ?? 'null'}:${offset}`;
+    };
+    const ends = (a: Node | null, aOffset: number, b: Node | null, bOffset: number) =>
+      `${end(a, aOffset)}-${end(b, bOffset)}`;
+    const ofSelection = (selection: Selection | null) =>
+      selection
+        ? ends(
+            selection.anchorNode,
+            selection.anchorOffset,
+            selection.focusNode,
+            selection.focusOffset,
+          )
+        : 'null';
+    const ofRange = (range: StaticRange | undefined) =>
+      range
+        ? ends(range.startContainer, range.startOffset, range.endContainer, range.endOffset)
+        : 'none';
+    const selection = document.getSelection();
+    const container = editor.parentElement as HTMLElement & {
+      __quill: { getSelection(): { index: number; length: number } | null };
+    };
+    return {
+      document: ofSelection(selection),
+      documentText: selection?.toString() ?? '',
+      shadowRoot: ofSelection(root.getSelection()),
+      composedWithShadowRoot: ofRange(selection?.getComposedRanges({ shadowRoots: [root] })[0]),
+      composedWithoutShadowRoots: ofRange(selection?.getComposedRanges()[0]),
+      quill: container.__quill.getSelection(),
+    };
+  }, selectBy);
+}
+
+describe("linkedin-post: the share box inside #interop-outlet's open shadow root", () => {
+  const box = LINKEDIN_SHARE_SHADOW;
+
+  test('Post stays disabled until Quill holds text', async () => {
+    const page = await tab();
+    const element = await openBox(page, box);
+    const postButton = page.locator(
+      '[data-test-modal-id="sharebox"] button.share-actions__primary-action',
+    );
+    expect(await postButton.isDisabled()).toBe(true);
+    await typeInto(page, box, element, 'x');
+    await expect.poll(() => postButton.isDisabled()).toBe(false);
+    await page.keyboard.press('Backspace');
+    await expect.poll(() => postButton.isDisabled()).toBe(true);
+  });
+
+  test('document.querySelectorAll does not see the editor; the shadow root does', async () => {
+    const page = await tab();
+    await openBox(page, box);
+    const counts = await page.evaluate(() => ({
+      document: document.querySelectorAll('.ql-editor').length,
+      shadowRoot:
+        document.querySelector('#interop-outlet')?.shadowRoot?.querySelectorAll('.ql-editor')
+          .length ?? 0,
+      dialogInDocument: document.querySelectorAll('[data-test-modal-id="sharebox"]').length,
+    }));
+    expect(counts).toEqual({ document: 0, shadowRoot: 1, dialogInDocument: 0 });
+  });
+
+  test('a focused editor is the host to the document and the editor to its shadow root', async () => {
+    const page = await tab();
+    const element = await openBox(page, box);
+    await element.click();
+    const focus = await element.evaluate((editor) => {
+      const host = document.querySelector('#interop-outlet');
+      return {
+        documentActiveIsHost: document.activeElement === host,
+        shadowActiveIsEditor: host?.shadowRoot?.activeElement === editor,
+      };
+    });
+    expect(focus).toEqual({ documentActiveIsHost: true, shadowActiveIsEditor: true });
+  });
+
+  test('a word selected with the keyboard: document.getSelection() is retargeted to <body>', async () => {
+    const page = await tab();
+    const element = await openBox(page, box);
+    await typeHelloWorld(page, box, element);
+    for (let i = 0; i < 5; i += 1) await page.keyboard.press('Shift+ArrowLeft');
+    expect(await viewSelection(element, 'already selected')).toEqual({
+      document: 'before host-before host',
+      documentText: 'world',
+      shadowRoot: '"hello world":11-"hello world":6',
+      composedWithShadowRoot: '"hello world":6-"hello world":11',
+      composedWithoutShadowRoots: 'before host-after host',
+      quill: { index: 6, length: 5 },
+    });
+  });
+
+  test('document.getSelection().setBaseAndExtent() with nodes inside selects the word', async () => {
+    const page = await tab();
+    const element = await openBox(page, box);
+    await typeHelloWorld(page, box, element);
+    expect(await viewSelection(element, 'document.getSelection()')).toEqual({
+      document: '"hello world":6-"hello world":11',
+      documentText: 'world',
+      shadowRoot: '"hello world":6-"hello world":11',
+      composedWithShadowRoot: '"hello world":6-"hello world":11',
+      composedWithoutShadowRoots: 'before host-after host',
+      quill: { index: 6, length: 5 },
+    });
+  });
+
+  test('shadowRoot.getSelection().setBaseAndExtent() selects the word too', async () => {
+    const page = await tab();
+    const element = await openBox(page, box);
+    await typeHelloWorld(page, box, element);
+    expect(await viewSelection(element, 'shadowRoot.getSelection()')).toEqual({
+      document: 'before host-before host',
+      documentText: 'world',
+      shadowRoot: '"hello world":6-"hello world":11',
+      composedWithShadowRoot: '"hello world":6-"hello world":11',
+      composedWithoutShadowRoots: 'before host-after host',
+      quill: { index: 6, length: 5 },
+    });
+  });
+
+  test("typeInto's 'paste' dispatches on document.activeElement, the host: Quill never sees it", async () => {
+    const page = await tab();
+    const element = await openBox(page, box);
+    await typeHelloWorld(page, box, element);
+    await typeInto(page, box, element, ' again', 'paste');
+    await page.waitForTimeout(100);
+    expect(await readState(page, box)).toBe('hello world');
+  });
+
+  test('left to itself (?shadow-selection-fix=off), Quill 1 never finds its selection', async () => {
+    const page = await tab();
+    await openFixture(page, `${box.url}?shadow-selection-fix=off`);
+    const element = await box.open(page);
+    await element.click();
+    await page.keyboard.type('one');
+    // Quill's keyboard bindings need quill.getSelection(): Shift+Enter falls through to Chromium,
+    // which puts a raw "\n" into the paragraph's text instead of starting a new line of Quill's.
+    await page.keyboard.press('Shift+Enter');
+    await page.keyboard.type('two');
+    const seen = await element.evaluate((editor) => {
+      const quill = (
+        editor.parentElement as HTMLElement & {
+          __quill: { getSelection(): unknown; hasFocus(): boolean };
+        }
+      ).__quill;
+      return {
+        quillSelection: quill.getSelection(),
+        quillHasFocus: quill.hasFocus(),
+        shadowActiveIsEditor: (editor.getRootNode() as ShadowRoot).activeElement === editor,
+        paragraphs: Array.from(editor.querySelectorAll('p'), (p) => p.textContent),
+      };
+    });
+    expect(seen).toEqual({
+      quillSelection: null,
+      quillHasFocus: false,
+      shadowActiveIsEditor: true,
+      paragraphs: ['one\ntwo'],
+    });
+  });
 });
