@@ -13,7 +13,15 @@ import {
   typeInto,
 } from './harness';
 import type { ComposeBoxFixture, ExtensionSession } from './harness';
-import { LINKEDIN_BOXES, LINKEDIN_SHARE_SHADOW } from './support/boxes-linkedin';
+import {
+  LINKEDIN_BOXES,
+  LINKEDIN_EMBER_COMMENT,
+  LINKEDIN_EMBER_POST,
+  LINKEDIN_EMBER_REPLY,
+  LINKEDIN_SHARE_SHADOW,
+  LINKEDIN_TIPTAP_COMMENT,
+  LINKEDIN_TIPTAP_REPLY,
+} from './support/boxes-linkedin';
 
 let session: ExtensionSession | undefined;
 beforeAll(async () => {
@@ -268,6 +276,26 @@ function viewSelection(box: Locator, selectBy: SelectBy): Promise<SelectionView>
   }, selectBy);
 }
 
+/** Records the ranges of Quill's `selection-change` events from now on. */
+function watchSelectionChanges(box: Locator): Promise<void> {
+  return box.evaluate((editor) => {
+    const seen: unknown[] = [];
+    (window as unknown as { __selectionChanges: unknown[] }).__selectionChanges = seen;
+    const quill = (
+      editor.parentElement as HTMLElement & {
+        __quill: { on(event: string, handler: (range: unknown) => void): void };
+      }
+    ).__quill;
+    quill.on('selection-change', (range) => seen.push(range));
+  });
+}
+
+function readSelectionChanges(page: Page): Promise<unknown[]> {
+  return page.evaluate(
+    () => (window as unknown as { __selectionChanges: unknown[] }).__selectionChanges,
+  );
+}
+
 describe("linkedin-post: the share box inside #interop-outlet's open shadow root", () => {
   const box = LINKEDIN_SHARE_SHADOW;
 
@@ -354,6 +382,42 @@ describe("linkedin-post: the share box inside #interop-outlet's open shadow root
     });
   });
 
+  test("Quill's stylesheet applies inside the shadow root", async () => {
+    const page = await tab();
+    const element = await openBox(page, box);
+    const styles = await element.evaluate((editor) => {
+      const clipboard = editor.parentElement?.querySelector('.ql-clipboard');
+      return {
+        editorWhiteSpace: getComputedStyle(editor).whiteSpace,
+        clipboardPosition: clipboard ? getComputedStyle(clipboard).position : 'missing',
+        clipboardLeft: clipboard ? getComputedStyle(clipboard).left : 'missing',
+      };
+    });
+    expect(styles).toEqual({
+      editorWhiteSpace: 'pre-wrap',
+      clipboardPosition: 'absolute',
+      clipboardLeft: '-100000px',
+    });
+  });
+
+  test('?composer=open opens the share box in the shadow root on load', async () => {
+    const page = await tab();
+    await openFixture(page, `${box.url}?composer=open`);
+    await page
+      .locator('#interop-outlet [data-test-modal-id="sharebox"] .ql-editor[role="textbox"]')
+      .waitFor({ state: 'visible' });
+    expect(await page.evaluate(() => document.querySelectorAll('[role="dialog"]').length)).toBe(0);
+  });
+
+  test("with the selection fix, moving the caret emits Quill's selection-change", async () => {
+    const page = await tab();
+    const element = await openBox(page, box);
+    await typeHelloWorld(page, box, element);
+    await watchSelectionChanges(element);
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => readSelectionChanges(page)).toContainEqual({ index: 10, length: 0 });
+  });
+
   test("typeInto's 'paste' dispatches on document.activeElement, the host: Quill never sees it", async () => {
     const page = await tab();
     const element = await openBox(page, box);
@@ -369,6 +433,9 @@ describe("linkedin-post: the share box inside #interop-outlet's open shadow root
     const element = await box.open(page);
     await element.click();
     await page.keyboard.type('one');
+    await watchSelectionChanges(element);
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('End');
     // Quill's keyboard bindings need quill.getSelection(): Shift+Enter falls through to Chromium,
     // which puts a raw "\n" into the paragraph's text instead of starting a new line of Quill's.
     await page.keyboard.press('Shift+Enter');
@@ -386,11 +453,94 @@ describe("linkedin-post: the share box inside #interop-outlet's open shadow root
         paragraphs: Array.from(editor.querySelectorAll('p'), (p) => p.textContent),
       };
     });
+    expect(await readSelectionChanges(page)).toEqual([]);
     expect(seen).toEqual({
       quillSelection: null,
       quillHasFocus: false,
       shadowActiveIsEditor: true,
       paragraphs: ['one\ntwo'],
     });
+  });
+});
+
+describe('the comment boxes as each front end builds them', () => {
+  test('newer front end: a TipTap box with no <form>, its submit disabled while empty', async () => {
+    const page = await tab();
+    const element = await openBox(page, LINKEDIN_TIPTAP_COMMENT);
+    const submit = page.locator('button[data-view-name="comment-post"]');
+    expect(await element.evaluate((editor) => editor.closest('form') === null)).toBe(true);
+    expect(await submit.isDisabled()).toBe(true);
+    await typeInto(page, LINKEDIN_TIPTAP_COMMENT, element, 'Congratulations');
+    await expect.poll(() => submit.isDisabled()).toBe(false);
+    await submitAndRead(page, LINKEDIN_TIPTAP_COMMENT, element);
+    // Posted: the comment is listed with its Reply, and the box is empty again.
+    await page
+      .locator('[data-view-name="comment-container"]', { hasText: 'Congratulations' })
+      .locator('button[data-view-name="comment-reply"]')
+      .waitFor();
+    expect(await readState(page, LINKEDIN_TIPTAP_COMMENT)).toBe('');
+    expect(await submit.isDisabled()).toBe(true);
+  });
+
+  test('newer front end: the reply box is inside the comment replied to', async () => {
+    const page = await tab();
+    const element = await openBox(page, LINKEDIN_TIPTAP_REPLY);
+    const inside = await element.evaluate(
+      (editor) =>
+        editor
+          .closest('[data-view-name="comment-container"]')
+          ?.querySelector('button[data-view-name="comment-reply-post"]') != null,
+    );
+    expect(inside).toBe(true);
+  });
+
+  test('Ember pages: a form whose submit carries only the --cr class, disabled while empty', async () => {
+    const page = await tab();
+    const element = await openBox(page, LINKEDIN_EMBER_COMMENT);
+    const submit = await element.evaluate((editor) => {
+      const form = editor.closest('form.comments-comment-box__form');
+      const button = form?.querySelector('button[type="submit"]');
+      return {
+        inWrapper: form?.parentElement?.classList.contains('comments-comment-box--cr') ?? false,
+        hasCrClass: button?.classList.contains('comments-comment-box__submit-button--cr') ?? false,
+        hasBareClass: button?.classList.contains('comments-comment-box__submit-button') ?? true,
+        disabled: (button as HTMLButtonElement | null)?.disabled ?? false,
+      };
+    });
+    expect(submit).toEqual({
+      inWrapper: true,
+      hasCrClass: true,
+      hasBareClass: false,
+      disabled: true,
+    });
+  });
+
+  test('Ember pages: the reply box is inside the comment article replied to', async () => {
+    const page = await tab();
+    const element = await openBox(page, LINKEDIN_EMBER_REPLY);
+    const inside = await element.evaluate(
+      (editor) =>
+        editor
+          .closest('article.comments-comment-entity')
+          ?.querySelector(
+            'form.comments-comment-box__form .comments-comment-box__submit-button--cr',
+          ) != null,
+    );
+    expect(inside).toBe(true);
+  });
+
+  test('Ember pages: ?composer=open opens the artdeco share modal, not in a shadow root', async () => {
+    const page = await tab();
+    await openFixture(page, `${LINKEDIN_EMBER_POST.url}&composer=open`);
+    await page
+      .locator(
+        '#artdeco-modal-outlet [role="dialog"] .share-creation-state__text-editor .ql-editor',
+      )
+      .waitFor({ state: 'visible' });
+    const found = await page.evaluate(() => ({
+      inDocument: document.querySelectorAll('#artdeco-modal-outlet .ql-editor').length,
+      interopOutlet: document.querySelector('#interop-outlet') !== null,
+    }));
+    expect(found).toEqual({ inDocument: 1, interopOutlet: false });
   });
 });
