@@ -17,6 +17,16 @@ import {
 import { bundledPack, setPacksInForce } from './support/policy';
 import { badge, clickFix, drawnRuleIds, openAllFindings, waitForFinding } from './support/overlay';
 
+// The service worker's global, as the evaluated functions below see it.
+declare const chrome: {
+  storage: {
+    local: {
+      get(key: string): Promise<Record<string, unknown>>;
+      remove(key: string): Promise<void>;
+    };
+  };
+};
+
 let session: ExtensionSession;
 let page: Page;
 

@@ -7,6 +7,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { SITE_URLS } from './routes';
 import type { SiteName } from './routes';
+import { LINKEDIN_SHARE_SHADOW, LINKEDIN_TIPTAP_COMMENT } from './boxes-linkedin';
 
 /** The editor library a fixture box runs (Quill is 1.3.x, what LinkedIn runs). */
 export type EditorKind = 'draft' | 'lexical' | 'quill' | 'tiptap' | 'textarea';
@@ -122,33 +123,10 @@ export const FACEBOOK_COMMENT: ComposeBoxFixture = {
   context: 'comment',
 };
 
-export const LINKEDIN_POST: ComposeBoxFixture = {
-  name: 'linkedin-post',
-  site: 'linkedin',
-  editor: 'quill',
-  url: SITE_URLS.linkedin,
-  async open(page) {
-    await page.locator('.share-box-feed-entry__trigger').click();
-    return visible(
-      page.locator('.share-creation-state__text-editor .ql-editor[contenteditable="true"]'),
-    );
-  },
-  submit: (page) => page.locator('.share-actions__primary-action').click(),
-  newLineKey: 'Enter',
-  context: 'post',
-};
-
-export const LINKEDIN_COMMENT: ComposeBoxFixture = {
-  name: 'linkedin-comment',
-  site: 'linkedin',
-  editor: 'quill',
-  url: SITE_URLS.linkedin,
-  open: (page) =>
-    visible(page.locator('.comments-comment-box__form .ql-editor[contenteditable="true"]')),
-  submit: (page) => page.locator('.comments-comment-box__submit-button').click(),
-  newLineKey: 'Enter',
-  context: 'comment',
-};
+/** LinkedIn's share box as served today: in the interop outlet's shadow root, on Quill 1. */
+export const LINKEDIN_POST = LINKEDIN_SHARE_SHADOW;
+/** LinkedIn's feed comment on the newer front end: TipTap. */
+export const LINKEDIN_COMMENT = LINKEDIN_TIPTAP_COMMENT;
 
 /** The main share box of each site: one per editor library. */
 export const SHARE_BOXES: ComposeBoxFixture[] = [X_HOME, FACEBOOK_POST, LINKEDIN_POST];

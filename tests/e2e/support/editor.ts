@@ -35,7 +35,10 @@ async function paste(box: Locator, text: string): Promise<void> {
       bubbles: true,
       cancelable: true,
     });
-    (document.activeElement ?? element).dispatchEvent(event);
+    // The focused element, followed into open shadow roots (LinkedIn's share box).
+    let target: Element | null = document.activeElement;
+    while (target?.shadowRoot?.activeElement) target = target.shadowRoot.activeElement;
+    (target ?? element).dispatchEvent(event);
   }, text);
 }
 
