@@ -240,7 +240,7 @@ function englishWords(): Set<string> {
   for (const label of Object.values(FACEBOOK_LABELS.en_US)) {
     for (const word of label.replace(/\{\w+\}/g, ' ').split(/[^A-Za-z']+/)) {
       const bare = word.replace(/^'+|'+$/g, '').toLowerCase();
-      if (bare.length >= 2 && bare !== 'en') words.add(bare);
+      if (bare.length >= 2) words.add(bare);
     }
   }
   return words;
