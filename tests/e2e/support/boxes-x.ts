@@ -134,7 +134,9 @@ export const X_INLINE_REPLY: XBoxFixture = {
     return visible(page.locator(`[data-testid="inline_reply_offscreen"] ${X_DRAFT_BOX}`));
   },
   submit: (page) =>
-    page.locator('[data-testid="inline_reply_offscreen"] [data-testid="tweetButtonInline"]').click(),
+    page
+      .locator('[data-testid="inline_reply_offscreen"] [data-testid="tweetButtonInline"]')
+      .click(),
   newLineKey: 'Enter',
   context: 'reply',
 };
