@@ -154,6 +154,26 @@ for (const box of X_NARROW_BOXES) {
       expect((await submitAndRead(page, box, element)).text).toBe('Set past the tracker');
     });
 
+    test(`${box.name}: after the prototype's value setter, Ctrl+Z does not bring the old text back`, async () => {
+      const page = await session().tab();
+      const element = await openBox(page, box);
+      await typeInto(page, box, element, 'Typed by hand');
+      await expect.poll(() => readState(page, box)).toBe('Typed by hand');
+      await element.evaluate((node) => {
+        const setter = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')?.set;
+        setter?.call(node, 'Replaced by a script');
+        node.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+      await expect.poll(() => readState(page, box)).toBe('Replaced by a script');
+      // A programmatic value is not an edit: Chromium keeps no undo step for it, so a fix made
+      // this way cannot be undone by the user (execCommand's can, above).
+      await element.focus();
+      await page.keyboard.press('Control+z');
+      await settle(page);
+      expect(await readState(page, box)).toBe('Replaced by a script');
+      expect(await textareaValue(element)).toBe('Replaced by a script');
+    });
+
     test(`${box.name}: a direct value assignment is what Post does NOT send`, async () => {
       const page = await session().tab();
       const element = await openBox(page, box);
