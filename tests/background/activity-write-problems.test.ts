@@ -3,7 +3,7 @@ import type { DBCore, Middleware } from 'dexie';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { activityWriter, messageListener } from '@/src/background/main';
 import { openDatabase, type PostguardDb } from '@/src/store/db';
-import { activityWriteProblemItem } from '@/src/store/write-problem-item';
+import { activityWriteProblemItem } from '@/src/policy/storage';
 
 const NOW = new Date(2026, 10, 24, 12).getTime();
 let counter = 0;

@@ -3,15 +3,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { compilePacks } from '@/src/core';
-import { starterPack } from '@/src/compose/policy';
+import { starterPack } from '@/src/policy/starter';
 import { EMPTY_POLICY_GRACE_MS, PackUpdater } from '@/src/background/packs/updater';
-import {
-  activePolicyItem,
-  packsInForce,
-  policyStatusItem,
-  userPacksItem,
-  type ActivePolicy,
-} from '@/src/store/policy';
+import { packsInForce } from '@/src/policy/packs-in-force';
+import { activePolicyItem, policyStatusItem, userPacksItem } from '@/src/policy/storage';
+import type { ActivePolicy } from '@/src/policy/types';
 import {
   makeKey,
   makePack,

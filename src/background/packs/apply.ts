@@ -1,13 +1,13 @@
 import { compilePacks, formatPackError, parsePack, type PackError } from '@/src/core';
 import type { Pack } from '@/src/core/pack/schema';
-import {
-  packsInForce,
-  type PackRecord,
-  type PackSource,
-  type RefusalCode,
-  type SourceStatus,
-  type UserPack,
-} from '@/src/store/policy';
+import { packsInForce } from '@/src/policy/packs-in-force';
+import type {
+  PackRecord,
+  PackSource,
+  RefusalCode,
+  SourceStatus,
+  UserPack,
+} from '@/src/policy/types';
 import type { FetchedPack } from './fetch-pack';
 import { compareVersions } from './semver';
 import { canonicalKey, type ManagedSettings } from './settings';

@@ -1,7 +1,7 @@
 import { formatPackError, parsePack } from '@/src/core';
 import { MAX_PACK_BYTES, type Pack } from '@/src/core/pack/schema';
 import { verifySignature } from '@/src/core/signature';
-import type { RefusalCode } from '@/src/store/policy';
+import type { RefusalCode } from '@/src/policy/types';
 import { download, type FetchLike } from './download';
 
 /**

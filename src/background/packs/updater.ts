@@ -6,13 +6,16 @@ import type { OptionsResponse } from '@/src/messages';
 import {
   activePolicyItem,
   policyStatusItem,
+  sessionStartedAtItem,
   userPacksItem,
-  type ActivePolicy,
-  type PackRecord,
-  type PolicyStatus,
-  type SourceStatus,
-  type UserPack,
-} from '@/src/store/policy';
+} from '@/src/policy/storage';
+import type {
+  ActivePolicy,
+  PackRecord,
+  PolicyStatus,
+  SourceStatus,
+  UserPack,
+} from '@/src/policy/types';
 import { applyPolicy, type ApplyResult } from './apply';
 import { showPolicyHealth } from './badge';
 import type { FetchLike } from './download';
@@ -54,14 +57,6 @@ export interface PackUpdaterOptions {
    */
   startedAt?: number;
 }
-
-/**
- * Cleared by the browser when it quits, kept while it runs: the first moment this browser
- * session saw Postguard's background, whichever service worker it was.
- */
-const sessionStartedAtItem = storage.defineItem<number | null>('session:sessionStartedAt', {
-  fallback: null,
-});
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
 

@@ -17,7 +17,7 @@ const currentTime = () => new Date();
 // Loaded when first needed: defining the storage items reads extension storage at once, which
 // only an extension page has (tests render this section without one).
 const loadPacksInForce = (): Promise<Pack[]> =>
-  import('@/src/ui/popup/packs').then((packs) => packs.loadPacksInForce());
+  import('@/src/policy/packs').then((packs) => packs.loadPacksInForce());
 // The same for the background's failed writes, kept in extension storage.
 const loadWriteProblems = () => import('@/src/store/write-problem-item');
 const storedWriteProblems: WriteProblemSource = {
