@@ -1,7 +1,7 @@
 import { useId, useMemo, useRef, useState } from 'react';
 import type { Checker, Finding, Network, Severity } from '@/src/core';
 import { NETWORKS } from '@/src/core';
-import { SEVERITY_COLOURS } from '@/src/compose/overlay/styles';
+import { SEVERITY_COLOURS } from '@/src/severity-colours';
 import { applyTextEdits, segmentText } from './text-edits';
 
 export const NETWORK_NAMES: Record<Network, string> = {
