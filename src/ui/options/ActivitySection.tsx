@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Pack } from '@/src/core/pack/schema';
-import { openDatabase, type OpenOptions, type PostguardDb } from '@/src/store/db';
+import { openDatabase, type OpenOptions } from '@/src/store/db';
+import type { PostguardDb } from '@/src/store/schema';
 import type { WriteProblemSource } from '@/src/store/write-problem';
 import { ActivityLog } from '@/src/ui/activity/ActivityLog';
 import { DatabaseNotice } from '@/src/ui/activity/DatabaseNotice';
