@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { patternProblem } from '../rules/pattern';
 import type { PackError } from './errors';
 import { formatPath } from './errors';
+import { patternProblem } from '../re2';
 import {
   ContentItem,
   DisclosureRule,
