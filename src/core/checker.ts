@@ -87,7 +87,6 @@ export function compilePacks(packs: readonly Pack[]): Result<Checker> {
     const path = `rules[${ruleIndex(pack, effective.rule)}]`;
     try {
       const compiled = compileRule(effective.rule, { pack, org });
-      if (!compiled) continue;
       active.push({
         compiled,
         networks: effective.rule.networks ? new Set(effective.rule.networks) : undefined,

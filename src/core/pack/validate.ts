@@ -2,19 +2,7 @@ import { z } from 'zod';
 import type { PackError } from './errors';
 import { formatPath } from './errors';
 import { patternProblem } from '../re2';
-import {
-  ContentItem,
-  DisclosureRule,
-  EntitiesRule,
-  LengthRule,
-  Pack,
-  PACK_FORMAT,
-  PatternRule,
-  RuleSwitch,
-  TermsRule,
-  ToneRule,
-  type Rule,
-} from './schema';
+import { ContentItem, Pack, PACK_FORMAT, RULE_SCHEMAS, RuleSwitch, type Rule } from './schema';
 
 /**
  * Validates a parsed pack against the schema and says what is wrong in plain words, at the
@@ -22,15 +10,6 @@ import {
  * validating `z.union([Rule, RuleSwitch])` as a whole would report "Invalid input" for a
  * rule with one bad field, instead of the field.
  */
-
-export const RULE_SCHEMAS = {
-  terms: TermsRule,
-  pattern: PatternRule,
-  entities: EntitiesRule,
-  disclosure: DisclosureRule,
-  tone: ToneRule,
-  length: LengthRule,
-} as const;
 
 const RULE_KINDS = Object.keys(RULE_SCHEMAS) as (keyof typeof RULE_SCHEMAS)[];
 

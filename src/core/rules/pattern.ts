@@ -1,9 +1,9 @@
 import { RE2JS } from 're2js';
-import type { Finding } from '../findings';
 import type { PatternRule } from '../pack/schema';
 import { tryCompile } from '../re2';
 import { removeSuggestion } from '../suggestions';
-import { RuleCompileError, type CompiledRule, type RuleCompiler } from './types';
+import { defineRule, type RuleHit } from './support/finding';
+import { RuleCompileError } from './types';
 
 /**
  * `pattern`: admin-written regular expressions, run with RE2 (re2js) so that matching is
@@ -18,44 +18,28 @@ function compilePattern(source: string, flags: number, index: number): RE2JS {
   return result.pattern;
 }
 
-export const compilePatternRule: RuleCompiler<PatternRule> = (rule, context) => {
+export const compilePatternRule = defineRule<PatternRule>((rule) => {
   const flags = rule.flags === 'i' ? RE2JS.CASE_INSENSITIVE : 0;
   const patterns = rule.patterns.map((source, index) => compilePattern(source, flags, index));
-  const compiled: CompiledRule = {
-    rule,
-    packId: context.pack.id,
-    check(analysis) {
-      const { text } = analysis;
-      const findings: Finding[] = [];
-      const seen = new Set<string>();
-      for (const pattern of patterns) {
-        // `test` runs RE2's DFA without tracking positions: about twenty times faster than
-        // finding matches, and almost every post matches nothing.
-        if (!pattern.test(text)) continue;
-        for (const m of pattern.matchAll(text)) {
-          const match = m[0];
-          if (!match) continue;
-          const start = m.index ?? 0;
-          const end = start + match.length;
-          const key = `${start}:${end}`;
-          if (seen.has(key)) continue;
-          seen.add(key);
-          findings.push({
-            ruleId: rule.id,
-            packId: context.pack.id,
-            kind: 'pattern',
-            severity: rule.severity,
-            message: rule.message,
-            ...(rule.link ? { link: rule.link } : {}),
-            start,
-            end,
-            match,
-            suggestions: [removeSuggestion(text, start, end)],
-          });
-        }
+  return (analysis) => {
+    const { text } = analysis;
+    const findings: RuleHit[] = [];
+    const seen = new Set<string>();
+    for (const pattern of patterns) {
+      // `test` runs RE2's DFA without tracking positions: about twenty times faster than
+      // finding matches, and almost every post matches nothing.
+      if (!pattern.test(text)) continue;
+      for (const m of pattern.matchAll(text)) {
+        const match = m[0];
+        if (!match) continue;
+        const start = m.index ?? 0;
+        const end = start + match.length;
+        const key = `${start}:${end}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        findings.push({ start, end, suggestions: [removeSuggestion(text, start, end)] });
       }
-      return findings;
-    },
+    }
+    return findings;
   };
-  return compiled;
-};
+});
