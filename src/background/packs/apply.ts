@@ -151,8 +151,7 @@ function inlineSlots(input: ApplyInput, previous: readonly PackRecord[]): Slot[]
     const parsed = parsePack(value);
     if (!parsed.ok) {
       const text = typeof value === 'string' ? value : '';
-      const notJson =
-        text !== '' && parsed.errors.some((e) => e.message.startsWith('not valid JSON'));
+      const notJson = text !== '' && parsed.errors.some((e) => e.code === 'not-json');
       refuse(
         slot,
         notJson ? 'malformed' : 'invalid',

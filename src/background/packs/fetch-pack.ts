@@ -36,15 +36,6 @@ function refused(code: RefusalCode, message: string): FetchedPack {
   return { kind: 'refused', code, message };
 }
 
-function isJson(bytes: Uint8Array): boolean {
-  try {
-    JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, ''));
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 export async function fetchSignedPack(
   url: string,
   options: FetchPackOptions,
@@ -127,8 +118,8 @@ export async function fetchSignedPack(
   const parsed = parsePack(bytes);
   if (!parsed.ok) {
     const [first] = parsed.errors;
-    if (!isJson(bytes)) {
-      const detail = first ? ` (${first.message.replace(/^not valid JSON /, '')})` : '';
+    if (first && (first.code === 'not-json' || first.code === 'not-utf8')) {
+      const detail = ` (${first.detail ?? first.message})`;
       return refused('malformed', `The pack at ${url} is not valid JSON${detail}`);
     }
     const shown = parsed.errors.slice(0, ERRORS_SHOWN).map(formatPackError).join('; ');

@@ -128,6 +128,7 @@ function toPackErrors(
       const known = knownKeys(path);
       for (const key of issue.keys) {
         errors.push({
+          code: 'invalid-field',
           path: formatPath([...path, key]),
           message: `unknown field${didYouMean(key, known)}`,
         });
@@ -139,9 +140,10 @@ function toPackErrors(
       );
       const chosen = meant.length === 1 && meant[0] ? meant[0] : undefined;
       if (chosen) errors.push(...toPackErrors(chosen, path, knownKeys));
-      else errors.push({ path: formatPath(path), message: unionMessage(path) });
+      else
+        errors.push({ code: 'invalid-field', path: formatPath(path), message: unionMessage(path) });
     } else {
-      errors.push({ path: formatPath(path), message: issue.message });
+      errors.push({ code: 'invalid-field', path: formatPath(path), message: issue.message });
     }
   }
   return errors;
@@ -175,13 +177,18 @@ function knownKeysIn(pack: Record<string, unknown>) {
   };
 }
 
-function validateRule(input: unknown, index: number, knownKeys: (path: Path) => readonly string[]) {
+function validateRule(
+  input: unknown,
+  index: number,
+  knownKeys: (path: Path) => readonly string[],
+): { rule?: Rule | RuleSwitch; errors: PackError[] } {
   const base: Path = ['rules', index];
   const at = formatPath(base);
   if (!isRecord(input)) {
     return {
       errors: [
         {
+          code: 'invalid-field',
           path: at,
           message: `expected a rule (an object with id, kind, severity and message), got ${describeValue(input)}`,
         },
@@ -197,6 +204,7 @@ function validateRule(input: unknown, index: number, knownKeys: (path: Path) => 
     return {
       errors: [
         {
+          code: 'invalid-field',
           path: `${at}.kind`,
           message: `is required: one of ${RULE_KINDS.join(', ')} (to switch off an inherited rule, give only "id" and "enabled": false)`,
         },
@@ -208,6 +216,7 @@ function validateRule(input: unknown, index: number, knownKeys: (path: Path) => 
     return {
       errors: [
         {
+          code: 'invalid-field',
           path: `${at}.kind`,
           message: `must be one of ${RULE_KINDS.join(', ')}; got ${describeValue(input.kind)}`,
         },
@@ -218,9 +227,11 @@ function validateRule(input: unknown, index: number, knownKeys: (path: Path) => 
   if (parsed.success && parsed.data.kind === 'pattern') {
     // An uncompilable pattern is as wrong as a missing field: refuse the pack here already.
     const { patterns, flags } = parsed.data;
-    const errors = patterns.flatMap((source, j) => {
+    const errors = patterns.flatMap((source, j): PackError[] => {
       const problem = patternProblem(source, flags);
-      return problem ? [{ path: `${at}.patterns[${j}]`, message: problem }] : [];
+      return problem
+        ? [{ code: 'bad-pattern', path: `${at}.patterns[${j}]`, message: problem }]
+        : [];
     });
     if (errors.length > 0) return { errors };
   }
@@ -235,7 +246,11 @@ export function validatePack(
   if (!isRecord(input)) {
     return {
       errors: [
-        { path: '', message: `a pack is a JSON object, but this is ${describeValue(input)}` },
+        {
+          code: 'not-a-pack',
+          path: '',
+          message: `a pack is a JSON object, but this is ${describeValue(input)}`,
+        },
       ],
     };
   }
@@ -245,7 +260,7 @@ export function validatePack(
       input.format === undefined
         ? `is required: a pack starts with "format": "${PACK_FORMAT}"`
         : `must be "${PACK_FORMAT}"; got ${describeValue(input.format)}`;
-    return { errors: [{ path: 'format', message }] };
+    return { errors: [{ code: 'not-a-pack', path: 'format', message }] };
   }
   const knownKeys = knownKeysIn(input);
   const errors: PackError[] = [];
@@ -265,6 +280,7 @@ export function validatePack(
       if (first === undefined) firstIndexOf.set(id, index);
       else
         errors.push({
+          code: 'duplicate-rule-id',
           path: `rules[${index}].id`,
           message: `"${id}" is already the id of rules[${first}]`,
         });
