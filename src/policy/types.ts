@@ -79,8 +79,6 @@ export interface PolicyStatus {
   refreshMinutes: number;
   /** The last time the background checked every source. */
   checkedAt?: number;
-  /** Identifies the records the background last decided on; it writes them only when this changes. */
-  recordsDigest?: string;
 }
 
 /** A pack the person imported in the options page; in force while the admin allows it. */

@@ -11,7 +11,6 @@ import {
 } from '@/src/policy/storage';
 import type {
   ActivePolicy,
-  PackRecord,
   PolicyStatus,
   SourceStatus,
   UserPack,
@@ -262,14 +261,9 @@ export class PackUpdater {
     const items: Parameters<typeof storage.setItems>[0] = [
       { item: policyStatusItem, value: status },
     ];
-    // Written only when this updater's own decision changes. Its digest, not the stored
-    // records, is the reference: a packs-in-force value someone else wrote (a test putting
-    // packs in force directly) is left alone until there is something new to apply.
-    const digest = recordsDigest(result.records);
-    status.recordsDigest = digest;
-    const decided = state.status?.recordsDigest;
-    const write = !state.policy || (decided === undefined ? result.changed : decided !== digest);
-    if (write) {
+    // Written only when the decision differs from the packs in force, so readers hear of
+    // real changes only.
+    if (!state.policy || result.changed) {
       const next: ActivePolicy = {
         revision: (state.policy?.revision ?? 0) + 1,
         records: result.records,
@@ -339,17 +333,4 @@ export class PackUpdater {
     await this.write(state, result, userPacks);
     return { ok: true };
   }
-}
-
-/** Two 32-bit string hashes (FNV-1a and djb2) over the records' JSON: a change detector. */
-export function recordsDigest(records: readonly PackRecord[]): string {
-  const text = JSON.stringify(records);
-  let fnv = 0x811c9dc5;
-  let djb = 5381;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    fnv = Math.imul(fnv ^ code, 0x01000193) >>> 0;
-    djb = (Math.imul(djb, 33) + code) >>> 0;
-  }
-  return `${text.length.toString(36)}-${fnv.toString(36)}-${djb.toString(36)}`;
 }
