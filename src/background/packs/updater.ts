@@ -9,12 +9,7 @@ import {
   sessionStartedAtItem,
   userPacksItem,
 } from '@/src/policy/storage';
-import type {
-  ActivePolicy,
-  PolicyStatus,
-  SourceStatus,
-  UserPack,
-} from '@/src/policy/types';
+import type { ActivePolicy, PolicyStatus, SourceStatus, UserPack } from '@/src/policy/types';
 import { applyPolicy, type ApplyResult } from './apply';
 import { showPolicyHealth } from './badge';
 import type { FetchLike } from './download';
