@@ -2,6 +2,54 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
+/** What src/core may not import, whatever its folder: browser and Node packages, the alias. */
+const CORE_FORBIDDEN = [
+  {
+    group: ['wxt', 'wxt/**', '@wxt-dev/**', 'webextension-polyfill', 'react', 'react/**'],
+    message: 'src/core is browser-free.',
+  },
+  {
+    group: ['react-dom', 'react-dom/**', 'dexie', 'dexie/**', '@testing-library/**'],
+    message: 'src/core is browser-free.',
+  },
+  {
+    group: ['node:*', 'fs', 'fs/**', 'path', 'os', 'url', 'crypto'],
+    message: 'src/core runs in the browser too.',
+  },
+  {
+    group: ['@/**'],
+    message:
+      'src/core imports only itself, by relative paths (the CLI runs it without the @/ alias).',
+  },
+];
+
+/**
+ * The engine is shared by the CLI and the extension: it must not touch a browser, Node, or
+ * anything outside itself. A relative path out of src/core is `..` once more than the file's
+ * depth inside it, so each depth gets its own guard.
+ */
+function coreImportGuards() {
+  const depths = ['src/core/*.ts', 'src/core/*/*.ts', 'src/core/*/*/*.ts', 'src/core/*/*/*/*.ts'];
+  return depths.map((files, depth) => ({
+    files: [files],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...CORE_FORBIDDEN,
+            {
+              group: [`${'../'.repeat(depth + 1)}**`],
+              message: 'src/core imports nothing outside src/core.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', 'window', 'document', 'chrome', 'browser', 'navigator'],
+    },
+  }));
+}
+
 export default tseslint.config(
   {
     ignores: [
@@ -38,26 +86,7 @@ export default tseslint.config(
       'no-new-func': 'error',
     },
   },
-  {
-    // The engine is shared by the CLI and the extension: it must not touch a browser.
-    files: ['src/core/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ['wxt', 'wxt/*', '@wxt-dev/*'], message: 'src/core is browser-free.' },
-            {
-              group: ['webextension-polyfill', 'react', 'react-dom', 'dexie'],
-              message: 'src/core is browser-free.',
-            },
-            { group: ['node:*', 'fs', 'path'], message: 'src/core runs in the browser too.' },
-          ],
-        },
-      ],
-      'no-restricted-globals': ['error', 'window', 'document', 'chrome', 'browser', 'navigator'],
-    },
-  },
+  ...coreImportGuards(),
   {
     // Page content is untrusted: never parse it as HTML.
     files: ['src/**/*.{ts,tsx}', 'entrypoints/**/*.{ts,tsx}'],

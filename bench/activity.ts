@@ -2,8 +2,10 @@ import 'fake-indexeddb/auto';
 import { pathToFileURL } from 'node:url';
 import { Bench } from 'tinybench';
 import type { Network } from '../src/core/pack/schema';
-import { recentWeeks, tallyShares, topItems, weeklyFiguresFromRows } from '../src/store/activity';
-import { openDatabase, openDatabaseV1, type ShareEvent } from '../src/store/db';
+import { tallyShares, topItems, weeklyFiguresFromRows } from '../src/store/activity';
+import { recentWeeks } from '../src/store/weeks';
+import { openDatabase, openDatabaseV1 } from '../src/store/db';
+import type { ShareEvent } from '../src/store/schema';
 import { logInsert, readActivity } from '../src/store/share-log';
 
 /**

@@ -26,8 +26,6 @@ export type ExtensionMessage =
       at: number;
     };
 
-export type MessageKind = ExtensionMessage['kind'];
-
 /** Popup → the content script of one tab (`browser.tabs.sendMessage`). */
 export type TabMessage =
   | { kind: 'compose-status' }

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import { openDatabase, type OpenOptions, type PostguardDb } from '@/src/store/db';
+import { openDatabase, type OpenOptions } from '@/src/store/db';
+import type { PostguardDb } from '@/src/store/schema';
 import {
   databaseProblem,
   describeDatabaseError,

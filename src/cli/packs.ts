@@ -7,10 +7,13 @@ import {
   type Pack,
   type PackError,
 } from '../core/index';
+import { needsStarter } from '../policy/packs-in-force';
+import { starterPack, STARTER_PACK_ID } from '../policy/starter';
 import { CliError, describeFsError, readInput, type Io } from './io';
 
-/** The starter pack shipped with Postguard, which packs may extend without naming its file. */
-export const STARTER_PACK_ID = 'postguard-starter';
+export { STARTER_PACK_ID };
+
+/** Where the starter pack shipped with Postguard lies, to name it in messages. */
 export const STARTER_PACK_FILE = fileURLToPath(
   new URL('../../public/packs/starter.json', import.meta.url),
 );
@@ -43,7 +46,7 @@ export async function loadPacks(io: Io, files: readonly string[]): Promise<Packs
       );
     }
   }
-  const load = await loadPackSources(io, sources);
+  const load = loadPackSources(sources);
   if (readErrors.length === 0) return load;
   // Report the unreadable files together with whatever is wrong in the others.
   const errors = [...readErrors, ...(load.ok ? [] : load.errors)];
@@ -67,7 +70,7 @@ export interface PackSource {
 }
 
 /** `loadPacks` for bytes already read, so that what is validated is what gets signed. */
-export async function loadPackSources(io: Io, sources: readonly PackSource[]): Promise<PacksLoad> {
+export function loadPackSources(sources: readonly PackSource[]): PacksLoad {
   const errors: string[] = [];
   const loaded: LoadedPack[] = [];
   for (const { file, bytes } of sources) {
@@ -77,7 +80,7 @@ export async function loadPackSources(io: Io, sources: readonly PackSource[]): P
   }
   if (errors.length > 0) return { ok: false, errors };
 
-  const starter = await bundledStarterIfExtended(io, loaded);
+  const starter = bundledStarterIfExtended(loaded);
   if (starter) loaded.unshift(starter);
 
   const compiled = compilePacks(loaded.map((l) => l.pack));
@@ -88,19 +91,15 @@ export async function loadPackSources(io: Io, sources: readonly PackSource[]): P
 }
 
 /** The bundled starter, when a pack extends it and no pack given is the starter itself. */
-async function bundledStarterIfExtended(
-  io: Io,
-  loaded: readonly LoadedPack[],
-): Promise<LoadedPack | undefined> {
-  const extendsStarter = loaded.some((l) => l.pack.extends?.includes(STARTER_PACK_ID));
-  const hasStarter = loaded.some((l) => l.pack.id === STARTER_PACK_ID);
-  if (!extendsStarter || hasStarter) return undefined;
-  const parsed = parsePack(await io.readFile(STARTER_PACK_FILE));
-  if (!parsed.ok)
-    throw new Error(
-      `the bundled starter pack is invalid: ${parsed.errors.map(formatPackError).join('; ')}`,
-    );
-  return { file: STARTER_PACK_FILE, pack: parsed.value, bundled: true };
+function bundledStarterIfExtended(loaded: readonly LoadedPack[]): LoadedPack | undefined {
+  if (
+    !needsStarter(
+      loaded.map((l) => l.pack),
+      STARTER_PACK_ID,
+    )
+  )
+    return undefined;
+  return { file: STARTER_PACK_FILE, pack: starterPack(), bundled: true };
 }
 
 /** `FILE: path: message`: compile errors name their pack by id, which leads back to its file. */

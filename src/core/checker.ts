@@ -87,7 +87,6 @@ export function compilePacks(packs: readonly Pack[]): Result<Checker> {
     const path = `rules[${ruleIndex(pack, effective.rule)}]`;
     try {
       const compiled = compileRule(effective.rule, { pack, org });
-      if (!compiled) continue;
       active.push({
         compiled,
         networks: effective.rule.networks ? new Set(effective.rule.networks) : undefined,
@@ -98,6 +97,7 @@ export function compilePacks(packs: readonly Pack[]): Result<Checker> {
       if (error instanceof RuleCompileError) {
         const inner = formatPath(error.path);
         errors.push({
+          code: 'compile',
           packId: pack.id,
           path: !inner || inner.startsWith('[') ? path + inner : `${path}.${inner}`,
           message: error.message,
@@ -105,7 +105,12 @@ export function compilePacks(packs: readonly Pack[]): Result<Checker> {
       } else {
         // A compiler bug must not take the whole checker down with it; say which rule.
         const message = error instanceof Error ? error.message : String(error);
-        errors.push({ packId: pack.id, path, message: `could not be compiled: ${message}` });
+        errors.push({
+          code: 'compile',
+          packId: pack.id,
+          path,
+          message: `could not be compiled: ${message}`,
+        });
       }
     }
   }

@@ -19,6 +19,8 @@ export {
 export { DEFAULT_MAX_LENGTH } from './rules/length';
 export { RULE_COMPILERS } from './rules/registry';
 export type { CheckOptions, Edit, Finding, Suggestion } from './findings';
+export { applyTextEdits } from './edits';
+export { SEVERITY_ORDER, severityRank, worstSeverity } from './severity';
 export {
   MAX_PACK_BYTES,
   NETWORKS,

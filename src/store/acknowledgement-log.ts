@@ -1,5 +1,5 @@
 import { filterBounds, type LogFilter } from './activity';
-import type { Acknowledgement, PostguardDb } from './db';
+import type { Acknowledgement, PostguardDb } from './schema';
 
 /**
  * Reads of the "Post anyway" entries (the `acknowledgements` table) for the options page and

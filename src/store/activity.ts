@@ -1,41 +1,12 @@
-import { localDate } from '@/src/core/dates';
 import { NETWORKS, type Network } from '@/src/core/pack/schema';
-import type { Acknowledgement, ShareAction, ShareEvent, ItemTally, WeeklyTally } from './db';
+import type { ItemTally, ShareAction, ShareEvent, WeeklyTally } from './schema';
+import { rowWeek } from './weeks';
 
 /**
- * The activity log read as figures: weeks, networks, top items, exports. Pure functions over
- * rows and tallies, so the popup, the options page, the database upgrade and the benchmarks
- * all count the same way.
+ * The activity log read as figures: tallies, weeks by network, top items, filters. Pure
+ * functions over rows and tallies, so the popup, the options page, the database upgrade and
+ * the benchmarks all count the same way.
  */
-
-/** The week a moment falls in, named by its Monday on the person's own calendar: `2026-11-23`. */
-export function weekOf(at: number): string {
-  const day = new Date(at);
-  const sinceMonday = (day.getDay() + 6) % 7;
-  return localDate(new Date(day.getFullYear(), day.getMonth(), day.getDate() - sinceMonday));
-}
-
-/** The `count` weeks that end with the week of `now`, oldest first. */
-export function recentWeeks(now: Date, count: number): string[] {
-  const monday = new Date(
-    now.getFullYear(),
-    now.getMonth(),
-    now.getDate() - ((now.getDay() + 6) % 7),
-  );
-  const weeks: string[] = [];
-  // Built from calendar fields, not by subtracting 7 × 24 h, so a DST change moves nothing.
-  for (let back = count - 1; back >= 0; back -= 1) {
-    weeks.push(
-      localDate(new Date(monday.getFullYear(), monday.getMonth(), monday.getDate() - 7 * back)),
-    );
-  }
-  return weeks;
-}
-
-/** A row's week: the one recorded with it (v2 rows), else computed from its time. */
-export function rowWeek(row: Pick<ShareEvent, 'at' | 'week'>): string {
-  return row.week ?? weekOf(row.at);
-}
 
 export interface Tallies {
   weekly: WeeklyTally[];
@@ -172,103 +143,4 @@ export function matchesFilter(row: ShareEvent, filter: LogFilter): boolean {
     row.at >= start &&
     row.at < end
   );
-}
-
-const CSV_COLUMNS = [
-  'id',
-  'at',
-  'week',
-  'network',
-  'action',
-  'contentId',
-  'packId',
-  'packVersion',
-  'edited',
-] as const;
-
-/**
- * One CSV cell. Ids come from packs, which the person did not write: a value that a
- * spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR) is prefixed with `'`.
- */
-function csvCell(value: string | number | boolean | undefined): string {
-  let text = value === undefined ? '' : String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** The log as CSV (RFC 4180, CRLF line ends), times in ISO 8601 UTC. */
-export function sharesToCsv(rows: Iterable<ShareEvent>): string {
-  const lines = [CSV_COLUMNS.join(',')];
-  for (const row of rows) {
-    lines.push(
-      [
-        csvCell(row.id),
-        csvCell(new Date(row.at).toISOString()),
-        csvCell(rowWeek(row)),
-        csvCell(row.network),
-        csvCell(row.action),
-        csvCell(row.contentId),
-        csvCell(row.packId),
-        csvCell(row.packVersion),
-        csvCell(row.edited),
-      ].join(','),
-    );
-  }
-  return `${lines.join('\r\n')}\r\n`;
-}
-
-/**
- * The log as JSON: the rows as stored, with the time also in ISO 8601 for people reading it.
- * Given acknowledgements, each "Post anyway" is listed too, in `acknowledgements` next to
- * `shares` (an added key: readers of `shares` are unaffected).
- */
-export function sharesToJson(
-  rows: Iterable<ShareEvent>,
-  acknowledgements?: Iterable<Acknowledgement>,
-): string {
-  const out = [...rows].map((row) => ({
-    id: row.id,
-    at: row.at,
-    time: new Date(row.at).toISOString(),
-    week: rowWeek(row),
-    network: row.network,
-    action: row.action,
-    contentId: row.contentId,
-    packId: row.packId,
-    packVersion: row.packVersion,
-    edited: row.edited,
-  }));
-  const document: Record<string, unknown> = { format: 'postguard/activity@1', shares: out };
-  if (acknowledgements)
-    document.acknowledgements = [...acknowledgements].map((row) => ({
-      id: row.id,
-      at: row.at,
-      time: new Date(row.at).toISOString(),
-      network: row.network,
-      ruleIds: [...row.ruleIds],
-      packs: row.packs.map((pack) => ({ id: pack.id, version: pack.version })),
-    }));
-  return `${JSON.stringify(document, null, 2)}\n`;
-}
-
-const ACKNOWLEDGEMENT_CSV_COLUMNS = ['id', 'at', 'network', 'ruleIds', 'packs'] as const;
-
-/**
- * Each "Post anyway" as CSV, like the log: rule ids separated by spaces, packs as
- * `id@version` separated by spaces. Which rules, never the post's text.
- */
-export function acknowledgementsToCsv(rows: Iterable<Acknowledgement>): string {
-  const lines = [ACKNOWLEDGEMENT_CSV_COLUMNS.join(',')];
-  for (const row of rows) {
-    lines.push(
-      [
-        csvCell(row.id),
-        csvCell(new Date(row.at).toISOString()),
-        csvCell(row.network),
-        csvCell(row.ruleIds.join(' ')),
-        csvCell(row.packs.map((pack) => `${pack.id}@${pack.version}`).join(' ')),
-      ].join(','),
-    );
-  }
-  return `${lines.join('\r\n')}\r\n`;
 }

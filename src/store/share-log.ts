@@ -2,12 +2,12 @@ import type { Network } from '@/src/core/pack/schema';
 import {
   filterBounds,
   matchesFilter,
-  recentWeeks,
   weeklyFigures,
   type LogFilter,
   type WeekFigure,
 } from './activity';
-import type { ItemTally, PostguardDb, ShareEvent } from './db';
+import { recentWeeks } from './weeks';
+import type { ItemTally, PostguardDb, ShareEvent } from './schema';
 
 /** Reads and writes of the activity log that the popup and the options page share. */
 

@@ -6,8 +6,9 @@ import type {
   DBCoreTransaction,
   Middleware,
 } from 'dexie';
-import { tallyShares, weekOf, type Tallies } from './activity';
-import type { ItemTally, ShareEvent, WeeklyTally } from './db';
+import { tallyShares, type Tallies } from './activity';
+import { weekOf } from './weeks';
+import type { ItemTally, ShareEvent, WeeklyTally } from './schema';
 
 /**
  * Keeps `weeklyTallies` and `itemTallies` in step with `shares`, whoever writes the log (the

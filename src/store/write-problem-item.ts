@@ -1,15 +1,11 @@
-import { storage } from 'wxt/utils/storage';
+import { activityWriteProblemItem } from '@/src/policy/storage';
 import type { ActivityWriteProblem, WriteProblemSource } from './write-problem';
 
 /**
- * The last activity-log write the background could not make. Defining it touches extension
- * storage at once: pages that render without an extension (component tests) load this module
- * lazily, or are handed a WriteProblemSource of their own.
+ * The last activity-log write the background could not make, in extension storage: pages
+ * that render without an extension (component tests) load this module lazily, or are handed
+ * a WriteProblemSource of their own.
  */
-export const activityWriteProblemItem = storage.defineItem<ActivityWriteProblem | null>(
-  'local:activityWriteProblem',
-  { fallback: null, version: 1 },
-);
 
 export async function saveWriteProblem(problem: ActivityWriteProblem): Promise<void> {
   await activityWriteProblemItem.setValue(problem);

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Network } from '@/src/core/pack/schema';
-import { recentWeeks, weeklyFiguresFromRows } from '@/src/store/activity';
-import { openDatabase, type ShareEvent } from '@/src/store/db';
+import { weeklyFiguresFromRows } from '@/src/store/activity';
+import { recentWeeks } from '@/src/store/weeks';
+import { openDatabase } from '@/src/store/db';
+import type { ShareEvent } from '@/src/store/schema';
 import { describeDatabaseError } from '@/src/store/db-errors';
 import { logInsert, queryLog, readActivity, readLog } from '@/src/store/share-log';
 import { queryAcknowledgements, readAcknowledgements } from '@/src/store/acknowledgement-log';

@@ -2,8 +2,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DBCore, Middleware } from 'dexie';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { activityWriter, messageListener } from '@/src/background/main';
-import { openDatabase, type PostguardDb } from '@/src/store/db';
-import { activityWriteProblemItem } from '@/src/store/write-problem-item';
+import { openDatabase } from '@/src/store/db';
+import type { PostguardDb } from '@/src/store/schema';
+import { activityWriteProblemItem } from '@/src/policy/storage';
 
 const NOW = new Date(2026, 10, 24, 12).getTime();
 let counter = 0;

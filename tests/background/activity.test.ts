@@ -1,18 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  acknowledgementsToCsv,
   filterBounds,
   matchesFilter,
-  recentWeeks,
-  sharesToCsv,
-  sharesToJson,
   tallyShares,
   topItems,
-  weekOf,
   weeklyFigures,
   weeklyFiguresFromRows,
 } from '@/src/store/activity';
-import type { Acknowledgement, ShareEvent } from '@/src/store/db';
+import { acknowledgementsToCsv, sharesToCsv, sharesToJson } from '@/src/store/exports';
+import { recentWeeks, weekOf } from '@/src/store/weeks';
+import type { Acknowledgement, ShareEvent } from '@/src/store/schema';
 
 const at = (y: number, m: number, d: number, h = 12) => new Date(y, m - 1, d, h).getTime();
 

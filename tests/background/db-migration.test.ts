@@ -1,14 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import type { Network } from '@/src/core/pack/schema';
-import { tallyShares, weekOf } from '@/src/store/activity';
-import {
-  CURRENT_VERSION,
-  openDatabase,
-  openDatabaseV1,
-  type Acknowledgement,
-  type ShareEvent,
-} from '@/src/store/db';
+import { tallyShares } from '@/src/store/activity';
+import { weekOf } from '@/src/store/weeks';
+import { openDatabase, openDatabaseV1 } from '@/src/store/db';
+import { CURRENT_VERSION, type Acknowledgement, type ShareEvent } from '@/src/store/schema';
 
 const NETWORKS: Network[] = ['x', 'facebook', 'linkedin'];
 const DAY = 86_400_000;

@@ -3,8 +3,10 @@ import fc from 'fast-check';
 import Dexie from 'dexie';
 import type { DBCore, Middleware } from 'dexie';
 import type { Network } from '@/src/core/pack/schema';
-import { tallyShares, weekOf } from '@/src/store/activity';
-import { openDatabase, type PostguardDb, type ShareEvent } from '@/src/store/db';
+import { tallyShares } from '@/src/store/activity';
+import { weekOf } from '@/src/store/weeks';
+import { openDatabase } from '@/src/store/db';
+import type { PostguardDb, ShareEvent } from '@/src/store/schema';
 import { describeDatabaseError } from '@/src/store/db-errors';
 
 let counter = 0;

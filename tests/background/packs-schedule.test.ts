@@ -2,13 +2,13 @@
 // page), what it accepts from whom, and what it makes of the admin's settings.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { starterPack } from '@/src/compose/policy';
+import { starterPack } from '@/src/policy/starter';
 import { handleOptionsMessage, startPackUpdates } from '@/src/background/packs';
 import { acceptOptionsMessage } from '@/src/background/packs/messages';
 import { REFRESH_ALARM, RETRY_ALARM, retryDelayMs } from '@/src/background/packs/schedule';
 import { parseManagedSettings } from '@/src/background/packs/settings';
 import { PackUpdater } from '@/src/background/packs/updater';
-import { activePolicyItem, policyStatusItem } from '@/src/store/policy';
+import { activePolicyItem, policyStatusItem } from '@/src/policy/storage';
 import {
   makeKey,
   makePack,

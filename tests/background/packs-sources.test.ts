@@ -2,16 +2,12 @@
 // taken out of trust, clashing ids, and the one-write switch that readers observe.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { compilePacks } from '@/src/core';
-import { starterPack } from '@/src/compose/policy';
+import { compilePacks, type Pack } from '@/src/core';
+import { starterPack } from '@/src/policy/starter';
 import { EMPTY_POLICY_GRACE_MS, PackUpdater } from '@/src/background/packs/updater';
-import {
-  activePolicyItem,
-  packsInForce,
-  policyStatusItem,
-  userPacksItem,
-  type ActivePolicy,
-} from '@/src/store/policy';
+import { packsInForce } from '@/src/policy/packs-in-force';
+import { activePolicyItem, policyStatusItem, userPacksItem } from '@/src/policy/storage';
+import type { ActivePolicy } from '@/src/policy/types';
 import {
   makeKey,
   makePack,
@@ -248,12 +244,15 @@ describe('packs from several sources', () => {
     expect(compilePacks(packsInForce(after!, starterPack())).ok).toBe(true);
   });
 
-  it('leave a packs-in-force value someone else wrote alone until there is something new', async () => {
+  it('leave packs in force written straight to storage alone while they are what it would decide', async () => {
     await updater().update('startup');
-    // As the end-to-end tests put packs in force: straight into storage.
+    // As the end-to-end tests put packs in force: imported packs and the packs in force they
+    // make, straight into storage.
+    const pack = makePack({ id: 'test-pack' }) as Pack;
+    await userPacksItem.setValue([{ fileName: 'test-0', importedAt: 0, pack }]);
     const direct: ActivePolicy = {
       revision: 7,
-      records: [{ source: 'user', origin: 'test-0', pack: starterPack() }],
+      records: [{ source: 'user', origin: 'test-0', pack, fetchedAt: 0 }],
     };
     await activePolicyItem.setValue(direct);
     await updater().update('wake');
@@ -263,7 +262,10 @@ describe('packs from several sources', () => {
     await updater().update('managed-changed');
     expect(await policy()).toMatchObject({
       revision: 8,
-      records: [{ source: 'managed-inline', pack: { id: 'acme-social' } }],
+      records: [
+        { source: 'managed-inline', pack: { id: 'acme-social' } },
+        { source: 'user', origin: 'test-0', pack: { id: 'test-pack' } },
+      ],
     });
   });
 

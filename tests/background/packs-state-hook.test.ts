@@ -4,8 +4,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, renderHook, waitFor } from '@testing-library/react';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { starterPack } from '@/src/compose/policy';
-import { activePolicyItem, policyStatusItem, type ActivePolicy } from '@/src/store/policy';
+import { starterPack } from '@/src/policy/starter';
+import { activePolicyItem, policyStatusItem } from '@/src/policy/storage';
+import type { ActivePolicy } from '@/src/policy/types';
 import { usePacksState } from '@/src/ui/options/packs/usePacksState';
 
 afterEach(() => cleanup());

@@ -3,14 +3,10 @@
 // replaces the last good pack.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { starterPack } from '@/src/compose/policy';
+import { starterPack } from '@/src/policy/starter';
 import { PackUpdater } from '@/src/background/packs/updater';
-import {
-  activePolicyItem,
-  policyStatusItem,
-  type ActivePolicy,
-  type SourceStatus,
-} from '@/src/store/policy';
+import { activePolicyItem, policyStatusItem } from '@/src/policy/storage';
+import type { ActivePolicy, SourceStatus } from '@/src/policy/types';
 import {
   makeKey,
   makePack,

@@ -3,12 +3,8 @@ import 'fake-indexeddb/auto';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Network } from '@/src/core/pack/schema';
-import {
-  openDatabase,
-  type Acknowledgement,
-  type PostguardDb,
-  type ShareEvent,
-} from '@/src/store/db';
+import { openDatabase } from '@/src/store/db';
+import type { Acknowledgement, PostguardDb, ShareEvent } from '@/src/store/schema';
 import { MyActivity } from '@/src/ui/activity/MyActivity';
 import { ActivitySection } from '@/src/ui/options/ActivitySection';
 import {

@@ -1,24 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { parsePack, type Pack } from '@/src/core';
 import type { OptionsMessage, OptionsResponse } from '@/src/messages';
-import type { PackRecord, PolicyStatus, SourceStatus, UserPack } from '@/src/store/policy';
+import { starterPack } from '@/src/policy/starter';
+import type { PackRecord, PolicyStatus, SourceStatus, UserPack } from '@/src/policy/types';
 import type { PacksClient } from '@/src/ui/options/packs/client';
 import { PacksView } from '@/src/ui/options/packs/PacksView';
 import type { PacksState } from '@/src/ui/options/packs/usePacksState';
-import starterJson from '@/public/packs/starter.json';
 import { NOW, demoPack } from './popup-fixtures';
 
 const now = () => NOW;
 const URL_SOURCE = 'https://policy.acme.example/postguard/acme-social.json';
 const KEY = 'MCowBQYDK2VwAyEAeWq2oXWqYlqkqDSWz1Y0m1r0bqGzq4Ll8n2yBN7gYpQ=';
 
-function starter(): Pack {
-  const parsed = parsePack(starterJson);
-  if (!parsed.ok) throw new Error('starter.json does not parse');
-  return parsed.value;
-}
+const starter = starterPack;
 
 /** Plays the background: records what it was asked, answers as told. */
 function fakeClient(answer: (message: OptionsMessage) => OptionsResponse = () => ({ ok: true })) {

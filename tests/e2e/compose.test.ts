@@ -19,7 +19,7 @@ import {
 } from './harness';
 import { bundledPack, setPacksInForce } from './support/policy';
 import { compilePacks, parsePack, type Network } from '@/src/core';
-import { applyTextEdits } from '@/src/ui/options/packs/text-edits';
+import { applyTextEdits } from '@/src/core/edits';
 import {
   badge,
   card,

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import type { PolicyStatus } from '@/src/store/policy';
-import { policyProblems } from '@/src/store/policy-problems';
+import type { PolicyStatus } from '@/src/policy/types';
+import { policyProblems } from '@/src/policy/problems';
 
 /**
  * The toolbar badge says when the organisation's policy could not be updated, and the

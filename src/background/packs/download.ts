@@ -1,4 +1,4 @@
-import type { RefusalCode } from '@/src/store/policy';
+import type { RefusalCode } from '@/src/policy/types';
 import { packUrlProblem } from './settings';
 
 /**

@@ -1,7 +1,7 @@
 import { formatPackError, parsePack } from '@/src/core';
 import { MAX_PACK_BYTES, type Pack } from '@/src/core/pack/schema';
 import { verifySignature } from '@/src/core/signature';
-import type { RefusalCode } from '@/src/store/policy';
+import type { RefusalCode } from '@/src/policy/types';
 import { download, type FetchLike } from './download';
 
 /**
@@ -34,15 +34,6 @@ export function signatureUrl(url: string): string {
 
 function refused(code: RefusalCode, message: string): FetchedPack {
   return { kind: 'refused', code, message };
-}
-
-function isJson(bytes: Uint8Array): boolean {
-  try {
-    JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, ''));
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 export async function fetchSignedPack(
@@ -127,8 +118,8 @@ export async function fetchSignedPack(
   const parsed = parsePack(bytes);
   if (!parsed.ok) {
     const [first] = parsed.errors;
-    if (!isJson(bytes)) {
-      const detail = first ? ` (${first.message.replace(/^not valid JSON /, '')})` : '';
+    if (first && (first.code === 'not-json' || first.code === 'not-utf8')) {
+      const detail = ` (${first.detail ?? first.message})`;
       return refused('malformed', `The pack at ${url} is not valid JSON${detail}`);
     }
     const shown = parsed.errors.slice(0, ERRORS_SHOWN).map(formatPackError).join('; ');

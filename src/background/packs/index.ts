@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { starterPack } from '@/src/compose/policy';
+import { starterPack } from '@/src/policy/starter';
 import type { OptionsMessage, OptionsResponse } from '@/src/messages';
 import { acceptOptionsMessage } from './messages';
 import { REFRESH_ALARM, RETRY_ALARM } from './schedule';

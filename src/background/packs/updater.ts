@@ -6,13 +6,10 @@ import type { OptionsResponse } from '@/src/messages';
 import {
   activePolicyItem,
   policyStatusItem,
+  sessionStartedAtItem,
   userPacksItem,
-  type ActivePolicy,
-  type PackRecord,
-  type PolicyStatus,
-  type SourceStatus,
-  type UserPack,
-} from '@/src/store/policy';
+} from '@/src/policy/storage';
+import type { ActivePolicy, PolicyStatus, SourceStatus, UserPack } from '@/src/policy/types';
 import { applyPolicy, type ApplyResult } from './apply';
 import { showPolicyHealth } from './badge';
 import type { FetchLike } from './download';
@@ -54,14 +51,6 @@ export interface PackUpdaterOptions {
    */
   startedAt?: number;
 }
-
-/**
- * Cleared by the browser when it quits, kept while it runs: the first moment this browser
- * session saw Postguard's background, whichever service worker it was.
- */
-const sessionStartedAtItem = storage.defineItem<number | null>('session:sessionStartedAt', {
-  fallback: null,
-});
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
 
@@ -267,14 +256,9 @@ export class PackUpdater {
     const items: Parameters<typeof storage.setItems>[0] = [
       { item: policyStatusItem, value: status },
     ];
-    // Written only when this updater's own decision changes. Its digest, not the stored
-    // records, is the reference: a packs-in-force value someone else wrote (a test putting
-    // packs in force directly) is left alone until there is something new to apply.
-    const digest = recordsDigest(result.records);
-    status.recordsDigest = digest;
-    const decided = state.status?.recordsDigest;
-    const write = !state.policy || (decided === undefined ? result.changed : decided !== digest);
-    if (write) {
+    // Written only when the decision differs from the packs in force, so readers hear of
+    // real changes only.
+    if (!state.policy || result.changed) {
       const next: ActivePolicy = {
         revision: (state.policy?.revision ?? 0) + 1,
         records: result.records,
@@ -344,17 +328,4 @@ export class PackUpdater {
     await this.write(state, result, userPacks);
     return { ok: true };
   }
-}
-
-/** Two 32-bit string hashes (FNV-1a and djb2) over the records' JSON: a change detector. */
-export function recordsDigest(records: readonly PackRecord[]): string {
-  const text = JSON.stringify(records);
-  let fnv = 0x811c9dc5;
-  let djb = 5381;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    fnv = Math.imul(fnv ^ code, 0x01000193) >>> 0;
-    djb = (Math.imul(djb, 33) + code) >>> 0;
-  }
-  return `${text.length.toString(36)}-${fnv.toString(36)}-${djb.toString(36)}`;
 }

@@ -23,7 +23,7 @@ export async function sign(argv: readonly string[], io: Io): Promise<number> {
   if (!keyFile) throw usageError('sign', '--key KEY is required');
 
   const bytes = await readInput(io, packFile);
-  const load = await loadPackSources(io, [
+  const load = loadPackSources([
     ...(await readAll(io, args.strings('with'))),
     { file: packFile, bytes },
   ]);

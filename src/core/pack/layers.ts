@@ -44,6 +44,7 @@ export function orderLayers(packs: readonly Pack[]): Result<Pack[]> {
       const path = `extends[${index}]`;
       if (!base) {
         errors.push({
+          code: 'missing-base',
           packId: pack.id,
           path,
           message: `extends "${baseId}", which is not among the loaded packs`,
@@ -51,6 +52,7 @@ export function orderLayers(packs: readonly Pack[]): Result<Pack[]> {
       } else if (state.get(baseId) === 'visiting') {
         const cycle = [...trail.slice(trail.indexOf(baseId)), baseId].join(' → ');
         errors.push({
+          code: 'extends-cycle',
           packId: pack.id,
           path,
           message: `extending "${baseId}" makes a cycle: ${cycle}`,

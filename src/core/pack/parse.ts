@@ -16,6 +16,7 @@ function megabytes(bytes: number): string {
 function tooLarge(bytes: number): Result<Pack> {
   return fail([
     {
+      code: 'too-large',
       path: '',
       message: `the pack is ${megabytes(bytes)}; packs are limited to ${megabytes(MAX_PACK_BYTES)}`,
     },
@@ -32,9 +33,8 @@ function parseText(text: string): Result<Pack> {
   const json = parseJson(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   if (!json.ok) {
     const { line, column, message } = json.error;
-    return fail([
-      { path: '', message: `not valid JSON at line ${line}, column ${column}: ${message}` },
-    ]);
+    const detail = `at line ${line}, column ${column}: ${message}`;
+    return fail([{ code: 'not-json', path: '', message: `not valid JSON ${detail}`, detail }]);
   }
   return parseValue(json.value);
 }
@@ -55,7 +55,7 @@ export function parsePack(source: string | Uint8Array | unknown): Result<Pack> {
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(source);
     } catch {
-      return fail([{ path: '', message: 'the pack is not UTF-8 text' }]);
+      return fail([{ code: 'not-utf8', path: '', message: 'the pack is not UTF-8 text' }]);
     }
     return parseText(text);
   }
@@ -65,7 +65,11 @@ export function parsePack(source: string | Uint8Array | unknown): Result<Pack> {
     serialised = JSON.stringify(source);
   } catch {
     return fail([
-      { path: '', message: 'the pack is not JSON data (it has cycles or values JSON cannot hold)' },
+      {
+        code: 'not-json-data',
+        path: '',
+        message: 'the pack is not JSON data (it has cycles or values JSON cannot hold)',
+      },
     ]);
   }
   if (serialised !== undefined) {

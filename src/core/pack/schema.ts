@@ -192,6 +192,13 @@ export type ToneRule = z.infer<typeof ToneRule>;
 export type LengthRule = z.infer<typeof LengthRule>;
 export type RuleKind = Rule['kind'];
 
+type RuleSchema = (typeof Rule.options)[number];
+
+/** Each kind's schema, by kind, taken from the union above: a kind is listed once. */
+export const RULE_SCHEMAS = Object.fromEntries(
+  Rule.options.map((schema) => [schema.shape.kind.value, schema]),
+) as { [S in RuleSchema as z.infer<S>['kind']]: S };
+
 /**
  * A rule in a pack that only adjusts an inherited rule: `{ "id": "...", "enabled": false }`
  * switches it off without restating it.

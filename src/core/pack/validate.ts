@@ -1,20 +1,8 @@
 import { z } from 'zod';
-import { patternProblem } from '../rules/pattern';
 import type { PackError } from './errors';
 import { formatPath } from './errors';
-import {
-  ContentItem,
-  DisclosureRule,
-  EntitiesRule,
-  LengthRule,
-  Pack,
-  PACK_FORMAT,
-  PatternRule,
-  RuleSwitch,
-  TermsRule,
-  ToneRule,
-  type Rule,
-} from './schema';
+import { patternProblem } from '../re2';
+import { ContentItem, Pack, PACK_FORMAT, RULE_SCHEMAS, RuleSwitch, type Rule } from './schema';
 
 /**
  * Validates a parsed pack against the schema and says what is wrong in plain words, at the
@@ -22,15 +10,6 @@ import {
  * validating `z.union([Rule, RuleSwitch])` as a whole would report "Invalid input" for a
  * rule with one bad field, instead of the field.
  */
-
-export const RULE_SCHEMAS = {
-  terms: TermsRule,
-  pattern: PatternRule,
-  entities: EntitiesRule,
-  disclosure: DisclosureRule,
-  tone: ToneRule,
-  length: LengthRule,
-} as const;
 
 const RULE_KINDS = Object.keys(RULE_SCHEMAS) as (keyof typeof RULE_SCHEMAS)[];
 
@@ -149,6 +128,7 @@ function toPackErrors(
       const known = knownKeys(path);
       for (const key of issue.keys) {
         errors.push({
+          code: 'invalid-field',
           path: formatPath([...path, key]),
           message: `unknown field${didYouMean(key, known)}`,
         });
@@ -160,9 +140,10 @@ function toPackErrors(
       );
       const chosen = meant.length === 1 && meant[0] ? meant[0] : undefined;
       if (chosen) errors.push(...toPackErrors(chosen, path, knownKeys));
-      else errors.push({ path: formatPath(path), message: unionMessage(path) });
+      else
+        errors.push({ code: 'invalid-field', path: formatPath(path), message: unionMessage(path) });
     } else {
-      errors.push({ path: formatPath(path), message: issue.message });
+      errors.push({ code: 'invalid-field', path: formatPath(path), message: issue.message });
     }
   }
   return errors;
@@ -196,13 +177,18 @@ function knownKeysIn(pack: Record<string, unknown>) {
   };
 }
 
-function validateRule(input: unknown, index: number, knownKeys: (path: Path) => readonly string[]) {
+function validateRule(
+  input: unknown,
+  index: number,
+  knownKeys: (path: Path) => readonly string[],
+): { rule?: Rule | RuleSwitch; errors: PackError[] } {
   const base: Path = ['rules', index];
   const at = formatPath(base);
   if (!isRecord(input)) {
     return {
       errors: [
         {
+          code: 'invalid-field',
           path: at,
           message: `expected a rule (an object with id, kind, severity and message), got ${describeValue(input)}`,
         },
@@ -218,6 +204,7 @@ function validateRule(input: unknown, index: number, knownKeys: (path: Path) => 
     return {
       errors: [
         {
+          code: 'invalid-field',
           path: `${at}.kind`,
           message: `is required: one of ${RULE_KINDS.join(', ')} (to switch off an inherited rule, give only "id" and "enabled": false)`,
         },
@@ -229,6 +216,7 @@ function validateRule(input: unknown, index: number, knownKeys: (path: Path) => 
     return {
       errors: [
         {
+          code: 'invalid-field',
           path: `${at}.kind`,
           message: `must be one of ${RULE_KINDS.join(', ')}; got ${describeValue(input.kind)}`,
         },
@@ -239,9 +227,11 @@ function validateRule(input: unknown, index: number, knownKeys: (path: Path) => 
   if (parsed.success && parsed.data.kind === 'pattern') {
     // An uncompilable pattern is as wrong as a missing field: refuse the pack here already.
     const { patterns, flags } = parsed.data;
-    const errors = patterns.flatMap((source, j) => {
+    const errors = patterns.flatMap((source, j): PackError[] => {
       const problem = patternProblem(source, flags);
-      return problem ? [{ path: `${at}.patterns[${j}]`, message: problem }] : [];
+      return problem
+        ? [{ code: 'bad-pattern', path: `${at}.patterns[${j}]`, message: problem }]
+        : [];
     });
     if (errors.length > 0) return { errors };
   }
@@ -256,7 +246,11 @@ export function validatePack(
   if (!isRecord(input)) {
     return {
       errors: [
-        { path: '', message: `a pack is a JSON object, but this is ${describeValue(input)}` },
+        {
+          code: 'not-a-pack',
+          path: '',
+          message: `a pack is a JSON object, but this is ${describeValue(input)}`,
+        },
       ],
     };
   }
@@ -266,7 +260,7 @@ export function validatePack(
       input.format === undefined
         ? `is required: a pack starts with "format": "${PACK_FORMAT}"`
         : `must be "${PACK_FORMAT}"; got ${describeValue(input.format)}`;
-    return { errors: [{ path: 'format', message }] };
+    return { errors: [{ code: 'not-a-pack', path: 'format', message }] };
   }
   const knownKeys = knownKeysIn(input);
   const errors: PackError[] = [];
@@ -286,6 +280,7 @@ export function validatePack(
       if (first === undefined) firstIndexOf.set(id, index);
       else
         errors.push({
+          code: 'duplicate-rule-id',
           path: `rules[${index}].id`,
           message: `"${id}" is already the id of rules[${first}]`,
         });

@@ -2,9 +2,8 @@ import type { Suggestion } from '../findings';
 import type { DisclosureRule, Network } from '../pack/schema';
 import { removeSuggestion } from '../suggestions';
 import { joinedKey, PhraseMatcher } from '../text/phrases';
-import { insertSuggestion, makeFinding } from './support/finding';
+import { defineRule, insertSuggestion } from './support/finding';
 import { expandOrg, orgNames } from './support/org';
-import type { CompiledRule, RuleCompiler } from './types';
 
 /**
  * `disclosure`: a post that mentions the organisation must say the author works there,
@@ -81,7 +80,7 @@ function continuesSentence(text: string, dot: number, after: number): boolean {
   return next !== null && /\p{Ll}/u.test(next[0]);
 }
 
-export const compileDisclosureRule: RuleCompiler<DisclosureRule> = (rule, context) => {
+export const compileDisclosureRule = defineRule<DisclosureRule>((rule, context) => {
   const names = orgNames(context);
   const triggers = phraseMatcher((rule.triggers ?? names).flatMap((t) => expandOrg(t, names)));
   const markers = phraseMatcher(rule.markers.flatMap((m) => expandOrg(m, names)));
@@ -95,41 +94,33 @@ export const compileDisclosureRule: RuleCompiler<DisclosureRule> = (rule, contex
       : rule.markers.find((m) => m.startsWith('#') && !m.includes('{org}'));
   const fixText = fix === undefined ? undefined : rule.fix !== undefined ? fix : ` ${fix}`;
 
-  const compiled: CompiledRule = {
-    rule,
-    packId: context.pack.id,
-    check(analysis, options) {
-      if (triggers.match(analysis).length === 0) return [];
-      const limit = foldLimit(rule.within, options.network);
-      const found = markers.match(analysis);
-      if (found.some((m) => m.start < limit)) return [];
-      const { text } = analysis;
-      const late = found[0];
-      if (late) {
-        const marker = text.slice(late.start, late.end);
-        const { at, addition } = placeMarker(text, marker, fixAt, limit);
-        const removal = removeSuggestion(text, late.start, late.end).edits;
-        const move: Suggestion = {
-          label: `Move "${marker}" up`,
-          edits: [{ start: at, end: at, text: addition }, ...removal],
-        };
-        const note = `"${marker}" is hidden behind "see more": it starts after the first ${limit} characters.`;
-        return [
-          makeFinding(
-            rule,
-            context.pack.id,
-            text,
-            late.start,
-            late.end,
-            [move],
-            `${rule.message} ${note}`,
-          ),
-        ];
-      }
-      const { at, addition } = placeMarker(text, fixText ?? '', fixAt, limit);
-      const suggestions = fixText === undefined ? [] : [insertSuggestion(at, addition)];
-      return [makeFinding(rule, context.pack.id, text, at, at, suggestions)];
-    },
+  return (analysis, options) => {
+    if (triggers.match(analysis).length === 0) return [];
+    const limit = foldLimit(rule.within, options.network);
+    const found = markers.match(analysis);
+    if (found.some((m) => m.start < limit)) return [];
+    const { text } = analysis;
+    const late = found[0];
+    if (late) {
+      const marker = text.slice(late.start, late.end);
+      const { at, addition } = placeMarker(text, marker, fixAt, limit);
+      const removal = removeSuggestion(text, late.start, late.end).edits;
+      const move: Suggestion = {
+        label: `Move "${marker}" up`,
+        edits: [{ start: at, end: at, text: addition }, ...removal],
+      };
+      const note = `"${marker}" is hidden behind "see more": it starts after the first ${limit} characters.`;
+      return [
+        {
+          start: late.start,
+          end: late.end,
+          suggestions: [move],
+          message: `${rule.message} ${note}`,
+        },
+      ];
+    }
+    const { at, addition } = placeMarker(text, fixText ?? '', fixAt, limit);
+    const suggestions = fixText === undefined ? [] : [insertSuggestion(at, addition)];
+    return [{ start: at, end: at, suggestions }];
   };
-  return compiled;
-};
+});

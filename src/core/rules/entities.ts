@@ -6,8 +6,7 @@ import { inflections } from '../text/inflect';
 import { joinedKey, PhraseMatcher } from '../text/phrases';
 import { compileAllowList } from './entities/allow';
 import { SCANNERS, type EntitySpan } from './entities/scanners';
-import { makeFinding, wordIndexAt } from './support/finding';
-import type { CompiledRule, RuleCompiler } from './types';
+import { defineRule, wordIndexAt } from './support/finding';
 
 /**
  * `entities`: personal and business details (emails, phones, money, URLs, percentages,
@@ -105,51 +104,46 @@ function nearStretches(
   return stretches;
 }
 
-export const compileEntitiesRule: RuleCompiler<EntitiesRule> = (rule, context) => {
+export const compileEntitiesRule = defineRule<EntitiesRule>((rule) => {
   const scanners = rule.entities.flatMap((type) => (type === 'person' ? [] : [SCANNERS[type]]));
   const wantsPeople = rule.entities.includes('person');
   const allow = compileAllowList(rule.allow);
   const near = compileNear(rule.near);
   const window = rule.window ?? DEFAULT_WINDOW;
 
-  const compiled: CompiledRule = {
-    rule,
-    packId: context.pack.id,
-    check(analysis) {
-      const { text } = analysis;
-      // With `near`, a post without any near word has nothing to report: skip the scanning.
-      const ranges = near ? nearRanges(near, analysis) : undefined;
-      if (ranges && ranges.length === 0) return [];
+  return (analysis) => {
+    const { text } = analysis;
+    // With `near`, a post without any near word has nothing to report: skip the scanning.
+    const ranges = near ? nearRanges(near, analysis) : undefined;
+    if (ranges && ranges.length === 0) return [];
 
-      const found: EntitySpan[] = [];
-      for (const scan of scanners) scan(text, found);
-      if (wantsPeople) {
-        const stretches: [number, number][] = ranges
-          ? nearStretches(analysis.words(), ranges, window)
-          : [[0, text.length]];
-        for (const [from, to] of stretches) {
-          for (const person of findPeople(text.slice(from, to))) {
-            found.push({ type: 'person', start: from + person.start, end: from + person.end });
-          }
+    const found: EntitySpan[] = [];
+    for (const scan of scanners) scan(text, found);
+    if (wantsPeople) {
+      const stretches: [number, number][] = ranges
+        ? nearStretches(analysis.words(), ranges, window)
+        : [[0, text.length]];
+      for (const [from, to] of stretches) {
+        for (const person of findPeople(text.slice(from, to))) {
+          found.push({ type: 'person', start: from + person.start, end: from + person.end });
         }
       }
-      if (found.length === 0) return [];
+    }
+    if (found.length === 0) return [];
 
-      let spans = withoutOverlaps(found).filter(
-        (span) => !allow.allows(span, text.slice(span.start, span.end)),
+    let spans = withoutOverlaps(found).filter(
+      (span) => !allow.allows(span, text.slice(span.start, span.end)),
+    );
+    if (ranges) {
+      const words = analysis.words();
+      spans = spans.filter((span) =>
+        isNear(ranges, wordIndexAt(words, span.start), lastWordBefore(words, span.end), window),
       );
-      if (ranges) {
-        const words = analysis.words();
-        spans = spans.filter((span) =>
-          isNear(ranges, wordIndexAt(words, span.start), lastWordBefore(words, span.end), window),
-        );
-      }
-      return spans.map((span) =>
-        makeFinding(rule, context.pack.id, text, span.start, span.end, [
-          removeSuggestion(text, span.start, span.end),
-        ]),
-      );
-    },
+    }
+    return spans.map((span) => ({
+      start: span.start,
+      end: span.end,
+      suggestions: [removeSuggestion(text, span.start, span.end)],
+    }));
   };
-  return compiled;
-};
+});

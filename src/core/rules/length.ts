@@ -1,8 +1,7 @@
 import * as twitterTextModule from 'twitter-text';
-import type { Finding } from '../findings';
 import type { LengthRule, Network } from '../pack/schema';
 import { codePointLength, offsetAfterCodePoints } from '../offsets';
-import type { CompiledRule, RuleCompiler } from './types';
+import { defineRule } from './support/finding';
 
 /**
  * `length`: the post must fit the network's limit. X counts as X does (twitter-text's
@@ -107,31 +106,20 @@ function describe(message: string, max: number, overflow: Overflow): string {
   return `${filled} (${overflow.over} ${unit} over the limit of ${max})`;
 }
 
-export const compileLengthRule: RuleCompiler<LengthRule> = (rule, context) => {
+export const compileLengthRule = defineRule<LengthRule>((rule) => {
   const limits: Record<Network, number> = { ...DEFAULT_MAX_LENGTH, ...rule.max };
-  const compiled: CompiledRule = {
-    rule,
-    packId: context.pack.id,
-    check(analysis, options) {
-      const { text } = analysis;
-      const max = limits[options.network];
-      const overflow =
-        options.network === 'x' ? xOverflow(text, max) : characterOverflow(text, max);
-      if (!overflow || overflow.start >= text.length) return [];
-      const finding: Finding = {
-        ruleId: rule.id,
-        packId: context.pack.id,
-        kind: 'length',
-        severity: rule.severity,
-        message: describe(rule.message, max, overflow),
-        ...(rule.link ? { link: rule.link } : {}),
+  return (analysis, options) => {
+    const { text } = analysis;
+    const max = limits[options.network];
+    const overflow = options.network === 'x' ? xOverflow(text, max) : characterOverflow(text, max);
+    if (!overflow || overflow.start >= text.length) return [];
+    return [
+      {
         start: overflow.start,
         end: text.length,
-        match: text.slice(overflow.start),
         suggestions: [],
-      };
-      return [finding];
-    },
+        message: describe(rule.message, max, overflow),
+      },
+    ];
   };
-  return compiled;
-};
+});

@@ -8,10 +8,10 @@ import { compileToneRule } from './tone';
 import type { CompiledRule, RuleCompiler, RuleContext } from './types';
 
 /**
- * Which compiler builds each rule kind. Adding a kind is one file and one line here; a kind
- * without a compiler would be valid in a pack and simply find nothing.
+ * Which compiler builds each rule kind: every kind of the schema has one (a kind added to the
+ * schema without its line here does not compile). A kind is its compiler's file and one line.
  */
-type Registry = { [K in RuleKind]?: RuleCompiler<Extract<Rule, { kind: K }>> };
+type Registry = { [K in RuleKind]: RuleCompiler<Extract<Rule, { kind: K }>> };
 
 export const RULE_COMPILERS: Registry = {
   terms: compileTermsRule,
@@ -22,8 +22,7 @@ export const RULE_COMPILERS: Registry = {
   length: compileLengthRule,
 };
 
-/** Compiles `rule`, or returns undefined when its kind has no compiler yet. */
-export function compileRule(rule: Rule, context: RuleContext): CompiledRule | undefined {
-  const compiler = RULE_COMPILERS[rule.kind] as RuleCompiler<Rule> | undefined;
-  return compiler?.(rule, context);
+export function compileRule(rule: Rule, context: RuleContext): CompiledRule {
+  const compiler = RULE_COMPILERS[rule.kind] as RuleCompiler<Rule>;
+  return compiler(rule, context);
 }

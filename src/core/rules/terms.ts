@@ -1,10 +1,10 @@
-import type { Finding, Suggestion } from '../findings';
+import type { Suggestion } from '../findings';
 import type { TermsRule } from '../pack/schema';
 import { removeSuggestion, replaceSuggestion } from '../suggestions';
 import { localDate } from '../dates';
 import { inflections } from '../text/inflect';
 import { joinedKey, PhraseMatcher, type ParsedPhrase } from '../text/phrases';
-import type { CompiledRule, RuleCompiler } from './types';
+import { defineRule, type RuleHit } from './support/finding';
 
 /**
  * `terms`: words and phrases that must not appear, or have a preferred form. Every form of
@@ -73,7 +73,7 @@ function addVariants(matcher: PhraseMatcher<number>, parsed: ParsedPhrase, index
   }
 }
 
-export const compileTermsRule: RuleCompiler<TermsRule> = (rule, context) => {
+export const compileTermsRule = defineRule<TermsRule>((rule) => {
   const caseSensitive = rule.case === 'sensitive';
   const terms = collectTerms(rule);
   const matcher = new PhraseMatcher<number>(caseSensitive);
@@ -85,42 +85,24 @@ export const compileTermsRule: RuleCompiler<TermsRule> = (rule, context) => {
     for (const phrase of rule.exceptions) exceptions.add(phrase, true);
   }
 
-  const compiled: CompiledRule = {
-    rule,
-    packId: context.pack.id,
-    check(analysis, options) {
-      if (rule.until && localDate(options.now) >= rule.until) return [];
-      let hits = matcher.match(analysis);
-      if (hits.length === 0) return [];
-      if (exceptions) {
-        const allowed = exceptions.match(analysis);
-        if (allowed.length > 0) {
-          hits = hits.filter(
-            (hit) => !allowed.some((a) => a.start <= hit.start && hit.end <= a.end),
-          );
-        }
+  return (analysis, options) => {
+    if (rule.until && localDate(options.now) >= rule.until) return [];
+    let hits = matcher.match(analysis);
+    if (hits.length === 0) return [];
+    if (exceptions) {
+      const allowed = exceptions.match(analysis);
+      if (allowed.length > 0) {
+        hits = hits.filter((hit) => !allowed.some((a) => a.start <= hit.start && hit.end <= a.end));
       }
-      const { text } = analysis;
-      return hits.map((hit): Finding => {
-        const term = terms[hit.value];
-        const suggestions: Suggestion[] = (term?.replacements ?? []).map((r) =>
-          replaceSuggestion(hit.start, hit.end, r),
-        );
-        suggestions.push(removeSuggestion(text, hit.start, hit.end));
-        return {
-          ruleId: rule.id,
-          packId: context.pack.id,
-          kind: 'terms',
-          severity: rule.severity,
-          message: rule.message,
-          ...(rule.link ? { link: rule.link } : {}),
-          start: hit.start,
-          end: hit.end,
-          match: text.slice(hit.start, hit.end),
-          suggestions,
-        };
-      });
-    },
+    }
+    const { text } = analysis;
+    return hits.map((hit): RuleHit => {
+      const term = terms[hit.value];
+      const suggestions: Suggestion[] = (term?.replacements ?? []).map((r) =>
+        replaceSuggestion(hit.start, hit.end, r),
+      );
+      suggestions.push(removeSuggestion(text, hit.start, hit.end));
+      return { start: hit.start, end: hit.end, suggestions };
+    });
   };
-  return compiled;
-};
+});

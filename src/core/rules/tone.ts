@@ -1,12 +1,11 @@
 import type { ToneCheck, ToneRule } from '../pack/schema';
-import { makeFinding } from './support/finding';
+import { defineRule } from './support/finding';
 import { compileAbsolutes } from './tone/absolutes';
 import { compileInsult } from './tone/insult';
 import { compileOfficialVoice } from './tone/official-voice';
 import { compileProfanity } from './tone/profanity';
 import { compileShouting } from './tone/shouting';
 import type { ToneCheckCompiler } from './tone/types';
-import type { CompiledRule, RuleCompiler } from './types';
 
 /**
  * `tone`: one rule, several checks, each in its own module with its own word lists
@@ -21,19 +20,7 @@ const CHECKS: Record<ToneCheck, ToneCheckCompiler> = {
   'official-voice': compileOfficialVoice,
 };
 
-export const compileToneRule: RuleCompiler<ToneRule> = (rule: ToneRule, context) => {
+export const compileToneRule = defineRule<ToneRule>((rule, context) => {
   const checks = [...new Set(rule.checks)].map((check) => CHECKS[check](rule, context));
-  const compiled: CompiledRule = {
-    rule,
-    packId: context.pack.id,
-    check(analysis) {
-      const { text } = analysis;
-      return checks.flatMap((check) =>
-        check(analysis).map((hit) =>
-          makeFinding(rule, context.pack.id, text, hit.start, hit.end, hit.suggestions),
-        ),
-      );
-    },
-  };
-  return compiled;
-};
+  return (analysis) => checks.flatMap((check) => check(analysis));
+});

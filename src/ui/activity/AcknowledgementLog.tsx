@@ -1,12 +1,12 @@
 import { useEffect, useId, useState } from 'react';
-import { acknowledgementsToCsv } from '@/src/store/activity';
+import { acknowledgementsToCsv } from '@/src/store/exports';
 import {
   queryAcknowledgements,
   readAcknowledgements,
   type AcknowledgementFilter,
   type AcknowledgementPage,
 } from '@/src/store/acknowledgement-log';
-import type { PostguardDb } from '@/src/store/db';
+import type { PostguardDb } from '@/src/store/schema';
 import { NETWORK_NAMES } from '@/src/ui/popup/library';
 import { saveFile as browserSave, type SaveFile } from './download';
 import { formatTime, plural } from './format';

@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { NETWORKS, type Network } from '@/src/core/pack/schema';
 import type { LogFilter } from '@/src/store/activity';
-import type { PostguardDb, ShareAction } from '@/src/store/db';
+import type { PostguardDb, ShareAction } from '@/src/store/schema';
 import { readAcknowledgements } from '@/src/store/acknowledgement-log';
 import { queryLog, readLog, type LogPage } from '@/src/store/share-log';
 import { NETWORK_NAMES } from '@/src/ui/popup/library';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { sharesToCsv, sharesToJson } from '@/src/store/activity';
-import type { Acknowledgement, ShareEvent } from '@/src/store/db';
+import { sharesToCsv, sharesToJson } from '@/src/store/exports';
+import type { Acknowledgement, ShareEvent } from '@/src/store/schema';
 import { saveFile as browserSave, type SaveFile } from './download';
 import { plural } from './format';
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { total, topItems, type TopItem, type WeekFigure } from '@/src/store/activity';
-import type { PostguardDb } from '@/src/store/db';
+import type { PostguardDb } from '@/src/store/schema';
 import { readAcknowledgements } from '@/src/store/acknowledgement-log';
 import { readActivity, readLog } from '@/src/store/share-log';
 import { ActivityChart } from './ActivityChart';

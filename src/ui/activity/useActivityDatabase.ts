@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
-import type { OpenOptions, PostguardDb } from '@/src/store/db';
+import type { OpenOptions } from '@/src/store/db';
+import type { PostguardDb } from '@/src/store/schema';
 import {
   databaseProblem,
   describeDatabaseError,

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Pack } from '@/src/core/pack/schema';
-import { openDatabase, type OpenOptions, type PostguardDb } from '@/src/store/db';
+import { openDatabase, type OpenOptions } from '@/src/store/db';
+import type { PostguardDb } from '@/src/store/schema';
 import type { WriteProblemSource } from '@/src/store/write-problem';
 import { ActivityLog } from '@/src/ui/activity/ActivityLog';
 import { DatabaseNotice } from '@/src/ui/activity/DatabaseNotice';
@@ -17,7 +18,7 @@ const currentTime = () => new Date();
 // Loaded when first needed: defining the storage items reads extension storage at once, which
 // only an extension page has (tests render this section without one).
 const loadPacksInForce = (): Promise<Pack[]> =>
-  import('@/src/ui/popup/packs').then((packs) => packs.loadPacksInForce());
+  import('@/src/policy/packs').then((packs) => packs.loadPacksInForce());
 // The same for the background's failed writes, kept in extension storage.
 const loadWriteProblems = () => import('@/src/store/write-problem-item');
 const storedWriteProblems: WriteProblemSource = {

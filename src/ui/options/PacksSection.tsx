@@ -1,4 +1,4 @@
-import { starterPack } from '@/src/compose/policy';
+import { starterPack } from '@/src/policy/starter';
 import { runtimeClient } from './packs/client';
 import { PacksView } from './packs/PacksView';
 import { usePacksState } from './packs/usePacksState';

@@ -1,7 +1,7 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { Network, Pack } from '@/src/core/pack/schema';
 import type { ComposeStatus } from '@/src/messages';
-import type { PostguardDb } from '@/src/store/db';
+import type { PostguardDb } from '@/src/store/schema';
 import { logInsert } from '@/src/store/share-log';
 import { ContentCard, type CardActions } from './ContentCard';
 import { LibraryFilters } from './LibraryFilters';

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { ComposeStatus, InsertResult, TabMessage } from '@/src/messages';
 import { openDatabase } from '@/src/store/db';
 import { storedWriteProblems } from '@/src/store/write-problem-item';
-import { loadPacksInForce, watchPacksInForce } from './packs';
+import { loadPacksInForce, watchPacksInForce } from '@/src/policy/packs';
 import type { PopupServices } from './services';
 
 /** `?tab=123` names the tab to act on (tests, and the library opened in a window of its own). */

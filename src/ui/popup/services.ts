@@ -1,6 +1,7 @@
 import type { Pack } from '@/src/core/pack/schema';
 import type { ComposeStatus, InsertResult, TabMessage } from '@/src/messages';
-import type { OpenOptions, PostguardDb } from '@/src/store/db';
+import type { OpenOptions } from '@/src/store/db';
+import type { PostguardDb } from '@/src/store/schema';
 import type { WriteProblemSource } from '@/src/store/write-problem';
 
 /**

@@ -1,5 +1,6 @@
-// Puts packs in force the way the background does: one write of `activePolicy` to
-// chrome.storage.local, which every tab's content script watches.
+// Puts packs in force as if the person had imported them: the imported packs and the packs in
+// force they make, in one write to chrome.storage.local, which every tab's content script
+// watches. The background, deciding from the same imported packs, leaves them as they are.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Worker } from 'playwright-core';
@@ -12,7 +13,7 @@ export function bundledPack(name: 'starter' | 'acme-demo'): Record<string, unkno
 
 // The service worker's global, as the evaluated functions below see it.
 declare const chrome: {
-  storage: { local: { set(items: object): Promise<void>; remove(key: string): Promise<void> } };
+  storage: { local: { set(items: object): Promise<void>; remove(keys: string[]): Promise<void> } };
 };
 
 let revision = 0;
@@ -23,18 +24,32 @@ export async function setPacksInForce(
   packs: Record<string, unknown>[],
 ): Promise<void> {
   revision += 1;
-  const policy = {
+  // Shaped as the background makes them (key order included: it compares them as JSON).
+  const userPacks = packs.map((pack, index) => ({
+    fileName: `test-${index}`,
+    importedAt: 0,
+    pack,
+  }));
+  const activePolicy = {
     revision,
-    records: packs.map((pack, index) => ({ source: 'user', origin: `test-${index}`, pack })),
+    records: userPacks.map((user) => ({
+      source: 'user',
+      origin: user.fileName,
+      pack: user.pack,
+      fetchedAt: user.importedAt,
+    })),
   };
-  await serviceWorker.evaluate(async (value) => {
-    await chrome.storage.local.set({ activePolicy: value });
-  }, policy);
+  await serviceWorker.evaluate(
+    async (items) => {
+      await chrome.storage.local.set(items);
+    },
+    { userPacks, activePolicy },
+  );
 }
 
 /** Back to nothing pushed: the bundled starter pack applies. */
 export async function clearPacksInForce(serviceWorker: Worker): Promise<void> {
   await serviceWorker.evaluate(async () => {
-    await chrome.storage.local.remove('activePolicy');
+    await chrome.storage.local.remove(['activePolicy', 'userPacks']);
   });
 }

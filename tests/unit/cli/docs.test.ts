@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as help from '@/src/cli/help';
-import { RULE_SCHEMAS } from '@/src/core/pack/validate';
+import { RULE_SCHEMAS } from '@/src/core/pack/schema';
 import { ContentItem, ENTITY_TYPES, Pack, TONE_CHECKS } from '@/src/core/pack/schema';
 import { ROOT } from './helpers';
 

@@ -60,15 +60,7 @@ export function matches(
   return check(checker, text, network, now).map((f) => f.match);
 }
 
-/** Applies a suggestion's edits (right to left, as they may not overlap). */
-export function applyEdits(
-  text: string,
-  edits: readonly { start: number; end: number; text: string }[],
-): string {
-  return [...edits]
-    .sort((a, b) => b.start - a.start)
-    .reduce((t, e) => t.slice(0, e.start) + e.text + t.slice(e.end), text);
-}
+export { applyTextEdits as applyEdits } from '@/src/core/edits';
 
 /** Every finding and edit range is inside the text and never splits a surrogate pair. */
 export function expectWellFormed(text: string, findings: readonly Finding[]): void {

@@ -52,7 +52,7 @@ const CHROME_ID = manifestKey ? extensionIdOf(manifestKey) : 'no DEV_MANIFEST_KE
 
 /** The refusal codes, from the type's source (a type has no runtime value to list). */
 const refusalCodes = (() => {
-  const union = /export type RefusalCode =([^;]+);/.exec(read('src/store/policy.ts'))?.[1] ?? '';
+  const union = /export type RefusalCode =([^;]+);/.exec(read('src/policy/types.ts'))?.[1] ?? '';
   return [...union.matchAll(/'([a-z-]+)'/g)].map((match) => match[1]!);
 })();
 

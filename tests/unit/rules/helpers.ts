@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { Edit, Finding } from '@/src/core/findings';
+import type { Finding } from '@/src/core/findings';
 import type { Network, Pack, Rule } from '@/src/core/pack/schema';
 import { analyseText } from '@/src/core/text/analysis';
 import type { CompiledRule, RuleCompiler, RuleContext } from '@/src/core/rules/types';
@@ -43,11 +43,7 @@ export function matches(rule: CompiledRule, text: string, network: Network = 'x'
   return run(rule, text, network).map((f) => f.match);
 }
 
-export function applyEdits(text: string, edits: readonly Edit[]): string {
-  return [...edits]
-    .sort((a, b) => b.start - a.start)
-    .reduce((t, e) => t.slice(0, e.start) + e.text + t.slice(e.end), text);
-}
+export { applyTextEdits as applyEdits } from '@/src/core/edits';
 
 const splitsPair = (text: string, offset: number) =>
   offset > 0 &&

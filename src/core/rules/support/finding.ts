@@ -1,6 +1,7 @@
-import type { Finding, Suggestion } from '../../findings';
+import type { CheckOptions, Finding, Suggestion } from '../../findings';
 import type { Rule } from '../../pack/schema';
-import type { WordToken } from '../../text/analysis';
+import type { TextAnalysis, WordToken } from '../../text/analysis';
+import type { RuleCompiler, RuleContext } from '../types';
 
 /**
  * A finding of `rule` on `text[start, end)`. The message stays as the pack wrote it: the
@@ -26,6 +27,47 @@ export function makeFinding(
     end,
     match: text.slice(start, end),
     suggestions,
+  };
+}
+
+/** Where a rule found something, with its fixes; `message` when it says more than the rule's. */
+export interface RuleHit {
+  start: number;
+  end: number;
+  suggestions: Suggestion[];
+  message?: string;
+}
+
+/** Finds one rule's hits in a text; built once per pack load, run on every check. */
+export type HitFinder = (analysis: TextAnalysis, options: Required<CheckOptions>) => RuleHit[];
+
+/**
+ * The shell every rule kind shares: a kind builds its hit finder from the rule, and every
+ * finding is made by makeFinding, so no kind writes the compiled rule or a Finding itself.
+ */
+export function defineRule<R extends Rule>(
+  build: (rule: R, context: RuleContext) => HitFinder,
+): RuleCompiler<R> {
+  return (rule, context) => {
+    const findHits = build(rule, context);
+    const packId = context.pack.id;
+    return {
+      rule,
+      packId,
+      check(analysis, options) {
+        return findHits(analysis, options).map((hit) =>
+          makeFinding(
+            rule,
+            packId,
+            analysis.text,
+            hit.start,
+            hit.end,
+            hit.suggestions,
+            hit.message,
+          ),
+        );
+      },
+    };
   };
 }
 

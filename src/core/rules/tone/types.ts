@@ -1,14 +1,10 @@
-import type { Suggestion } from '../../findings';
 import type { ToneRule } from '../../pack/schema';
 import type { TextAnalysis } from '../../text/analysis';
+import type { RuleHit } from '../support/finding';
 import type { RuleContext } from '../types';
 
-/** What one tone check reports; the tone rule turns hits into findings. */
-export interface ToneHit {
-  start: number;
-  end: number;
-  suggestions: Suggestion[];
-}
+/** What one tone check reports: a rule's hit, with the tone rule's own message. */
+export type ToneHit = Omit<RuleHit, 'message'>;
 
 export type ToneCheckFn = (analysis: TextAnalysis) => ToneHit[];
 

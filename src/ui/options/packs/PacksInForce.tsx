@@ -1,5 +1,5 @@
 import type { Pack } from '@/src/core';
-import type { PackRecord } from '@/src/store/policy';
+import type { PackRecord } from '@/src/policy/types';
 import { formatTime, keyLabel, recordSource } from './format';
 
 /** One row per pack the checker layers, the bundled starter included when it is in force. */

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { compilePacks, formatPackError, type Pack } from '@/src/core';
-import { packsInForce } from '@/src/store/packs-in-force';
-import { policyProblems } from '@/src/store/policy-problems';
+import { packsInForce } from '@/src/policy/packs-in-force';
+import { policyProblems } from '@/src/policy/problems';
 import type { PacksClient } from './client';
 import { PacksInForce } from './PacksInForce';
 import { Playground } from './Playground';

@@ -1,8 +1,10 @@
 import { useId, useMemo, useRef, useState } from 'react';
-import type { Checker, Finding, Network, Severity } from '@/src/core';
+import type { Checker, Finding, Network } from '@/src/core';
 import { NETWORKS } from '@/src/core';
-import { SEVERITY_COLOURS } from '@/src/compose/overlay/styles';
-import { applyTextEdits, segmentText } from './text-edits';
+import { SEVERITY_COLOURS } from '@/src/severity-colours';
+import { applyTextEdits } from '@/src/core/edits';
+import { SEVERITY_ORDER } from '@/src/core/severity';
+import { segmentText } from './segments';
 
 export const NETWORK_NAMES: Record<Network, string> = {
   x: 'X',
@@ -10,11 +12,11 @@ export const NETWORK_NAMES: Record<Network, string> = {
   linkedin: 'LinkedIn',
 };
 
-const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'info'];
+const WORST_FIRST = [...SEVERITY_ORDER].reverse();
 
 export function findingsSummary(findings: readonly Finding[]): string {
   if (findings.length === 0) return 'No findings: this post follows the policy in force.';
-  const counts = SEVERITY_ORDER.map((severity) => ({
+  const counts = WORST_FIRST.map((severity) => ({
     severity,
     count: findings.filter((finding) => finding.severity === severity).length,
   }))

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { PolicyStatus } from '@/src/store/policy';
+import type { PolicyStatus } from '@/src/policy/types';
 import type { PacksClient } from './client';
 import { formatTime, sourceLabel, statusSummary } from './format';
 

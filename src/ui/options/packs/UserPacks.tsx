@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
-import type { UserPack } from '@/src/store/policy';
+import type { UserPack } from '@/src/policy/types';
 import type { PacksClient } from './client';
 import { formatTime } from './format';
 

@@ -1,4 +1,4 @@
-import type { PackRecord, PackSource, SourceStatus } from '@/src/store/policy';
+import type { PackRecord, PackSource, SourceStatus } from '@/src/policy/types';
 import { formatTime } from '@/src/ui/activity/format';
 
 /** Plain words for the options page: where a pack came from, which key, when. */

@@ -1,12 +1,6 @@
 import { useEffect, useState } from 'react';
-import {
-  activePolicyItem,
-  policyStatusItem,
-  userPacksItem,
-  type ActivePolicy,
-  type PolicyStatus,
-  type UserPack,
-} from '@/src/store/policy';
+import { activePolicyItem, policyStatusItem, userPacksItem } from '@/src/policy/storage';
+import type { ActivePolicy, PolicyStatus, UserPack } from '@/src/policy/types';
 
 export interface PacksState {
   loaded: boolean;

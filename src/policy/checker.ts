@@ -1,27 +1,12 @@
-import { compilePacks, formatPackError, parsePack, type Checker } from '@/src/core';
-import type { Pack } from '@/src/core/pack/schema';
-import { activePolicyItem, packsInForce, type ActivePolicy } from '@/src/store/policy';
-import starterPackJson from '@/public/packs/starter.json';
-
-let starter: Pack | undefined;
-
-/** The bundled starter pack: the policy before an admin pushes anything. */
-export function starterPack(): Pack {
-  if (!starter) {
-    const parsed = parsePack(starterPackJson);
-    // The starter pack ships with the extension and is tested; failing here is a build bug.
-    if (!parsed.ok)
-      throw new Error(
-        `Bundled starter pack is invalid: ${parsed.errors.map(formatPackError).join('; ')}`,
-      );
-    starter = parsed.value;
-  }
-  return starter;
-}
+import { compilePacks, formatPackError, type Checker } from '@/src/core';
+import { starterPack } from './starter';
+import { packsOf } from './packs';
+import { activePolicyItem } from './storage';
+import type { ActivePolicy } from './types';
 
 /** Compiles the packs in force; a policy that does not compile falls back to the starter. */
 export function checkerFor(policy: ActivePolicy | null): Checker {
-  const compiled = compilePacks(packsInForce(policy, starterPack()));
+  const compiled = compilePacks(packsOf(policy));
   if (compiled.ok) return compiled.value;
   console.warn(
     'Postguard: the packs in force do not compile; using the starter pack.',

@@ -1,17 +1,5 @@
-import type { Edit, Finding, Severity } from '@/src/core';
-
-/** The text with a fix's edits made, as the editor would hold it after the fix. */
-export function applyTextEdits(text: string, edits: readonly Edit[]): string {
-  // From the end, so each edit's offsets still point at the text it was made for.
-  const ordered = [...edits].sort((a, b) => b.start - a.start);
-  let result = text;
-  for (const edit of ordered) {
-    result = result.slice(0, edit.start) + edit.text + result.slice(edit.end);
-  }
-  return result;
-}
-
-const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+import type { Finding, Severity } from '@/src/core';
+import { worstSeverity } from '@/src/core/severity';
 
 /** A stretch of the text, and the worst finding over it (none for plain text). */
 export interface Segment {
@@ -39,13 +27,7 @@ export function segmentText(text: string, findings: readonly Finding[]): Segment
     const start = points[index]!;
     const end = points[index + 1]!;
     const over = marks.filter((finding) => finding.start <= start && finding.end >= end);
-    const worst = over.reduce<Severity | undefined>(
-      (acc, finding) =>
-        acc === undefined || SEVERITY_RANK[finding.severity] > SEVERITY_RANK[acc]
-          ? finding.severity
-          : acc,
-      undefined,
-    );
+    const worst = worstSeverity(over);
     segments.push({ start, end, ...(worst ? { severity: worst } : {}), findings: over });
   }
   return segments;

@@ -1,5 +1,6 @@
-import { storage } from 'wxt/utils/storage';
-import type { Pack } from '@/src/core/pack/schema';
+import type { Pack } from '../core/pack/schema';
+
+/** The shapes of the policy as the background stores it and the pages read it. */
 
 /** Where a pack in force came from. */
 export type PackSource = 'bundled' | 'managed-inline' | 'managed-url' | 'user';
@@ -24,14 +25,6 @@ export interface ActivePolicy {
   revision: number;
   records: PackRecord[];
 }
-
-export const activePolicyItem = storage.defineItem<ActivePolicy | null>('local:activePolicy', {
-  fallback: null,
-  version: 1,
-});
-
-export { packsInForce } from './packs-in-force';
-
 /** Why a source's last update did not take effect; the message says it in plain words. */
 export type RefusalCode =
   | 'bad-url'
@@ -86,15 +79,7 @@ export interface PolicyStatus {
   refreshMinutes: number;
   /** The last time the background checked every source. */
   checkedAt?: number;
-  /** Identifies the records the background last decided on; it writes them only when this changes. */
-  recordsDigest?: string;
 }
-
-/** Written in the same `set` as `activePolicy`, so status and packs in force always agree. */
-export const policyStatusItem = storage.defineItem<PolicyStatus | null>('local:policyStatus', {
-  fallback: null,
-  version: 1,
-});
 
 /** A pack the person imported in the options page; in force while the admin allows it. */
 export interface UserPack {
@@ -102,8 +87,3 @@ export interface UserPack {
   importedAt: number;
   pack: Pack;
 }
-
-export const userPacksItem = storage.defineItem<UserPack[]>('local:userPacks', {
-  fallback: [],
-  version: 1,
-});

@@ -1,4 +1,4 @@
-import type { PolicyStatus } from './policy';
+import type { PolicyStatus } from './types';
 
 /**
  * The problems a person should hear about: managed sources that failed, bad settings. The
