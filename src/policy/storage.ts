@@ -1,5 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import type { ActivityWriteProblem } from '@/src/store/write-problem';
+import type { UnrecognisedBoxSighting } from '@/src/store/unrecognised-boxes';
 import type { ActivePolicy, PolicyStatus, UserPack } from './types';
 
 /**
@@ -39,4 +40,10 @@ export const sessionStartedAtItem = storage.defineItem<number | null>('session:s
 export const activityWriteProblemItem = storage.defineItem<ActivityWriteProblem | null>(
   'local:activityWriteProblem',
   { fallback: null, version: 1 },
+);
+
+/** Compose boxes no site adapter recognised: where and what, never their text. */
+export const unrecognisedBoxesItem = storage.defineItem<UnrecognisedBoxSighting[]>(
+  'local:unrecognisedBoxes',
+  { fallback: [], version: 1 },
 );

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { storage } from 'wxt/utils/storage';
+import { unrecognisedBoxesItem } from '@/src/policy/storage';
 import { Network } from '@/src/core/pack/schema';
 
 /**
@@ -82,10 +82,7 @@ const sightingSchema = z.object({
   count: z.number().int().positive(),
 });
 
-export const unrecognisedBoxesItem = storage.defineItem<UnrecognisedBoxSighting[]>(
-  'local:unrecognisedBoxes',
-  { fallback: [], version: 1 },
-);
+export { unrecognisedBoxesItem };
 
 /** Sorted, deduplicated, each cut to its cap: the form a sighting keeps and compares by. */
 function normaliseMarkers(markers: readonly string[]): string[] {

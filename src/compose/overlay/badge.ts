@@ -1,5 +1,5 @@
 import type { Finding } from '@/src/core/findings';
-import { worstSeverity } from './severity';
+import { worstSeverity } from '@/src/core/severity';
 import { el } from './dom';
 
 /** The count of a box's findings in its corner, coloured by the worst; a click lists them all. */
