@@ -102,7 +102,9 @@ describe('facebook fixture', () => {
     const box = await FACEBOOK_COMMENT.open(page);
     await typeInto(page, FACEBOOK_COMMENT, box, 'Nice one');
     await box.press('Enter');
-    await page.locator('[aria-label="Comments"] li', { hasText: 'Nice one' }).waitFor();
+    await page
+      .locator('[role="article"][aria-label="Comment by Alex Morgan"]', { hasText: 'Nice one' })
+      .waitFor();
     expect(await readState(page, FACEBOOK_COMMENT)).toBe('');
   });
 

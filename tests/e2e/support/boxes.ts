@@ -8,6 +8,7 @@ import type { Locator, Page } from 'playwright-core';
 import { SITE_URLS } from './routes';
 import type { SiteName } from './routes';
 import { LINKEDIN_SHARE_SHADOW, LINKEDIN_TIPTAP_COMMENT } from './boxes-linkedin';
+import { FB_COMMENT, FB_POST, bySubmitKey } from './boxes-facebook';
 
 /** The editor library a fixture box runs (Quill is 1.3.x, what LinkedIn runs). */
 export type EditorKind = 'draft' | 'lexical' | 'quill' | 'tiptap' | 'textarea';
@@ -35,7 +36,6 @@ async function visible(box: Locator): Promise<Locator> {
 }
 
 const X_BOX = '[data-testid="tweetTextarea_0"][role="textbox"]';
-const LEXICAL_BOX = '[contenteditable="true"][role="textbox"][data-lexical-editor="true"]';
 
 export const X_HOME: ComposeBoxFixture = {
   name: 'x-home',
@@ -98,30 +98,10 @@ export const X_COMPOSE_ROUTE: ComposeBoxFixture = {
   context: 'post',
 };
 
-export const FACEBOOK_POST: ComposeBoxFixture = {
-  name: 'facebook-post',
-  site: 'facebook',
-  editor: 'lexical',
-  url: SITE_URLS.facebook,
-  async open(page) {
-    await page.locator('[role="main"] [role="button"]', { hasText: "What's on your mind" }).click();
-    return visible(page.locator(`[role="dialog"] ${LEXICAL_BOX}`));
-  },
-  submit: (page) => page.locator('[role="dialog"] [aria-label="Post"][role="button"]').click(),
-  newLineKey: 'Enter',
-  context: 'post',
-};
-
-export const FACEBOOK_COMMENT: ComposeBoxFixture = {
-  name: 'facebook-comment',
-  site: 'facebook',
-  editor: 'lexical',
-  url: SITE_URLS.facebook,
-  open: (page) => visible(page.locator(`${LEXICAL_BOX}[aria-label^="Write a comment"]`)),
-  submit: (_page, box) => box.press('Enter'),
-  newLineKey: 'Shift+Enter',
-  context: 'comment',
-};
+/** Facebook's home composer: "What's on your mind" → the "Create post" dialog. */
+export const FACEBOOK_POST = FB_POST;
+/** A feed post's "Comment as {Name}" box, posting with Enter (its Comment button: FB_COMMENT). */
+export const FACEBOOK_COMMENT = bySubmitKey(FB_COMMENT);
 
 /** LinkedIn's share box as served today: in the interop outlet's shadow root, on Quill 1. */
 export const LINKEDIN_POST = LINKEDIN_SHARE_SHADOW;
