@@ -35,6 +35,10 @@ const SELECTORS = {
     selector: '.comments-comment-box__submit-button--cr, .comments-comment-box__submit-button',
     note: 'Comment on the Ember pages: only the --cr class is served today',
   },
+  emberCommentBox: {
+    selector: '.comments-comment-box--cr, .comments-comment-box, .comments-comment-box__form',
+    note: 'The Ember comment box around the form and its submit button: where the button is sought',
+  },
   emberComment: {
     selector: '.comments-comment-entity, .comments-comment-item',
     note: 'A posted comment on the Ember pages: a comment box inside one is a reply',
@@ -96,9 +100,10 @@ export const linkedinAdapter: SiteAdapter = {
   findBoxes: (root) => queryAcrossShadows(root, BOX, SHADOW_HOSTS.selector).map(toBox),
   findSubmit(box) {
     if (isTipTap(box.element)) return tiptapSubmit(box.element);
-    const form = box.element.closest(SELECTORS.emberCommentForm.selector);
-    if (form)
-      return nearestMatch(box.element, SELECTORS.emberCommentSubmit.selector, form.parentElement);
+    if (box.element.closest(SELECTORS.emberCommentForm.selector)) {
+      const scope = box.element.closest(SELECTORS.emberCommentBox.selector);
+      return nearestMatch(box.element, SELECTORS.emberCommentSubmit.selector, scope);
+    }
     return nearestMatch(
       box.element,
       SELECTORS.shareSubmit.selector,

@@ -55,7 +55,9 @@ for (const box of COMPOSE_BOXES) {
   describe(box.name, () => {
     testTypesAndPosts(session, box);
     testMultilinePost(session, box);
-    testPastedText(session, box);
+    // Quill 1 (LinkedIn) ignores a synthetic paste's data, and a textarea takes none: their
+    // fixture tests pin that, and Postguard's drivers use the editing commands there instead.
+    if (box.editor !== 'quill' && box.editor !== 'textarea') testPastedText(session, box);
     testLongPost(session, box);
   });
 }
