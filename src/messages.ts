@@ -24,6 +24,17 @@ export type ExtensionMessage =
       packVersion: string;
       edited: boolean;
       at: number;
+    }
+  /**
+   * A compose box no adapter recognised was focused: where and what, never its text. The
+   * background adds the host from the sender and keeps the record (src/store/unrecognised-boxes).
+   */
+  | {
+      kind: 'unrecognised-box';
+      network: Network;
+      pathShape: string;
+      markers: string[];
+      at: number;
     };
 
 /** Popup → the content script of one tab (`browser.tabs.sendMessage`). */

@@ -9,6 +9,7 @@ import {
 import { writeProblem, type ActivityWrite } from '@/src/store/write-problem';
 import { clearWriteProblem, saveWriteProblem } from '@/src/store/write-problem-item';
 import { acceptMessage, type MessageSenderInfo } from './messages';
+import { recordUnrecognisedBox } from '@/src/store/unrecognised-boxes';
 import { startPackUpdates } from './packs';
 
 /** The background's answer to a logging message: it never throws at the sender. */
@@ -106,8 +107,25 @@ export function messageListener(write: ActivityWriter = activityWriter()) {
           db.shares.add({ contentId, network, action: 'posted', packId, packVersion, edited, at }),
         );
       }
+      case 'unrecognised-box': {
+        // The host is the sender's own, not what the message says.
+        const host = hostOf(sender.tab?.url ?? sender.url);
+        if (!host) return undefined;
+        const { network, pathShape, markers, at } = message;
+        return recordUnrecognisedBox({ network, host, pathShape, markers, at }).then(() => ({
+          ok: true,
+        }));
+      }
     }
   };
+}
+
+function hostOf(url: string | undefined): string | undefined {
+  try {
+    return url ? new URL(url).hostname : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Wires the background's listeners. */

@@ -28,6 +28,15 @@ export const ExtensionMessageSchema = z.discriminatedUnion('kind', [
       at: z.number().int().nonnegative(),
     })
     .strict(),
+  z
+    .object({
+      kind: z.literal('unrecognised-box'),
+      network: Network,
+      pathShape: z.string().max(200),
+      markers: z.array(z.string().max(100)).max(100),
+      at: z.number().int().nonnegative(),
+    })
+    .strict(),
 ]) satisfies z.ZodType<ExtensionMessage>;
 
 /** The parts of a runtime.MessageSender we check. */

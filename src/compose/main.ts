@@ -2,7 +2,6 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { browser } from 'wxt/browser';
 import { adapterForHost } from '@/src/sites';
 import { editorMarkers, pathShape } from '@/src/sites/generic';
-import { recordUnrecognisedBox } from '@/src/store/unrecognised-boxes';
 import type { ComposeStatus, ExtensionMessage, InsertResult, TabMessage } from '@/src/messages';
 import { ComposeController } from './controller';
 import { loadComposeEngine } from './engine-loader';
@@ -44,14 +43,16 @@ export function startCompose(ctx: ContentScriptContext): ComposeController | und
       browser.runtime.sendMessage(message).catch(() => undefined);
     },
     unrecognisedBox(box) {
-      // Local only, and never the text: where it was and what the editor looked like.
-      recordUnrecognisedBox({
+      // Kept locally by the background (no storage or validation code in this small script),
+      // and never the text: where it was and what the editor looked like.
+      const message: ExtensionMessage = {
+        kind: 'unrecognised-box',
         network: box.network,
-        host: location.hostname,
         pathShape: pathShape(location.pathname),
         markers: editorMarkers(box.element),
         at: Date.now(),
-      }).catch((error: unknown) => console.warn('Postguard: could not note an unknown box', error));
+      };
+      browser.runtime.sendMessage(message).catch(() => undefined);
     },
   });
   const onTabMessage = (raw: unknown, sender: { id?: string }) => {

@@ -11,6 +11,24 @@ const ack = {
 };
 
 describe('acceptMessage', () => {
+  it('takes an unrecognised-box report in its one shape: no host of its own, no text', () => {
+    const sender = { id: EXTENSION_ID, tab: { id: 3, url: 'https://www.linkedin.com/feed/' } };
+    const report = {
+      kind: 'unrecognised-box',
+      network: 'linkedin',
+      pathShape: '/feed/',
+      markers: ['contenteditable', 'role=textbox'],
+      at: 1_764_000_000_000,
+    };
+    expect(acceptMessage(report, sender, EXTENSION_ID)).toEqual(report);
+    expect(
+      acceptMessage({ ...report, text: 'We tested Nightjar' }, sender, EXTENSION_ID),
+    ).toBeUndefined();
+    expect(
+      acceptMessage({ ...report, host: 'evil.example' }, sender, EXTENSION_ID),
+    ).toBeUndefined();
+  });
+
   it('accepts a well-formed message from the content script on a supported site', () => {
     const sender = { id: EXTENSION_ID, tab: { id: 3, url: 'https://x.com/home' } };
     expect(acceptMessage(ack, sender, EXTENSION_ID)).toEqual(ack);
