@@ -2,6 +2,7 @@
 // editor's driver, and making sure no character is lost: the result is read back, and when the
 // editor did not take the change as asked, the text as it was is put back.
 import type { Edit } from '@/src/core/findings';
+import { applyTextEdits } from '@/src/core/edits';
 import type { ComposeBox } from './types';
 
 /** How an edit went. `restored` says whether the person's text is as it was before. */
@@ -15,14 +16,6 @@ const SETTLE_POLL_MS = 20;
 
 /** Editors keep non-breaking spaces where a space would collapse; they are the same text. */
 const comparable = (text: string) => text.replace(/\u00a0/g, ' ');
-
-/** The text with the edits made, last first so earlier offsets stay valid. */
-export function textWithEdits(text: string, edits: readonly Edit[]): string {
-  let result = text;
-  for (const edit of [...edits].sort((a, b) => b.start - a.start))
-    result = result.slice(0, edit.start) + edit.text + result.slice(edit.end);
-  return result;
-}
 
 function readText(box: ComposeBox): string {
   return box.driver.read(box.element).text;
@@ -47,7 +40,7 @@ async function settledText(box: ComposeBox, expected: string): Promise<string> {
 export async function applyEdits(box: ComposeBox, edits: readonly Edit[]): Promise<EditOutcome> {
   if (!box.element.isConnected) return { ok: false, reason: 'no-box', restored: true, text: '' };
   const before = readText(box);
-  const expected = textWithEdits(before, edits);
+  const expected = applyTextEdits(before, edits);
   for (const edit of [...edits].sort((a, b) => b.start - a.start))
     await box.driver.replace(box.element, edit.start, edit.end, edit.text);
   const after = await settledText(box, expected);

@@ -3,7 +3,7 @@
 // back whole, so a fix never loses a character. The editors here are small model-first fakes that,
 // like Draft.js, Lexical, Quill and ProseMirror, hold the text in a model and render from it.
 import { afterEach, describe, expect, it } from 'vitest';
-import { applyEdits, insertText, textWithEdits } from '@/src/sites/edit';
+import { applyEdits, insertText } from '@/src/sites/edit';
 import { TextModel } from '@/src/sites/text-model';
 import { plainBlocks } from '@/src/sites/drivers/contenteditable';
 import { selectText } from '@/src/sites/drivers/input';
@@ -125,17 +125,6 @@ describe('applyEdits', () => {
       reason: 'no-box',
     });
     expect(editor.replacements).toEqual([]);
-  });
-});
-
-describe('textWithEdits', () => {
-  it('applies edits last first', () => {
-    expect(
-      textWithEdits('a b c', [
-        { start: 0, end: 1, text: 'A' },
-        { start: 4, end: 5, text: 'C' },
-      ]),
-    ).toBe('A b C');
   });
 });
 
