@@ -118,6 +118,10 @@ export class ComposeController {
     this.host ??= new OverlayHost(this.doc);
     const session = new ComposeSession(box, checker, this.host, {
       releaseSubmission: (s, findings) => this.release(s, findings),
+      siteControls: (box) => {
+        const submit = this.adapter.findSubmit(box);
+        return submit ? [submit] : [];
+      },
     });
     this.sessions.set(box.element, session);
     this.observeSize(box.element);
@@ -185,6 +189,9 @@ export class ComposeController {
 
   private onPointerMove(event: MouseEvent): void {
     if (this.sessions.size === 0) return;
+    // Chromium sends a move at the same point when the layout changes under a resting pointer:
+    // an underline drawn under it as the person types is not the person pointing at it.
+    if (event.clientX === this.lastPointer.x && event.clientY === this.lastPointer.y) return;
     this.lastPointer = { x: event.clientX, y: event.clientY };
     if (this.hoverQueued) return;
     this.hoverQueued = true;

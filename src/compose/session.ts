@@ -33,6 +33,8 @@ function typicalCheckMs(durations: readonly number[]): number {
 export interface SessionHooks {
   /** The person chose "Post anyway": let the held submission go and log the acknowledgement. */
   releaseSubmission(session: ComposeSession, findings: readonly Finding[]): void;
+  /** The site's own controls for this box (its Post button), which the card must not cover. */
+  siteControls(box: ComposeBox): readonly Element[];
 }
 
 /**
@@ -70,6 +72,7 @@ export class ComposeSession {
         focusBox: () => box.element.focus({ preventScroll: true }),
       },
       { network: box.network, context: box.context },
+      () => this.hooks.siteControls(box),
     );
     // Draft.js re-renders some keystrokes without an `input` event: watch the text itself.
     this.observer = new MutationObserver(() => {

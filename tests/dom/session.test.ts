@@ -40,6 +40,7 @@ function setup(checker: Checker) {
   };
   const session = new ComposeSession(box, checker, new OverlayHost(document), {
     releaseSubmission: () => undefined,
+    siteControls: () => [],
   });
   return { element, session };
 }
@@ -137,6 +138,7 @@ describe('a fix from a card that stayed open while the text changed', () => {
     const host = new OverlayHost(document);
     const session = new ComposeSession(box, compiled.value, host, {
       releaseSubmission: () => undefined,
+      siteControls: () => [],
     });
     element.textContent = 'Nightjar ships';
     await tick();

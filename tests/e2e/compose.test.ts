@@ -18,6 +18,7 @@ import {
   type ExtensionSession,
 } from './harness';
 import { bundledPack, setPacksInForce } from './support/policy';
+import { X_NARROW_COMPOSE, restoreViewport } from './support/boxes-x';
 import { compilePacks, parsePack, type Network } from '@/src/core';
 import { applyTextEdits } from '@/src/core/edits';
 import {
@@ -382,6 +383,36 @@ describe('on the X fixture', () => {
     await card(page).waitFor({ state: 'visible' });
     const link = card(page).locator('a.policy-link');
     expect(await link.getAttribute('href')).toMatch(/^https:\/\//);
+  });
+
+  it("leaves X's Post button clear on a narrow screen, and opens no card under a resting pointer", async () => {
+    const box = await openBox(page, X_NARROW_COMPOSE);
+    try {
+      // The pointer rests where the text will be: the underline drawn under it opens nothing.
+      const boxAt = (await box.boundingBox())!;
+      await page.mouse.move(boxAt.x + 40, boxAt.y + 10);
+      await typeInto(page, X_NARROW_COMPOSE, box, 'The Nightjar roadmap', 'insert');
+      const line = await waitForFinding(page, 'confidential.codenames');
+      await page.waitForTimeout(300);
+      expect(await card(page).isVisible()).toBe(false);
+
+      const at = (await line.boundingBox())!;
+      await page.mouse.move(at.x + at.width / 2, at.y - 4);
+      await card(page).waitFor({ state: 'visible' });
+      const post = page.locator('[role="dialog"] [data-testid="tweetButton"]');
+      const postAt = (await post.boundingBox())!;
+      const cardAt = (await card(page).boundingBox())!;
+      const overlapsPost =
+        cardAt.x < postAt.x + postAt.width &&
+        postAt.x < cardAt.x + cardAt.width &&
+        cardAt.y < postAt.y + postAt.height &&
+        postAt.y < cardAt.y + cardAt.height;
+      expect(overlapsPost).toBe(false);
+      // Playwright clicks only when the button itself is what the point hits.
+      await post.click({ trial: true, timeout: 2000 });
+    } finally {
+      await restoreViewport(page);
+    }
   });
 
   it('tells screen readers, politely, what is new', async () => {

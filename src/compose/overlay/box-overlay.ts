@@ -23,10 +23,14 @@ export class BoxOverlay {
     private readonly box: HTMLElement,
     actions: CardActions,
     where: { network: string; context: string },
+    siteControls: () => readonly Element[],
   ) {
     this.badge = new FindingsBadge(host.layer, where, () => this.toggleAllFindings());
-    this.card = new FindingsCard(host.layer, actions, (finding) =>
-      this.underlines.firstRectOf(finding),
+    this.card = new FindingsCard(
+      host.layer,
+      actions,
+      (finding) => this.underlines.firstRectOf(finding),
+      siteControls,
     );
     this.underlines = new Underlines(host.layer, this.badge.element);
   }

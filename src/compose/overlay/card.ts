@@ -29,6 +29,8 @@ export class FindingsCard {
     private readonly actions: CardActions,
     /** Where the card's first finding is drawn, to place it there rather than at the box. */
     private readonly anchorOf: (finding: Finding) => DOMRect | undefined,
+    /** The site's controls (its Post button) the card must leave clear, or the person is stuck. */
+    private readonly siteControls: () => readonly Element[] = () => [],
   ) {
     this.doc = layer.ownerDocument;
     this.element = el(this.doc, 'div', { class: 'card', role: 'dialog', hidden: '' });
@@ -98,14 +100,20 @@ export class FindingsCard {
 
   place(boxRect: DOMRect): void {
     const view = this.doc.defaultView;
-    const viewportHeight = view?.innerHeight ?? 800;
+    const viewport = { width: view?.innerWidth ?? 1024, height: view?.innerHeight ?? 800 };
     const first = this.shown[0];
     const anchor = (first && this.anchorOf(first)) ?? boxRect;
-    const left = Math.max(8, Math.min(anchor.left, (view?.innerWidth ?? 1024) - CARD_WIDTH));
-    const below = anchor.bottom + 6;
+    const size = {
+      width: this.element.offsetWidth || CARD_WIDTH,
+      height: this.element.offsetHeight || 160,
+    };
+    const left = Math.max(8, Math.min(anchor.left, viewport.width - size.width - 8));
+    const controls = this.siteControls()
+      .map((control) => control.getBoundingClientRect())
+      .filter((rect) => rect.width > 0 && rect.height > 0);
+    const top = cardTop(anchor, boxRect, controls, left, size, viewport);
     this.element.style.left = `${left}px`;
-    const height = this.element.offsetHeight || 160;
-    this.element.style.top = `${below + height > viewportHeight ? Math.max(8, anchor.top - height - 6) : below}px`;
+    this.element.style.top = `${top}px`;
   }
 
   private open(mode: CardMode, findings: readonly Finding[], label: string, children: Node[]) {
@@ -199,4 +207,48 @@ export class FindingsCard {
     }
     return section;
   }
+}
+
+interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/**
+ * Below the finding, else above it, else below or above the box, else below the site's own
+ * controls: the first spot inside the viewport that covers none of those controls. A card over
+ * the Post button would stay open under the pointer that reaches for it.
+ */
+export function cardTop(
+  anchor: Box,
+  boxRect: Box,
+  controls: readonly Box[],
+  left: number,
+  size: { width: number; height: number },
+  viewport: { width: number; height: number },
+): number {
+  const gap = 6;
+  const candidates = [
+    anchor.bottom + gap,
+    anchor.top - size.height - gap,
+    boxRect.bottom + gap,
+    boxRect.top - size.height - gap,
+    ...controls.map((control) => control.bottom + gap),
+  ];
+  const fits = (top: number) => top >= 8 && top + size.height <= viewport.height - 8;
+  const clear = (top: number) =>
+    !controls.some((control) =>
+      overlaps({ left, top, right: left + size.width, bottom: top + size.height }, control),
+    );
+  return (
+    candidates.find((top) => fits(top) && clear(top)) ??
+    candidates.find(fits) ??
+    Math.max(8, viewport.height - size.height - 8)
+  );
+}
+
+function overlaps(a: Box, b: Box): boolean {
+  return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 }
