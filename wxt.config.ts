@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import { SITE_MATCH_PATTERNS } from './src/sites';
+import { coreJsGlobalThis } from './scripts/core-js-global';
 
 /**
  * The public half of Postguard's development signing key (RSA, SPKI DER, base64). With it in
@@ -18,6 +19,7 @@ export default defineConfig({
   // Explicit imports everywhere: code reads the same in the extension, the CLI and tests.
   imports: false,
   manifestVersion: 3,
+  vite: () => ({ plugins: [coreJsGlobalThis()] }),
   manifest: ({ browser, mode }) => ({
     name: 'Postguard',
     description: "Your organisation's social media policy, in the compose box.",

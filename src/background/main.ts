@@ -93,7 +93,14 @@ export function messageListener(write: ActivityWriter = activityWriter()) {
             target: { tabId, frameIds: [sender.frameId ?? 0] },
             files: ['/compose-engine.js'],
           })
-          .then(() => ({ ok: true }));
+          .then((results) => {
+            // Firefox reports a script that threw as the frame's `error`; Chrome logs it in
+            // the page and the content script finds no engine. Either way the reason is told.
+            const failed = results.find((result) => (result as { error?: unknown }).error);
+            return failed
+              ? { ok: false, error: String((failed as { error?: unknown }).error) }
+              : { ok: true };
+          });
       }
       case 'post-acknowledged': {
         const { ruleIds, network, packs, at } = message;

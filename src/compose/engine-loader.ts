@@ -13,9 +13,14 @@ export function loadComposeEngine(): Promise<ComposeEngine> {
   if (ready) return Promise.resolve(ready);
   loading ??= (async () => {
     const request: ExtensionMessage = { kind: 'load-compose-engine' };
-    await browser.runtime.sendMessage(request);
+    const reply = (await browser.runtime.sendMessage(request)) as
+      | { ok: boolean; error?: string }
+      | undefined;
     const engine = registeredEngine();
-    if (!engine) throw new Error('Postguard: the checking engine did not load');
+    if (!engine) {
+      const reason = reply?.error ? `: ${reply.error}` : '';
+      throw new Error(`Postguard: the checking engine did not load${reason}`);
+    }
     return engine;
   })().catch((error: unknown) => {
     loading = undefined;

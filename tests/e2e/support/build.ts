@@ -6,6 +6,8 @@ import path from 'node:path';
 import {
   EXTENSION_BUILD_DIR,
   EXTENSION_DIR,
+  FIREFOX_BUILD_DIR,
+  FIREFOX_EXTENSION_DIR,
   FIXTURES_DIR,
   FIXTURES_DIST,
   REPO_ROOT,
@@ -50,7 +52,7 @@ function run(what: string, command: string, args: string[]): void {
 }
 
 interface Manifest {
-  background?: { service_worker?: string };
+  background?: { service_worker?: string; scripts?: string[] };
   content_scripts?: { js?: string[]; css?: string[] }[];
 }
 
@@ -66,6 +68,7 @@ function isCompleteBuild(dir: string): boolean {
   }
   const files = [
     manifest.background?.service_worker,
+    ...(manifest.background?.scripts ?? []),
     ...(manifest.content_scripts ?? []).flatMap((script) => [
       ...(script.js ?? []),
       ...(script.css ?? []),
@@ -74,14 +77,33 @@ function isCompleteBuild(dir: string): boolean {
   return files.every((file) => existsSync(path.join(dir, file)));
 }
 
-function snapshotBuild(): boolean {
-  if (!isCompleteBuild(EXTENSION_BUILD_DIR)) return false;
-  rmSync(EXTENSION_DIR, { recursive: true, force: true });
-  cpSync(EXTENSION_BUILD_DIR, EXTENSION_DIR, { recursive: true });
-  return isCompleteBuild(EXTENSION_DIR);
+interface BuildTarget {
+  browser: 'chrome' | 'firefox';
+  /** Where wxt writes the build. */
+  buildDir: string;
+  /** The snapshot the harness loads. */
+  loadDir: string;
 }
 
-/** fresh: nothing to do; copied: someone's fresh .output/chrome-mv3 was taken; built: built now. */
+const CHROME_TARGET: BuildTarget = {
+  browser: 'chrome',
+  buildDir: EXTENSION_BUILD_DIR,
+  loadDir: EXTENSION_DIR,
+};
+const FIREFOX_TARGET: BuildTarget = {
+  browser: 'firefox',
+  buildDir: FIREFOX_BUILD_DIR,
+  loadDir: FIREFOX_EXTENSION_DIR,
+};
+
+function snapshotBuild(target: BuildTarget): boolean {
+  if (!isCompleteBuild(target.buildDir)) return false;
+  rmSync(target.loadDir, { recursive: true, force: true });
+  cpSync(target.buildDir, target.loadDir, { recursive: true });
+  return isCompleteBuild(target.loadDir);
+}
+
+/** fresh: nothing to do; copied: someone's fresh build output was taken; built: built now. */
 export type BuildOutcome = 'fresh' | 'copied' | 'built';
 
 export interface BuildOptions {
@@ -89,23 +111,35 @@ export interface BuildOptions {
   force?: boolean;
 }
 
+function ensureBuilt(target: BuildTarget, force: boolean): BuildOutcome {
+  const snapshotManifest = path.join(target.loadDir, 'manifest.json');
+  if (!force && isFresh(snapshotManifest, EXTENSION_SOURCES) && isCompleteBuild(target.loadDir)) {
+    return 'fresh';
+  }
+  const buildManifest = path.join(target.buildDir, 'manifest.json');
+  if (!force && isFresh(buildManifest, EXTENSION_SOURCES) && snapshotBuild(target)) {
+    return 'copied';
+  }
+  const args = target.browser === 'chrome' ? ['wxt', 'build'] : ['wxt', 'build', '-b', 'firefox'];
+  // A build by someone else in this checkout can overwrite ours before the copy: try twice.
+  for (let attempt = 1; attempt <= 2; attempt += 1) {
+    run(`Built the extension (${target.browser})`, 'npx', args);
+    if (snapshotBuild(target)) return 'built';
+  }
+  throw new Error(`No complete extension build in ${target.buildDir} after \`wxt build\``);
+}
+
 /**
  * Makes EXTENSION_DIR hold a complete chrome build of the current sources: reuses it when fresh,
  * else copies a fresh .output/chrome-mv3, else runs `wxt build` first.
  */
 export function ensureExtensionBuilt({ force = false }: BuildOptions = {}): BuildOutcome {
-  const snapshotManifest = path.join(EXTENSION_DIR, 'manifest.json');
-  if (!force && isFresh(snapshotManifest, EXTENSION_SOURCES) && isCompleteBuild(EXTENSION_DIR)) {
-    return 'fresh';
-  }
-  const buildManifest = path.join(EXTENSION_BUILD_DIR, 'manifest.json');
-  if (!force && isFresh(buildManifest, EXTENSION_SOURCES) && snapshotBuild()) return 'copied';
-  // A build by someone else in this checkout can overwrite ours before the copy: try twice.
-  for (let attempt = 1; attempt <= 2; attempt += 1) {
-    run('Built the extension (chrome)', 'npx', ['wxt', 'build']);
-    if (snapshotBuild()) return 'built';
-  }
-  throw new Error(`No complete extension build in ${EXTENSION_BUILD_DIR} after \`wxt build\``);
+  return ensureBuilt(CHROME_TARGET, force);
+}
+
+/** The same for the Firefox build, in FIREFOX_EXTENSION_DIR. */
+export function ensureFirefoxBuilt({ force = false }: BuildOptions = {}): BuildOutcome {
+  return ensureBuilt(FIREFOX_TARGET, force);
 }
 
 /** Builds the fixture pages into tests/fixtures/dist when needed. */

@@ -16,3 +16,6 @@ export const FIXTURES_DIR = path.join(REPO_ROOT, 'tests/fixtures');
 export const FIXTURES_DIST = path.join(FIXTURES_DIR, 'dist');
 /** Pages ask for their scripts and styles under this path, on every site origin (build.mjs). */
 export const FIXTURE_ASSET_PREFIX = '/__postguard_fixture__/';
+/** `wxt build -b firefox` writes the Firefox build here; the harness loads a snapshot of it. */
+export const FIREFOX_BUILD_DIR = path.join(REPO_ROOT, '.output/firefox-mv3');
+export const FIREFOX_EXTENSION_DIR = path.join(REPO_ROOT, '.output/e2e/firefox-mv3');

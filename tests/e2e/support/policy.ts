@@ -18,11 +18,8 @@ declare const chrome: {
 
 let revision = 0;
 
-/** Makes these packs the ones in force (as if an admin pushed them), in layer order. */
-export async function setPacksInForce(
-  serviceWorker: Worker,
-  packs: Record<string, unknown>[],
-): Promise<void> {
+/** The storage items that put these packs in force, in layer order. */
+export function packsInForceItems(packs: Record<string, unknown>[]): Record<string, unknown> {
   revision += 1;
   // Shaped as the background makes them (key order included: it compares them as JSON).
   const userPacks = packs.map((pack, index) => ({
@@ -39,12 +36,17 @@ export async function setPacksInForce(
       fetchedAt: user.importedAt,
     })),
   };
-  await serviceWorker.evaluate(
-    async (items) => {
-      await chrome.storage.local.set(items);
-    },
-    { userPacks, activePolicy },
-  );
+  return { userPacks, activePolicy };
+}
+
+/** Makes these packs the ones in force (as if an admin pushed them), in layer order. */
+export async function setPacksInForce(
+  serviceWorker: Worker,
+  packs: Record<string, unknown>[],
+): Promise<void> {
+  await serviceWorker.evaluate(async (items) => {
+    await chrome.storage.local.set(items);
+  }, packsInForceItems(packs));
 }
 
 /** Back to nothing pushed: the bundled starter pack applies. */

@@ -38,31 +38,69 @@ function siteFor(origin: string): SitePages | undefined {
   return Object.values(SITE_PAGES).find((site) => site.origins.includes(origin));
 }
 
-async function handle(route: Route): Promise<void> {
-  const url = new URL(route.request().url());
+/** What the fixture network answers for a request: the same in Chromium and in Firefox. */
+export type FixtureAnswer =
+  | { kind: 'continue' }
+  | { kind: 'abort' }
+  | { kind: 'file'; path: string; contentType: string }
+  | { kind: 'missing'; body: string };
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.map': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+};
+
+function contentTypeOf(file: string): string {
+  return CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+}
+
+/** The extension's own files and local servers go through; the sites get their fixtures. */
+export function fixtureAnswer(requestUrl: string): FixtureAnswer {
+  const url = new URL(requestUrl);
   // The extension's own files, and servers a test starts itself (packs, say).
-  if (url.protocol === 'chrome-extension:' || LOCAL_HOSTS.has(url.hostname)) {
-    return route.continue();
+  if (
+    url.protocol === 'chrome-extension:' ||
+    url.protocol === 'moz-extension:' ||
+    url.protocol === 'data:' ||
+    url.protocol === 'blob:' ||
+    LOCAL_HOSTS.has(url.hostname)
+  ) {
+    return { kind: 'continue' };
   }
   const site = siteFor(url.origin);
-  if (!site) return route.abort('blockedbyclient');
+  if (!site) return { kind: 'abort' };
   if (url.pathname.startsWith(FIXTURE_ASSET_PREFIX)) {
     // basename: a request can only name a file directly inside dist/.
     const file = path.join(FIXTURES_DIST, path.basename(url.pathname));
-    if (existsSync(file)) return route.fulfill({ path: file });
+    if (existsSync(file)) return { kind: 'file', path: file, contentType: contentTypeOf(file) };
   }
   if (url.pathname.startsWith(FIXTURE_ASSET_PREFIX) || /\.[a-z0-9]+$/i.test(url.pathname)) {
     // An asset the fixture does not have (a favicon, say).
-    return route.fulfill({
-      status: 404,
-      contentType: 'text/plain',
-      body: `No Postguard fixture at ${url.pathname}`,
-    });
+    return { kind: 'missing', body: `No Postguard fixture at ${url.pathname}` };
   }
-  return route.fulfill({
-    path: path.join(FIXTURES_DIST, site.page),
-    contentType: 'text/html; charset=utf-8',
-  });
+  const page = path.join(FIXTURES_DIST, site.page);
+  return { kind: 'file', path: page, contentType: contentTypeOf(page) };
+}
+
+async function handle(route: Route): Promise<void> {
+  const answer = fixtureAnswer(route.request().url());
+  switch (answer.kind) {
+    case 'continue':
+      return route.continue();
+    case 'abort':
+      return route.abort('blockedbyclient');
+    case 'missing':
+      return route.fulfill({ status: 404, contentType: 'text/plain', body: answer.body });
+    case 'file':
+      return route.fulfill({ path: answer.path, contentType: answer.contentType });
+  }
 }
 
 /** Routes every request of the context: fixture pages and assets, local servers, nothing else. */

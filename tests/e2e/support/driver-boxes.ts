@@ -1,0 +1,154 @@
+// The compose boxes the cross-browser behaviours run on, described over the driver interface:
+// the same boxes, URLs and selectors as boxes.ts gives Playwright, one per editor library.
+import { FACEBOOK_LABELS, SIGNED_IN_USER, fill } from '../../fixtures/src/facebook/labels';
+import type { FixturePost, FixtureWindow } from '../../fixtures/src/shared/recorder';
+import { click, waitForCondition, waitForSelector, type DriverPage } from './driver';
+import { SITE_URLS, type SiteName } from './routes';
+
+export interface DriverBox {
+  /** The box's name in the fixture's `window.__postguardFixture`. */
+  name: string;
+  site: SiteName;
+  editor: 'draft' | 'lexical' | 'quill' | 'tiptap';
+  url: string;
+  /** Reveals the box on a freshly loaded page; returns its selector. */
+  open(page: DriverPage): Promise<string>;
+  /** Posts as a person does: a click on the site's button, or a key in the box. */
+  submit: { click: string } | { key: 'Enter' };
+  newLineKey: 'Enter' | 'Shift+Enter';
+}
+
+const X_BOX = '[data-testid="primaryColumn"] [data-testid="tweetTextarea_0"][role="textbox"]';
+const LEXICAL = '[contenteditable="true"][role="textbox"][data-lexical-editor="true"]';
+const SHARE_DIALOG = '#interop-outlet >>> [data-test-modal-id="sharebox"][role="dialog"]';
+const TIPTAP_COMMENT =
+  '[data-view-name="comment-box"] div.tiptap.ProseMirror[contenteditable="true"][role="textbox"][aria-label="Text editor for creating comment"]';
+const labels = FACEBOOK_LABELS.en_US;
+
+async function shown(page: DriverPage, selector: string): Promise<string> {
+  await waitForSelector(page, selector, 'visible');
+  return selector;
+}
+
+/** Clicks the first element matching `selector` whose text contains `text`. */
+async function clickByText(page: DriverPage, selector: string, text: string): Promise<void> {
+  const marker = 'data-postguard-test-target';
+  await waitForCondition(
+    page,
+    ({ selector: wanted, text: words, marker: attribute }) => {
+      const target = [...document.querySelectorAll(wanted)].find((element) =>
+        element.textContent?.includes(words),
+      );
+      target?.setAttribute(attribute, '');
+      return target !== undefined;
+    },
+    { selector, text, marker },
+    `${selector} with "${text}"`,
+  );
+  await click(page, `[${marker}]`);
+  await page.evaluate((attribute) => {
+    document.querySelector(`[${attribute}]`)?.removeAttribute(attribute);
+  }, marker);
+}
+
+export const DRIVER_BOXES: DriverBox[] = [
+  {
+    name: 'x-home',
+    site: 'x',
+    editor: 'draft',
+    url: SITE_URLS.x,
+    open: (page) => shown(page, X_BOX),
+    submit: { click: '[data-testid="tweetButtonInline"]' },
+    newLineKey: 'Enter',
+  },
+  {
+    name: 'facebook-post',
+    site: 'facebook',
+    editor: 'lexical',
+    url: SITE_URLS.facebook,
+    async open(page) {
+      const prompt = fill(labels.whatsOnYourMind, { name: SIGNED_IN_USER.firstName });
+      await clickByText(page, '[role="main"] [role="button"]', prompt);
+      return shown(page, `[role="dialog"] ${LEXICAL}`);
+    },
+    submit: { click: `[role="dialog"] [role="button"][aria-label="${labels.post}"]` },
+    newLineKey: 'Enter',
+  },
+  {
+    name: 'facebook-comment',
+    site: 'facebook',
+    editor: 'lexical',
+    url: SITE_URLS.facebook,
+    open: (page) =>
+      shown(
+        page,
+        `[role="feed"] form ${LEXICAL}[aria-label="${fill(labels.commentAs, { name: SIGNED_IN_USER.name })}"]`,
+      ),
+    submit: { key: 'Enter' },
+    newLineKey: 'Shift+Enter',
+  },
+  {
+    name: 'linkedin-post',
+    site: 'linkedin',
+    editor: 'quill',
+    url: SITE_URLS.linkedin,
+    async open(page) {
+      await click(page, '[data-view-name="share-sharebox-focus"]');
+      return shown(page, `${SHARE_DIALOG} .ql-editor[contenteditable="true"][role="textbox"]`);
+    },
+    submit: { click: `${SHARE_DIALOG} button.share-actions__primary-action` },
+    newLineKey: 'Enter',
+  },
+  {
+    name: 'linkedin-comment',
+    site: 'linkedin',
+    editor: 'tiptap',
+    url: SITE_URLS.linkedin,
+    open: (page) => shown(page, TIPTAP_COMMENT),
+    submit: { click: 'button[data-view-name="comment-post"]' },
+    newLineKey: 'Enter',
+  },
+];
+
+/** Loads the box's page at its real URL and reveals the box. */
+export async function openDriverBox(page: DriverPage, box: DriverBox): Promise<string> {
+  await page.goto(box.url);
+  await waitForCondition(page, () => '__postguardFixture' in window, undefined, 'the fixture API');
+  return box.open(page);
+}
+
+/** Clicks into the box and types at its end, one key press per character. */
+export async function typeIntoBox(
+  page: DriverPage,
+  box: DriverBox,
+  selector: string,
+  text: string,
+): Promise<void> {
+  await click(page, selector);
+  await page.press('Control+End');
+  for (const [index, line] of text.split('\n').entries()) {
+    if (index > 0) await page.press(box.newLineKey);
+    if (line !== '') await page.type(line);
+  }
+}
+
+export function boxState(page: DriverPage, box: DriverBox): Promise<string> {
+  return page.evaluate(
+    (name) => (window as unknown as FixtureWindow).__postguardFixture.state(name),
+    box.name,
+  );
+}
+
+export function boxPosts(page: DriverPage): Promise<FixturePost[]> {
+  return page.evaluate(
+    () => (window as unknown as FixtureWindow).__postguardFixture.posts,
+    undefined,
+  );
+}
+
+/** Presses the box's Post control (or key), without waiting for a post. */
+export async function pressSubmit(page: DriverPage, box: DriverBox, selector: string) {
+  if ('click' in box.submit) return click(page, box.submit.click);
+  await click(page, selector);
+  await page.press(box.submit.key);
+}

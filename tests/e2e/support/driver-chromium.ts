@@ -1,0 +1,53 @@
+// The driver interface over Playwright and Chromium (see driver.ts).
+import type { Page } from 'playwright-core';
+import type { DriverBrowser, DriverPage } from './driver';
+import { launchWithExtension, type ExtensionSession } from './launch';
+import { setPacksInForce } from './policy';
+
+// The service worker's global, as the evaluated function sees it.
+declare const chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } };
+
+export function playwrightPage(page: Page): DriverPage {
+  return {
+    async goto(url) {
+      await page.goto(url);
+    },
+    // The function is serialised; Playwright's own types add handle unboxing this never uses.
+    evaluate: (fn, arg) => page.evaluate(fn as (arg: unknown) => never, arg as unknown),
+    press: (key) => page.keyboard.press(key),
+    type: (text) => page.keyboard.type(text),
+    mouseClick: (x, y) => page.mouse.click(x, y),
+    mouseMove: (x, y) => page.mouse.move(x, y),
+    close: () => page.close(),
+  };
+}
+
+export async function launchChromiumDriver(): Promise<
+  DriverBrowser & { session: ExtensionSession }
+> {
+  const session = await launchWithExtension();
+  let tab: DriverPage | undefined;
+  return {
+    name: 'chromium',
+    session,
+    async tab() {
+      tab ??= playwrightPage(await session.tab());
+      return tab;
+    },
+    async extensionPage(pathAndQuery) {
+      const page = await session.context.newPage();
+      await page.goto(`chrome-extension://${session.extensionId}${pathAndQuery}`);
+      return playwrightPage(page);
+    },
+    setPacksInForce: (packs) => setPacksInForce(session.serviceWorker, packs),
+    async tabIdOf(url) {
+      const id = await session.serviceWorker.evaluate(async (pageUrl) => {
+        const tabs = await chrome.tabs.query({});
+        return tabs.find((t) => t.url === pageUrl)?.id;
+      }, url);
+      if (id === undefined) throw new Error(`No tab shows ${url}`);
+      return id;
+    },
+    close: () => session.close(),
+  };
+}

@@ -1,0 +1,167 @@
+// The driver interface over Puppeteer and Firefox, through WebDriver BiDi (see driver.ts): the
+// built extension installed as a temporary add-on, the fixture pages served at the sites' real
+// URLs by request interception, extension pages at a fixed moz-extension:// address.
+import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
+import { readFileSync } from 'node:fs';
+import { findFirefox, NO_FIREFOX_HINT } from '../../../scripts/find-firefox.mjs';
+import type { DriverBrowser, DriverPage } from './driver';
+import { FIREFOX_EXTENSION_DIR } from './paths';
+import { packsInForceItems } from './policy';
+import { fixtureAnswer } from './routes';
+
+/** The build's gecko id (wxt.config.ts), which policies.json names too. */
+export const GECKO_ID = 'postguard@postguard.example';
+/**
+ * Firefox gives each add-on a random internal UUID per profile; this pref fixes ours, so the
+ * extension's pages have a known address.
+ */
+export const FIREFOX_EXTENSION_UUID = '6f1d2c3b-5e9a-4c1d-8f7e-0a1b2c3d4e5f';
+const EXTENSION_ORIGIN = `moz-extension://${FIREFOX_EXTENSION_UUID}`;
+
+export function requireFirefox(): string {
+  const executable = findFirefox();
+  if (!executable) throw new Error(NO_FIREFOX_HINT);
+  return executable;
+}
+
+async function answer(request: HTTPRequest): Promise<void> {
+  if (request.isInterceptResolutionHandled()) return;
+  const fixture = fixtureAnswer(request.url());
+  switch (fixture.kind) {
+    case 'continue':
+      return request.continue();
+    case 'abort':
+      return request.abort('blockedbyclient');
+    case 'missing':
+      return request.respond({ status: 404, contentType: 'text/plain', body: fixture.body });
+    case 'file':
+      return request.respond({
+        status: 200,
+        contentType: fixture.contentType,
+        body: readFileSync(fixture.path),
+      });
+  }
+}
+
+async function routeFixtures(page: Page): Promise<void> {
+  await page.setRequestInterception(true);
+  page.on('request', (request) => void answer(request).catch(() => undefined));
+}
+
+const NAVIGATION_TIMEOUT_MS = 15_000;
+const KEY_ALIASES: Record<string, string> = { Ctrl: 'Control', Cmd: 'Meta' };
+
+export function puppeteerPage(page: Page): DriverPage {
+  return {
+    async goto(url) {
+      if (!url.startsWith('moz-extension:')) {
+        await page.goto(url, { timeout: NAVIGATION_TIMEOUT_MS });
+        return;
+      }
+      // Firefox never reports an extension page's load over BiDi (the command stays pending):
+      // start the navigation, then wait for the page itself to say it has loaded.
+      void page.goto(url, { timeout: NAVIGATION_TIMEOUT_MS }).catch(() => undefined);
+      const deadline = Date.now() + NAVIGATION_TIMEOUT_MS;
+      for (;;) {
+        const state = await page
+          .evaluate(() => `${location.href} ${document.readyState}`)
+          .catch(() => '');
+        if (state === `${url} complete`) return;
+        if (Date.now() > deadline) throw new Error(`${url} did not load (${state})`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    },
+    evaluate: (fn, arg) => page.evaluate(fn as (arg: unknown) => never, arg as unknown),
+    async press(combination) {
+      const keys = combination.split('+').map((key) => KEY_ALIASES[key] ?? key);
+      const main = keys.pop()!;
+      for (const modifier of keys) await page.keyboard.down(modifier as never);
+      await page.keyboard.press(main as never);
+      for (const modifier of keys.reverse()) await page.keyboard.up(modifier as never);
+    },
+    type: (text) => page.keyboard.type(text),
+    mouseClick: (x, y) => page.mouse.click(x, y),
+    mouseMove: (x, y) => page.mouse.move(x, y),
+    close: () => page.close(),
+  };
+}
+
+export interface FirefoxLaunchOptions {
+  /** Defaults to the harness's snapshot of the Firefox build. */
+  extensionDir?: string;
+}
+
+export async function launchFirefoxDriver(
+  options: FirefoxLaunchOptions = {},
+): Promise<DriverBrowser & { browser: Browser }> {
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: requireFirefox(),
+    headless: true,
+    // Firefox 153 lets WebDriver open moz-extension:// pages only with system access.
+    args: ['--remote-allow-system-access', '--width=1280', '--height=900'],
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }),
+    },
+  });
+  try {
+    await browser.installExtension(options.extensionDir ?? FIREFOX_EXTENSION_DIR);
+    let tab: { page: Page; driver: DriverPage } | undefined;
+    let storagePage: DriverPage | undefined;
+    const newPage = async () => {
+      const page = await browser.newPage();
+      await page.setViewport({ width: 1280, height: 900 });
+      await routeFixtures(page);
+      return page;
+    };
+    const extensionPage = async (pathAndQuery: string) => {
+      const driver = puppeteerPage(await newPage());
+      await driver.goto(`${EXTENSION_ORIGIN}${pathAndQuery}`);
+      return driver;
+    };
+    // An extension page does what Chromium's tests do in the service worker.
+    const inExtension = async () => {
+      storagePage ??= await extensionPage('/options.html');
+      return storagePage;
+    };
+    return {
+      name: 'firefox',
+      browser,
+      async tab() {
+        if (!tab) {
+          const page = await newPage();
+          tab = { page, driver: puppeteerPage(page) };
+        }
+        return tab.driver;
+      },
+      extensionPage,
+      async setPacksInForce(packs) {
+        const page = await inExtension();
+        await page.evaluate(async (items) => {
+          await (globalThis as unknown as ExtensionGlobal).browser.storage.local.set(items);
+        }, packsInForceItems(packs));
+      },
+      async tabIdOf(url) {
+        const page = await inExtension();
+        const id = await page.evaluate(async (pageUrl) => {
+          const tabs = await (globalThis as unknown as ExtensionGlobal).browser.tabs.query({});
+          return tabs.find((t) => t.url === pageUrl)?.id;
+        }, url);
+        if (id === undefined) throw new Error(`No tab shows ${url}`);
+        return id;
+      },
+      close: () => browser.close(),
+    };
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
+}
+
+/** An extension page's global, as the evaluated functions above see it. */
+interface ExtensionGlobal {
+  browser: {
+    storage: { local: { set(items: object): Promise<void> } };
+    tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
+  };
+}
