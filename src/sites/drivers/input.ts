@@ -46,11 +46,37 @@ export async function selectText(
   return true;
 }
 
+/** Firefox's view of the page's own objects from a content script (absent in Chromium). */
+type PageWindow = Window & typeof globalThis;
+type FirefoxContentWindow = Window & { wrappedJSObject?: PageWindow };
+declare const cloneInto:
+  | (<T>(value: T, target: object, options?: { wrapReflectors?: boolean }) => T)
+  | undefined;
+
 /**
  * A synthetic paste: Draft.js and Lexical take its `text/plain` into their state, blank lines
  * included. Quill 1 does not (it waits for the browser's own paste into `.ql-clipboard`).
+ *
+ * In Firefox the same event reaches the page's handlers with no text: Gecko's ClipboardEventInit
+ * has no `clipboardData`, and data the content script sets is not the page's to read. There the
+ * event is made by the page's own constructor from `dataType` and `data`. Chromium's isolated
+ * worlds share DOM objects with the page, so the standard event works as it is.
  */
 export function pasteText(target: HTMLElement, text: string): void {
+  const view = target.ownerDocument.defaultView as FirefoxContentWindow | null;
+  const pageWindow = view?.wrappedJSObject;
+  if (pageWindow && typeof cloneInto === 'function') {
+    // Gecko's ClipboardEventInit takes `dataType` and `data` (it ignores `clipboardData`).
+    const args = cloneInto(
+      ['paste', { dataType: 'text/plain', data: text, bubbles: true, cancelable: true }],
+      pageWindow,
+    );
+    // Constructed by the page's own Reflect, so the data belongs to the page and its handlers
+    // may read it; called from here, the data would carry the extension's principal and read
+    // as empty there.
+    target.dispatchEvent(pageWindow.Reflect.construct(pageWindow.ClipboardEvent, args));
+    return;
+  }
   const data = new DataTransfer();
   data.setData('text/plain', text);
   const event = new ClipboardEvent('paste', {
