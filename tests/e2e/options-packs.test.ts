@@ -1,28 +1,9 @@
-// The options page's packs section in the built extension: the packs in force as the
-// background stored them, a pack imported from a file through the real background taking
-// effect in a compose box and going away again on "Remove", and the playground running the
-// same checker as the overlay.
+// The options page's packs section in the built extension, in Chromium: the packs in force as
+// the background stored them, "Check now", and the playground running the same checker as the
+// overlay. Importing a pack runs in every browser (cross-browser-share.test.ts).
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { X_HOME, launchWithExtension, openBox, typeInto, type ExtensionSession } from './harness';
-import { drawnRuleIds, waitForFinding } from './support/overlay';
-
-const IMPORTED_PACK = {
-  format: 'postguard/pack@1',
-  id: 'my-team',
-  name: 'My team’s extra words',
-  version: '1.0.0',
-  extends: ['postguard-starter'],
-  rules: [
-    {
-      id: 'team.codenames',
-      kind: 'terms',
-      severity: 'error',
-      message: '{match} is our team’s code name.',
-      terms: ['Kestrel'],
-    },
-  ],
-};
+import { launchWithExtension, type ExtensionSession } from './harness';
 
 let session: ExtensionSession;
 let options: Page;
@@ -51,42 +32,8 @@ describe('options page: policy packs', () => {
     await options.getByText('has not pushed any packs', { exact: false }).waitFor();
   });
 
-  it('imports a pack through the background; it takes effect in a compose box; Remove ends it', async () => {
-    await options.getByLabel('Import a pack (.json)').setInputFiles({
-      name: 'my-team.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from(JSON.stringify(IMPORTED_PACK)),
-    });
-    await options.getByText('my-team.json is in force.').waitFor();
-    await expect.poll(packRows).toEqual(['postguard-starter', 'my-team']);
-    expect(await options.locator('tr[data-rule-id="team.codenames"]').textContent()).toContain(
-      'is our team’s code name.',
-    );
-
-    const page = await session.tab();
-    const box = await openBox(page, X_HOME);
-    await typeInto(page, X_HOME, box, 'Kestrel is nearly ready');
-    await waitForFinding(page, 'team.codenames');
-
-    await options.getByRole('button', { name: 'Remove My team’s extra words' }).click();
-    await options.getByText('My team’s extra words is no longer in force.').waitFor();
-    await expect.poll(packRows).toEqual(['postguard-starter']);
-    // The open tab recompiles from storage without a reload.
-    await expect.poll(() => drawnRuleIds(page)).not.toContain('team.codenames');
-  });
-
-  it('refuses a broken pack file with its JSON path and keeps what is in force', async () => {
-    const broken = { ...IMPORTED_PACK, rules: [{ ...IMPORTED_PACK.rules[0], severity: 'fatal' }] };
-    await options.getByLabel('Import a pack (.json)').setInputFiles({
-      name: 'broken.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from(JSON.stringify(broken)),
-    });
-    const refusal = options.getByText('broken.json was not imported', { exact: false });
-    await refusal.waitFor();
-    expect(await refusal.textContent()).toContain('rules[0].severity');
-    expect(await packRows()).toEqual(['postguard-starter']);
-  });
+  // Importing a pack, its effect in a compose box, Remove, and a refused file run in every
+  // browser: see cross-browser-share.test.ts.
 
   it('"Check now" runs a check in the background and says so', async () => {
     await options.getByRole('button', { name: 'Check now' }).click();

@@ -14,82 +14,12 @@ import {
   type ComposeBoxFixture,
   type ExtensionSession,
 } from './harness';
-import { bundledPack, setPacksInForce } from './support/policy';
+import { setPacksInForce } from './support/policy';
+import { loggedShares, testPack } from './support/approved-content';
+import { playwrightPage } from './support/driver-chromium';
 
 let session: ExtensionSession;
 let page: Page;
-
-/** A calendar day relative to today, as packs write them (`YYYY-MM-DD`, local). */
-function day(offset: number): string {
-  const now = new Date();
-  const d = new Date(now.getFullYear(), now.getMonth(), now.getDate() + offset);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
-/**
- * The demo pack with its dates moved around today (so the test does not age), and two items
- * the popup must not show: one that expired yesterday, one that starts tomorrow.
- */
-function testPack(): Record<string, unknown> {
-  const pack = bundledPack('acme-demo') as { content: Record<string, unknown>[] };
-  const content: Record<string, unknown>[] = pack.content.map((item) => ({
-    ...item,
-    ...(item.starts ? { starts: day(-3) } : {}),
-    ...(item.expires ? { expires: day(30) } : {}),
-  }));
-  content.push(
-    {
-      id: 'last-week-webinar',
-      title: 'Last week’s webinar',
-      text: { default: 'Join our webinar on route planning.' },
-      url: 'https://acme.example/webinar',
-      campaign: 'webinar',
-      expires: day(-1),
-    },
-    {
-      id: 'spring-preview',
-      title: 'Spring preview',
-      text: { default: 'A first look at spring.' },
-      starts: day(1),
-    },
-  );
-  return { ...pack, content };
-}
-
-interface LoggedShare {
-  id: number;
-  contentId: string;
-  network: string;
-  action: string;
-  packId: string;
-  packVersion: string;
-  edited: boolean;
-  at: number;
-}
-
-/** The `shares` table, read from an extension page (the database lives in its origin). */
-async function loggedShares(extensionPage: Page): Promise<LoggedShare[]> {
-  return extensionPage.evaluate(
-    () =>
-      new Promise<LoggedShare[]>((resolve, reject) => {
-        const open = indexedDB.open('postguard');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('shares')) {
-            db.close();
-            return resolve([]);
-          }
-          const all = db.transaction('shares').objectStore('shares').getAll();
-          all.onsuccess = () => {
-            resolve(all.result as LoggedShare[]);
-            db.close();
-          };
-          all.onerror = () => reject(all.error);
-        };
-      }),
-  );
-}
 
 // The service worker's global, as the evaluated function sees it.
 declare const chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } };
@@ -143,98 +73,8 @@ afterAll(async () => {
   await session?.close();
 });
 
-interface Case {
-  fixture: ComposeBoxFixture;
-  contentId: string;
-  title: string;
-  /** The wording for this network. */
-  wording: string;
-  /** The item's own URL, its own parameters included. */
-  url: string;
-  campaign: string;
-}
-
-const CASES: Case[] = [
-  {
-    fixture: X_HOME,
-    contentId: 'careers-winter',
-    title: "We're hiring engineers",
-    wording: 'My team at ACME is hiring engineers. Come build with us!',
-    url: 'https://acme.example/careers?team=routing',
-    campaign: 'careers-winter',
-  },
-  {
-    fixture: FACEBOOK_POST,
-    contentId: 'impact-report-2026',
-    title: 'Our 2026 impact report',
-    wording:
-      "ACME's 2026 impact report is out! We cut delivery miles per parcel by 40% since 2023. Have a read 🌱",
-    url: 'https://acme.example/impact-2026',
-    campaign: 'impact-2026',
-  },
-  {
-    fixture: LINKEDIN_POST,
-    contentId: 'roadrunner-3-launch',
-    title: 'RoadRunner 3.0 is here',
-    wording:
-      "Today we launched RoadRunner 3.0, route planning that learns from every delivery. I'm proud of the team behind it, and happy to answer questions about what changed.",
-    url: 'https://acme.example/roadrunner',
-    campaign: 'roadrunner-3',
-  },
-];
-
-describe.each(CASES.map((c) => [c.fixture.name, c] as const))('%s', (_name, c) => {
-  it('inserts the item into the editor, posts it with its tagged link, and logs the insert and the post', async () => {
-    const network = c.fixture.site;
-    const box = await focusBox(c.fixture);
-    const popup = await openPopup(await tabIdOf(page));
-    try {
-      const before = await loggedShares(popup);
-      const card = cardOf(popup, c.title);
-      await card.getByRole('button', { name: 'Insert' }).click();
-      await popup.getByText(`Inserted “${c.title}”`, { exact: false }).waitFor();
-
-      // The editor's own state holds the wording and the tagged link.
-      await expect.poll(() => readState(page, c.fixture)).toContain(c.wording);
-      await page.bringToFront();
-      const post = await submitAndRead(page, c.fixture, box);
-      expect(post.text.startsWith(c.wording)).toBe(true);
-      expect(post.text).toContain('#ACMEemployee');
-
-      // The link keeps its own parameters and carries the pack's UTM values for this network.
-      const link = post.text.split(/\s+/).find((word) => word.startsWith('https://'));
-      expect(link).toBeDefined();
-      const posted = new URL(link!);
-      const own = new URL(c.url);
-      expect(posted.origin + posted.pathname).toBe(own.origin + own.pathname);
-      for (const [key, value] of own.searchParams) expect(posted.searchParams.get(key)).toBe(value);
-      expect(posted.searchParams.get('utm_source')).toBe(network);
-      expect(posted.searchParams.get('utm_medium')).toBe('employee-advocacy');
-      expect(posted.searchParams.get('utm_campaign')).toBe(c.campaign);
-      expect(posted.searchParams.get('utm_content')).toBe(c.contentId);
-      expect(link!.startsWith(c.url)).toBe(true);
-
-      // The popup logged the insert; the background logged the post that followed.
-      const newRows = async () =>
-        (await loggedShares(popup)).filter((row) => !before.some((old) => old.id === row.id));
-      await expect
-        .poll(async () => (await newRows()).map((row) => row.action).sort())
-        .toEqual(['inserted', 'posted']);
-      for (const row of await newRows()) {
-        expect(row).toMatchObject({
-          contentId: c.contentId,
-          network,
-          packId: 'acme-social',
-          packVersion: '2026.11.2',
-          edited: false,
-        });
-        expect(JSON.stringify(row)).not.toContain(c.wording);
-      }
-    } finally {
-      await popup.close();
-    }
-  });
-});
+// Inserting each network's item, posting it and logging both runs in every browser: see
+// cross-browser-share.test.ts.
 
 describe('the popup page', () => {
   it('hides items outside their days, and starts on the tab’s network', async () => {
@@ -286,7 +126,7 @@ describe('the popup page', () => {
     const box = await focusBox(X_HOME);
     const popup = await openPopup(await tabIdOf(page));
     try {
-      const before = await loggedShares(popup);
+      const before = await loggedShares(playwrightPage(popup));
       await cardOf(popup, 'RoadRunner 3.0 is here').getByRole('button', { name: 'Insert' }).click();
       await popup.getByText('Inserted “RoadRunner 3.0 is here”', { exact: false }).waitFor();
       await expect.poll(() => readState(page, X_HOME)).toContain('RoadRunner 3.0 is out today');
@@ -298,7 +138,7 @@ describe('the popup page', () => {
       expect(post.text.endsWith(' Thrilled!')).toBe(true);
       await expect
         .poll(async () =>
-          (await loggedShares(popup))
+          (await loggedShares(playwrightPage(popup)))
             .filter((row) => !before.some((old) => old.id === row.id) && row.action === 'posted')
             .map((row) => row.edited),
         )

@@ -2,7 +2,7 @@
 // the same boxes, URLs and selectors as boxes.ts gives Playwright, one per editor library.
 import { FACEBOOK_LABELS, SIGNED_IN_USER, fill } from '../../fixtures/src/facebook/labels';
 import type { FixturePost, FixtureWindow } from '../../fixtures/src/shared/recorder';
-import { click, waitForCondition, waitForSelector, type DriverPage } from './driver';
+import { click, clickByText, waitForCondition, waitForSelector, type DriverPage } from './driver';
 import { SITE_URLS, type SiteName } from './routes';
 
 export interface DriverBox {
@@ -28,27 +28,6 @@ const labels = FACEBOOK_LABELS.en_US;
 async function shown(page: DriverPage, selector: string): Promise<string> {
   await waitForSelector(page, selector, 'visible');
   return selector;
-}
-
-/** Clicks the first element matching `selector` whose text contains `text`. */
-async function clickByText(page: DriverPage, selector: string, text: string): Promise<void> {
-  const marker = 'data-postguard-test-target';
-  await waitForCondition(
-    page,
-    ({ selector: wanted, text: words, marker: attribute }) => {
-      const target = [...document.querySelectorAll(wanted)].find((element) =>
-        element.textContent?.includes(words),
-      );
-      target?.setAttribute(attribute, '');
-      return target !== undefined;
-    },
-    { selector, text, marker },
-    `${selector} with "${text}"`,
-  );
-  await click(page, `[${marker}]`);
-  await page.evaluate((attribute) => {
-    document.querySelector(`[${attribute}]`)?.removeAttribute(attribute);
-  }, marker);
 }
 
 export const DRIVER_BOXES: DriverBox[] = [
@@ -112,6 +91,8 @@ export const DRIVER_BOXES: DriverBox[] = [
 
 /** Loads the box's page at its real URL and reveals the box. */
 export async function openDriverBox(page: DriverPage, box: DriverBox): Promise<string> {
+  // A person types in the tab in front: Firefox gives a background tab no focus events.
+  await page.bringToFront();
   await page.goto(box.url);
   await waitForCondition(page, () => '__postguardFixture' in window, undefined, 'the fixture API');
   return box.open(page);

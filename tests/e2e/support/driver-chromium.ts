@@ -18,6 +18,13 @@ export function playwrightPage(page: Page): DriverPage {
     type: (text) => page.keyboard.type(text),
     mouseClick: (x, y) => page.mouse.click(x, y),
     mouseMove: (x, y) => page.mouse.move(x, y),
+    setInputFile: (selector, file) =>
+      page.setInputFiles(selector, {
+        name: file.name,
+        mimeType: 'application/json',
+        buffer: Buffer.from(file.contents),
+      }),
+    bringToFront: () => page.bringToFront(),
     close: () => page.close(),
   };
 }

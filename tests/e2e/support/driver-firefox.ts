@@ -1,8 +1,15 @@
 // The driver interface over Puppeteer and Firefox, through WebDriver BiDi (see driver.ts): the
 // built extension installed as a temporary add-on, the fixture pages served at the sites' real
 // URLs by request interception, extension pages at a fixed moz-extension:// address.
-import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
-import { readFileSync } from 'node:fs';
+import puppeteer, {
+  type Browser,
+  type ElementHandle,
+  type HTTPRequest,
+  type Page,
+} from 'puppeteer-core';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { findFirefox, NO_FIREFOX_HINT } from '../../../scripts/find-firefox.mjs';
 import type { DriverBrowser, DriverPage } from './driver';
 import { FIREFOX_EXTENSION_DIR } from './paths';
@@ -52,6 +59,7 @@ const NAVIGATION_TIMEOUT_MS = 15_000;
 const KEY_ALIASES: Record<string, string> = { Ctrl: 'Control', Cmd: 'Meta' };
 
 export function puppeteerPage(page: Page): DriverPage {
+  let uploads: string | undefined;
   return {
     async goto(url) {
       if (!url.startsWith('moz-extension:')) {
@@ -82,7 +90,20 @@ export function puppeteerPage(page: Page): DriverPage {
     type: (text) => page.keyboard.type(text),
     mouseClick: (x, y) => page.mouse.click(x, y),
     mouseMove: (x, y) => page.mouse.move(x, y),
-    close: () => page.close(),
+    async setInputFile(selector, file) {
+      // The page reads the file after the change event, from disk: it stays until the tab closes.
+      uploads ??= mkdtempSync(path.join(os.tmpdir(), 'postguard-upload-'));
+      const filePath = path.join(uploads, file.name);
+      writeFileSync(filePath, file.contents);
+      const input = await page.$(selector);
+      if (!input) throw new Error(`No file input ${selector}`);
+      await (input as ElementHandle<HTMLInputElement>).uploadFile(filePath);
+    },
+    bringToFront: () => page.bringToFront(),
+    async close() {
+      await page.close();
+      if (uploads) rmSync(uploads, { recursive: true, force: true });
+    },
   };
 }
 

@@ -25,6 +25,9 @@ export interface DriverPage {
   type(text: string): Promise<void>;
   mouseClick(x: number, y: number): Promise<void>;
   mouseMove(x: number, y: number): Promise<void>;
+  /** Chooses a file in a file input, as the file dialog would. */
+  setInputFile(selector: string, file: { name: string; contents: string }): Promise<void>;
+  bringToFront(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -128,6 +131,44 @@ export async function click(page: DriverPage, selector: string): Promise<void> {
   const { rect } = await query(page, selector);
   if (!rect) throw new Error(`${selector} went away before the click`);
   await page.mouseClick(rect.x + rect.width / 2, rect.y + rect.height / 2);
+}
+
+/** Clicks the first element matching `selector` whose trimmed text is (or, loosely, contains) `text`. */
+export async function clickByText(
+  page: DriverPage,
+  selector: string,
+  text: string,
+  match: 'exact' | 'contains' = 'contains',
+): Promise<void> {
+  const marker = 'data-postguard-test-target';
+  await waitForCondition(
+    page,
+    ({ wanted, words, attribute, exact }) => {
+      const target = [...document.querySelectorAll(wanted)].find((element) => {
+        const own = element.textContent?.trim() ?? '';
+        return exact ? own === words : own.includes(words);
+      });
+      target?.setAttribute(attribute, '');
+      return target !== undefined;
+    },
+    { wanted: selector, words: text, attribute: marker, exact: match === 'exact' },
+    `${selector} with the text "${text}"`,
+  );
+  await click(page, `[${marker}]`);
+  await page.evaluate((attribute) => {
+    document.querySelector(`[${attribute}]`)?.removeAttribute(attribute);
+  }, marker);
+}
+
+/** Waits until the page's text contains `text`. */
+export function waitForText(page: DriverPage, text: string, timeoutMs?: number): Promise<void> {
+  return waitForCondition(
+    page,
+    (words) => document.body.innerText.includes(words),
+    text,
+    `the page says "${text}"`,
+    timeoutMs,
+  );
 }
 
 /** Overlay selectors, through its open shadow root. */
