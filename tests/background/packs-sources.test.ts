@@ -1,6 +1,6 @@
 // The other sources of packs and how they combine: inline managed packs, imported packs, keys
 // taken out of trust, clashing ids, and the one-write switch that readers observe.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { compilePacks, type Pack } from '@/src/core';
 import { starterPack } from '@/src/policy/starter';
@@ -123,6 +123,30 @@ describe('the managed area just after start-up', () => {
     clock += EMPTY_POLICY_GRACE_MS;
     await restarted.update('retry');
     expect((await policy()).records).toEqual([]);
+  });
+});
+
+describe('a policy that loads after the worker started', () => {
+  it('is applied as soon as it arrives, though the browser sends no change event', async () => {
+    await fakeBrowser.storage.managed.set({ packs: [packText(makePack({}))] });
+    await updater().update('startup');
+
+    // Restarted with a new policy that Chromium has not loaded yet.
+    await fakeBrowser.storage.managed.clear();
+    const restarted = new PackUpdater({
+      starter: starterPack(),
+      timeoutMs: 2_000,
+      random: () => 0,
+      now: () => clock,
+      policyLookMs: 10,
+    });
+    await restarted.update('startup');
+    expect((await policy()).records.map((r) => r.pack.id)).toEqual(['acme-social']);
+    const loaded = makePack({ id: 'acme-loaded' });
+    await fakeBrowser.storage.managed.set({ packs: [packText(loaded)] });
+    await vi.waitFor(async () => {
+      expect((await policy()).records.map((r) => r.pack.id)).toEqual(['acme-loaded']);
+    });
   });
 });
 

@@ -19,8 +19,16 @@ export function startPackUpdates(options: Partial<PackUpdaterOptions> = {}): Pac
 
   // Listeners first and synchronously: an event that woke the worker is delivered only to
   // listeners added in its first turn.
-  browser.runtime.onStartup.addListener(() => run('startup'));
-  browser.runtime.onInstalled.addListener(() => run('startup'));
+  // Both fire in one start when the browser starts and installs or updates Postguard at once
+  // (Firefox does for an add-on installed at start-up): fetch once.
+  let startedUp = false;
+  const startUp = () => {
+    if (startedUp) return;
+    startedUp = true;
+    run('startup');
+  };
+  browser.runtime.onStartup.addListener(startUp);
+  browser.runtime.onInstalled.addListener(startUp);
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === REFRESH_ALARM) run('refresh');
     else if (alarm.name === RETRY_ALARM) run('retry');

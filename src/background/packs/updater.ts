@@ -50,6 +50,8 @@ export interface PackUpdaterOptions {
    * written to) `storage.session` when not given, so it outlives the service worker.
    */
   startedAt?: number;
+  /** How often a held update looks again for a policy still loading; 2 s by default. */
+  policyLookMs?: number;
 }
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
@@ -78,8 +80,11 @@ interface State {
   sessionStartedAt: number;
 }
 
+const DEFAULT_POLICY_LOOK_MS = 2_000;
+
 export class PackUpdater {
   private queue: Promise<unknown> = Promise.resolve();
+  private policyWatch: ReturnType<typeof setTimeout> | undefined;
   private readonly fetch: FetchLike;
   private readonly now: () => number;
   private readonly random: () => number;
@@ -293,11 +298,38 @@ export class PackUpdater {
 
   private async runUpdate(reason: UpdateReason): Promise<PolicyStatus> {
     const state = await this.readState();
-    const fetched = this.holdsManaged(state, reason)
-      ? new Map()
-      : await this.fetchDue(reason, state);
+    const holding = this.holdsManaged(state, reason);
+    const fetched = holding ? new Map() : await this.fetchDue(reason, state);
     const result = this.apply(state, fetched, state.userPacks, reason);
+    if (holding) this.watchLoadingPolicy();
     return this.write(state, result, undefined, FETCH_ALL.has(reason), reason);
+  }
+
+  /**
+   * Chromium loads the policy a moment after the worker starts and tells nobody: the managed
+   * area reads empty, then full, with no change event. While the update holds for that,
+   * look again every few seconds; the policy arriving is then a change like any other.
+   */
+  private watchLoadingPolicy(): void {
+    if (this.policyWatch) return;
+    const every = this.options.policyLookMs ?? DEFAULT_POLICY_LOOK_MS;
+    let looksLeft = Math.ceil(EMPTY_POLICY_GRACE_MS / every);
+    const look = async () => {
+      looksLeft -= 1;
+      const raw = await this.readManaged();
+      if (Object.keys(raw).length > 0) {
+        this.policyWatch = undefined;
+        await this.update('managed-changed');
+      } else if (looksLeft > 0) {
+        schedule();
+      } else {
+        this.policyWatch = undefined;
+      }
+    };
+    const schedule = () => {
+      this.policyWatch = setTimeout(() => void look().catch(() => undefined), every);
+    };
+    schedule();
   }
 
   private async runImport(fileName: string, text: string): Promise<OptionsResponse> {

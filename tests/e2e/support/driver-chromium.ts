@@ -1,7 +1,7 @@
 // The driver interface over Playwright and Chromium (see driver.ts).
 import type { Page } from 'playwright-core';
 import type { DriverBrowser, DriverPage } from './driver';
-import { launchWithExtension, type ExtensionSession } from './launch';
+import { launchWithExtension, type ExtensionSession, type LaunchOptions } from './launch';
 import { setPacksInForce } from './policy';
 
 // The service worker's global, as the evaluated function sees it.
@@ -29,10 +29,10 @@ export function playwrightPage(page: Page): DriverPage {
   };
 }
 
-export async function launchChromiumDriver(): Promise<
-  DriverBrowser & { session: ExtensionSession }
-> {
-  const session = await launchWithExtension();
+export async function launchChromiumDriver(
+  options: LaunchOptions = {},
+): Promise<DriverBrowser & { session: ExtensionSession }> {
+  const session = await launchWithExtension(options);
   let tab: DriverPage | undefined;
   return {
     name: 'chromium',

@@ -110,23 +110,32 @@ export function puppeteerPage(page: Page): DriverPage {
 export interface FirefoxLaunchOptions {
   /** Defaults to the harness's snapshot of the Firefox build. */
   extensionDir?: string;
+  /** A profile folder that outlives the browser (a restart); a fresh one by default. */
+  userDataDir?: string;
 }
 
 export async function launchFirefoxDriver(
   options: FirefoxLaunchOptions = {},
-): Promise<DriverBrowser & { browser: Browser }> {
+): Promise<DriverBrowser & { browser: Browser; extensionId: string }> {
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: requireFirefox(),
     headless: true,
     // Firefox 153 lets WebDriver open moz-extension:// pages only with system access.
     args: ['--remote-allow-system-access', '--width=1280', '--height=900'],
+    ...(options.userDataDir ? { userDataDir: options.userDataDir } : {}),
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }),
+      // A temporary add-on is uninstalled when Firefox quits: keep its storage and address for
+      // the next start, as an installed add-on keeps them.
+      'extensions.webextensions.keepStorageOnUninstall': true,
+      'extensions.webextensions.keepUuidOnUninstall': true,
     },
   });
   try {
-    await browser.installExtension(options.extensionDir ?? FIREFOX_EXTENSION_DIR);
+    const extensionId = await browser.installExtension(
+      options.extensionDir ?? FIREFOX_EXTENSION_DIR,
+    );
     let tab: { page: Page; driver: DriverPage } | undefined;
     let storagePage: DriverPage | undefined;
     const newPage = async () => {
@@ -148,6 +157,7 @@ export async function launchFirefoxDriver(
     return {
       name: 'firefox',
       browser,
+      extensionId,
       async tab() {
         if (!tab) {
           const page = await newPage();

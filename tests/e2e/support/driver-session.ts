@@ -41,9 +41,14 @@ export function describeInEachBrowser(
   });
 }
 
-/** Polls `read` until it gives `expected` (compared as JSON), for up to ten seconds. */
-export async function eventually<T>(read: () => Promise<T>, expected: T, what: string): Promise<T> {
-  const deadline = Date.now() + 10_000;
+/** Polls `read` until it gives `expected` (compared as JSON), for ten seconds unless told. */
+export async function eventually<T>(
+  read: () => Promise<T>,
+  expected: T,
+  what: string,
+  { timeoutMs = 10_000, intervalMs = 50 } = {},
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
   for (;;) {
     const last = await read();
     if (JSON.stringify(last) === JSON.stringify(expected)) return last;
@@ -52,7 +57,7 @@ export async function eventually<T>(read: () => Promise<T>, expected: T, what: s
         `${what}: expected ${JSON.stringify(expected)}, still ${JSON.stringify(last)}`,
       );
     }
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
 }
 

@@ -18,6 +18,8 @@ export interface LaunchOptions {
   headless?: boolean;
   /** Extra Chromium switches. */
   args?: string[];
+  /** A profile folder that outlives the browser (a restart); a fresh one by default. */
+  userDataDir?: string;
 }
 
 export interface ExtensionSession {
@@ -48,7 +50,12 @@ async function extensionServiceWorker(context: BrowserContext): Promise<Worker> 
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionSession> {
   const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   const headless = options.headless ?? true;
-  const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'postguard-chromium-'));
+  const ownProfile = options.userDataDir === undefined;
+  const userDataDir =
+    options.userDataDir ?? mkdtempSync(path.join(os.tmpdir(), 'postguard-chromium-'));
+  const removeProfile = () => {
+    if (ownProfile) rmSync(userDataDir, { recursive: true, force: true });
+  };
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: requireChromium(),
     headless: false,
@@ -88,12 +95,12 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
       },
       async close() {
         await context.close();
-        rmSync(userDataDir, { recursive: true, force: true });
+        removeProfile();
       },
     };
   } catch (error) {
     await context.close();
-    rmSync(userDataDir, { recursive: true, force: true });
+    removeProfile();
     throw error;
   }
 }
