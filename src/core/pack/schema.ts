@@ -104,6 +104,11 @@ export const EntitiesRule = z
     allow: z.array(z.string().min(1)).optional(),
     near: z.array(z.string().min(1)).optional(),
     window: z.number().int().positive().optional(),
+    /** Regions whose national phone numbers to expect (ISO 3166 codes); the compiler checks each. */
+    regions: z
+      .array(z.string().regex(/^[A-Z]{2}$/, 'regions are ISO 3166 codes such as "US" or "GB"'))
+      .min(1)
+      .optional(),
   })
   .strict();
 
