@@ -90,8 +90,8 @@ const HAS_SYMBOL = /[*!@$|+€£0-9]/;
 const LETTER = /\p{L}/u;
 const NON_ASCII = /[^\u0020-\u007e]/;
 const STRETCHED = /(\p{L})\1\1/u;
-/** Letters written apart: "f u c k", "f.u.c.k", "s-h-i-t" (single letters, one separator). */
-const SPACED = /(?<![\p{L}\p{N}])\p{L}(?:[ ._*-]\p{L}){2,}(?![\p{L}\p{N}])/gu;
+/** What may stand between letters written apart: "f u c k", "f.u.c.k", "s-h-i-t". */
+const SEPARATOR = /[ ._*-]/;
 
 function resolveChar(char: string, table: SimpleTransformerContainer): string {
   const code = char.codePointAt(0) as number;
@@ -126,6 +126,8 @@ function fits(candidate: string, word: string): boolean {
   return true;
 }
 
+const MAX_KNOWN = 20_000;
+
 function isCapitalised(word: WordToken | undefined): boolean {
   return word !== undefined && /^\p{Lu}/u.test(word.text);
 }
@@ -144,7 +146,9 @@ export class Lexicon {
         for (const form of wordForms(key)) {
           if (INNOCENT.has(form) || this.words.has(form)) continue;
           this.words.set(form, level);
-          this.byLength.set(form.length, [...(this.byLength.get(form.length) ?? []), form]);
+          const sameLength = this.byLength.get(form.length);
+          if (sameLength) sameLength.push(form);
+          else this.byLength.set(form.length, [form]);
         }
       } else {
         this.phrases.add(entry, level);
@@ -171,8 +175,23 @@ export class Lexicon {
     return undefined;
   }
 
-  /** A word's level, trying the ways a word is disguised without symbols. */
+  /**
+   * Levels already worked out, by word: a post repeats its words, and the next keystroke's
+   * check sees the same words again. Bounded, so a long session cannot grow it without end.
+   */
+  private readonly known = new Map<string, Level | null>();
+
   private levelOfWord(key: string): Level | undefined {
+    const known = this.known.get(key);
+    if (known !== undefined) return known ?? undefined;
+    const level = this.workOutLevel(key);
+    if (this.known.size >= MAX_KNOWN) this.known.clear();
+    this.known.set(key, level ?? null);
+    return level;
+  }
+
+  /** A word's level, trying the ways a word is disguised without symbols. */
+  private workOutLevel(key: string): Level | undefined {
     const level = this.levelOf(key);
     if (level) return level;
     if (NON_ASCII.test(key)) {
@@ -226,9 +245,12 @@ export class Lexicon {
   match(analysis: TextAnalysis): LexiconHit[] {
     const { text } = analysis;
     const words = analysis.words();
-    const innocent = INNOCENT_PHRASES.match(analysis);
-    const inInnocent = (start: number, end: number) =>
-      innocent.some((p) => p.start <= start && end <= p.end);
+    // Innocent phrases are looked for only once there is a hit they could cancel.
+    let innocent: { start: number; end: number }[] | undefined;
+    const inInnocent = (start: number, end: number) => {
+      innocent ??= INNOCENT_PHRASES.match(analysis);
+      return innocent.some((p) => p.start <= start && end <= p.end);
+    };
     const hits: LexiconHit[] = [];
     const push = (from: number, end: number, level: Level) => {
       if (inInnocent(from, end)) return;
@@ -293,10 +315,28 @@ export class Lexicon {
       const start = from + found.offset;
       push(start, start + found.length, found.level);
     }
-    SPACED.lastIndex = 0;
-    for (let m = SPACED.exec(text); m !== null; m = SPACED.exec(text)) {
-      const level = this.words.get(m[0].replace(/[ ._*-]/g, '').toLowerCase());
-      if (level) push(m.index, m.index + m[0].length, level);
+    // Letters written apart ("f u c k", "f.u.c.k"): single-letter words one separator apart.
+    for (let i = 0; i < words.length; ) {
+      let j = i;
+      while (
+        j + 1 < words.length &&
+        (words[j] as WordToken).text.length === 1 &&
+        (words[j + 1] as WordToken).text.length === 1 &&
+        (words[j + 1] as WordToken).start === (words[j] as WordToken).end + 1 &&
+        SEPARATOR.test(text.charAt((words[j] as WordToken).end))
+      )
+        j++;
+      if (j - i >= 2) {
+        const first = words[i] as WordToken;
+        const last = words[j] as WordToken;
+        const spelled = words
+          .slice(i, j + 1)
+          .map((w) => w.lower)
+          .join('');
+        const level = this.words.get(spelled);
+        if (level && !RUN_CHAR.test(text.charAt(last.end))) push(first.start, last.end, level);
+      }
+      i = j + 1;
     }
     // One hit per stretch of text: the passes can meet ("f*u*c*k" is a run and spaced letters).
     hits.sort((a, b) => a.start - b.start || b.end - a.end);
