@@ -58,8 +58,16 @@ function isInsideSomethingElse(text: string, start: number): boolean {
 const TRAILING = /[*:]+$/;
 
 function scanRun(text: string, from: number, to: number, out: EntitySpan[]): void {
-  const matches = linkify.match(text.slice(from, to));
-  if (!matches) return;
+  const run = text.slice(from, to);
+  const matches = linkify.match(run);
+  if (!matches) {
+    // "Email:jane@acme.example": linkify-it wants a space before an address; a label's colon
+    // is one too.
+    const at = run.indexOf('@');
+    const colon = at > 0 ? run.lastIndexOf(':', at) : -1;
+    if (colon > 0 && !run.startsWith('//', colon + 1)) scanRun(text, from + colon + 1, to, out);
+    return;
+  }
   for (const match of matches) {
     const start = from + match.index;
     const end = from + match.lastIndex - (TRAILING.exec(match.raw)?.[0].length ?? 0);

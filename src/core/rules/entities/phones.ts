@@ -20,14 +20,16 @@ import type { EntitySpan } from './scanners';
 type Scanner = (text: string, out: EntitySpan[]) => void;
 
 /** Digits with what phones are written with between them; `+` and `(` may open one. */
-const CANDIDATE = /[+(（]?\d(?:[\d \u00a0().\-–/（）]*\d)?\)?/g;
+const CANDIDATE = /(?:[(（]\+?|\+)?\d(?:[\d \u00a0().\-–/（）]*\d)?\)?/g;
 const DIGIT = /\d/g;
 /** What a number written as a phone has between its groups. */
 const GROUPING = /[ \u00a0().\-–/（）]/;
 
 /** Just before a number, these mean it is a price, a reference, a version or part of a word. */
 const BAD_BEFORE = /[\p{L}\p{N}_$€£¥₹₩₽#@.,/+\-–=*^~]/u;
-const BAD_AFTER = /^(?:[\p{L}\p{N}_%‰°@+]|[.,/:\-–]\d)/u;
+// After a slash, only a long run of digits says "not a phone" ("415-555-0100/0101" lists two lines).
+const BAD_AFTER = /^(?:[\p{L}\p{N}_%‰°@+]|[.,:\-–]\d|\/\d{5})/u;
+/** "415-555-0100/0101": another line's last digits after a slash are still a phone's. */
 
 const DATE =
   /^(?:\d{4}[-./ ]\d{1,2}[-./ ]\d{1,2}|\d{1,2}[-./ ]\d{1,2}[-./ ]\d{2}(?:\d{2})?)(?:\s*[-–]\s*\d{1,2}[-./ ]\d{1,2}[-./ ]\d{2,4})?$/;
