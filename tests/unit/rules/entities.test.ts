@@ -158,6 +158,21 @@ describe('entities: url', () => {
     expect(matches(rule, text)).toEqual([]);
   });
 
+  it('knows every IANA top-level domain, IDN and punycode domains, and paths with apostrophes', () => {
+    expect(
+      matches(
+        rule,
+        "google.co.il, x.ws, президент.рф, xn--p1ai.xn--p1ai and https://a.example/I'm_king}",
+      ),
+    ).toEqual([
+      'google.co.il',
+      'x.ws',
+      'президент.рф',
+      'xn--p1ai.xn--p1ai',
+      "https://a.example/I'm_king",
+    ]);
+  });
+
   it('reports a URL holding an address once, as the URL', () => {
     const both = entities(['url', 'email']);
     expect(
@@ -212,6 +227,20 @@ describe('entities: allow', () => {
         'press@acme.example, a@eu.acme.example, https://www.acme.example/x, acme.example, notacme.example, b@acme.example.org',
       ),
     ).toEqual(['notacme.example', 'b@acme.example.org']);
+  });
+
+  it('reads an address written as a mailto: link as the address', () => {
+    const rule = entities(['email'], { allow: ['press@acme.example'] });
+    expect(matches(rule, 'mailto:press@acme.example and mailto:jane@acme.example')).toEqual([
+      'mailto:jane@acme.example',
+    ]);
+  });
+
+  it('exempts international domains and their subdomains', () => {
+    const rule = entities(['url'], { allow: ['*.президент.рф', 'google.co.il'] });
+    expect(matches(rule, 'kremlin.президент.рф, google.co.il/maps and mail.google.co.il')).toEqual([
+      'mail.google.co.il',
+    ]);
   });
 
   it('exempts URLs on exactly a listed bare domain', () => {
