@@ -1,4 +1,10 @@
-import { findNumbers, isSupportedCountry, type CountryCode } from 'libphonenumber-js/core';
+import {
+  findNumbers,
+  isSupportedCountry,
+  parsePhoneNumberFromString,
+  type CountryCode,
+  type PhoneNumber,
+} from 'libphonenumber-js/core';
 import metadata from 'libphonenumber-js/metadata.min.json';
 import { RuleCompileError } from '../types';
 import type { EntitySpan } from './scanners';
@@ -45,6 +51,7 @@ const PHONE_WORDS =
 
 const MIN_DIGITS = 7;
 const MAX_DIGITS = 17;
+const MAX_RUN_DIGITS = 40;
 const CONTEXT = 40;
 
 function digitCount(s: string): number {
@@ -115,27 +122,46 @@ function isOtherNumber(text: string, start: number, end: number, value: string):
 export function compilePhoneScanner(regions: readonly string[] | undefined): Scanner {
   const countries = phoneRegions(regions);
 
+  /** Whether the library's reading of `text[start, end)` is a phone as this rule takes one. */
+  function accepts(text: string, start: number, end: number, number: PhoneNumber): boolean {
+    const value = text.slice(start, end);
+    const digits = digitCount(value);
+    if (digits < MIN_DIGITS || digits > MAX_DIGITS) return false;
+    if (isOtherNumber(text, start, end, value)) return false;
+    const grouped = value.startsWith('+') || GROUPING.test(value);
+    // A run of digits is a phone only when valid and said to be one ("call 4155550100");
+    // a possible but unassigned number (a drama range) only when written in groups.
+    if (!grouped) {
+      const lead = text.slice(Math.max(0, start - CONTEXT), start);
+      return number.isValid() && PHONE_WORDS.test(lead);
+    }
+    return number.isValid() || /\s|\(/.test(value);
+  }
+
   /** Numbers in `candidate` (at `offset` in the text), read in each region. */
   function read(text: string, candidate: string, offset: number, out: EntitySpan[]): number {
-    let count = 0;
     const international = candidate.startsWith('+');
-    for (const country of international ? countries.slice(0, 1) : countries) {
+    const regionsToTry = international ? countries.slice(0, 1) : countries;
+    // Most candidates that are phones are one number as a whole: one parse per region
+    // (about 25 µs) instead of the library's search (60 to 250 µs).
+    for (const country of regionsToTry) {
+      const number = parsePhoneNumberFromString(
+        candidate,
+        { defaultCountry: country, extract: false },
+        metadata,
+      );
+      const end = offset + candidate.length;
+      if (number?.isPossible() && accepts(text, offset, end, number)) {
+        out.push({ type: 'phone', start: offset, end });
+        return 1;
+      }
+    }
+    let count = 0;
+    for (const country of regionsToTry) {
       for (const found of findNumbers(candidate, matcherOptions(country), metadata)) {
         const start = offset + found.startsAt;
         const end = offset + found.endsAt;
-        const value = text.slice(start, end);
-        const digits = digitCount(value);
-        if (digits < MIN_DIGITS || digits > MAX_DIGITS) continue;
-        if (isOtherNumber(text, start, end, value)) continue;
-        const grouped = value.startsWith('+') || GROUPING.test(value);
-        // A run of digits is a phone only when valid and said to be one ("call 4155550100");
-        // a possible but unassigned number (a drama range) only when written in groups.
-        if (!grouped) {
-          const lead = text.slice(Math.max(0, start - CONTEXT), start);
-          if (!found.number.isValid() || !PHONE_WORDS.test(lead)) continue;
-        } else if (!found.number.isValid() && !/\s|\(/.test(value)) {
-          continue;
-        }
+        if (!accepts(text, start, end, found.number)) continue;
         // The same number read in several regions is one span: overlaps are merged later.
         out.push({ type: 'phone', start, end });
         count++;
@@ -148,6 +174,11 @@ export function compilePhoneScanner(regions: readonly string[] | undefined): Sca
     CANDIDATE.lastIndex = 0;
     for (let m = CANDIDATE.exec(text); m !== null; m = CANDIDATE.exec(text)) {
       let candidate = m[0];
+      // A line of more digits than a few phones hold is a table of figures: reading it would
+      // cost a keystroke's budget many times over (the library tries every sub-run).
+      if (digitCount(candidate) > MAX_RUN_DIGITS) continue;
+      // A date, a version, a price or a reference as a whole needs no library to refuse it.
+      if (isOtherNumber(text, m.index, m.index + candidate.length, candidate)) continue;
       // A number followed by another figure ("+44 20 7946 0958 2025") is read without it.
       for (let tries = 0; tries < 3 && digitCount(candidate) >= MIN_DIGITS; tries++) {
         if (read(text, candidate, m.index, out) > 0) break;
