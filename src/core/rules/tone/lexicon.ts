@@ -128,6 +128,13 @@ function fits(candidate: string, word: string): boolean {
 
 const MAX_KNOWN = 20_000;
 
+/** A listed word found disguised in a run of letters and symbols. */
+interface Disguise {
+  offset: number;
+  length: number;
+  level: Level;
+}
+
 function isCapitalised(word: WordToken | undefined): boolean {
   return word !== undefined && /^\p{Lu}/u.test(word.text);
 }
@@ -208,8 +215,20 @@ export class Lexicon {
     return undefined;
   }
 
+  private readonly knownRuns = new Map<string, Disguise | null>();
+
+  /** Where in `run` a disguised listed word is, remembered like words' levels. */
+  private disguised(run: string): Disguise | undefined {
+    const known = this.knownRuns.get(run);
+    if (known !== undefined) return known ?? undefined;
+    const found = this.readDisguise(run);
+    if (this.knownRuns.size >= MAX_KNOWN) this.knownRuns.clear();
+    this.knownRuns.set(run, found ?? null);
+    return found;
+  }
+
   /** Where in `run` a disguised listed word is (offset, length and level), if it spells one. */
-  private disguised(run: string): { offset: number; length: number; level: Level } | undefined {
+  private readDisguise(run: string): Disguise | undefined {
     let offset = 0;
     let word = run;
     // Markdown emphasis (*word*), brackets and exclamation marks around a word are not part of it.
