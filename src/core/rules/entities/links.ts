@@ -57,6 +57,25 @@ function isInsideSomethingElse(text: string, start: number): boolean {
 /** Emphasis and a colon after a link are the sentence's ("see https://acme.example/*"). */
 const TRAILING = /[*:]+$/;
 
+/**
+ * What each run held, by run, with offsets inside it: the next keystroke's check sees the
+ * same runs again, and a run's links depend on the run alone. Bounded.
+ */
+const knownRuns = new Map<string, EntitySpan[]>();
+const MAX_KNOWN_RUNS = 5_000;
+
+function scanRunOnce(text: string, from: number, to: number, out: EntitySpan[]): void {
+  const run = text.slice(from, to);
+  let spans = knownRuns.get(run);
+  if (!spans) {
+    spans = [];
+    scanRun(run, 0, run.length, spans);
+    if (knownRuns.size >= MAX_KNOWN_RUNS) knownRuns.clear();
+    knownRuns.set(run, spans);
+  }
+  for (const span of spans) out.push({ ...span, start: from + span.start, end: from + span.end });
+}
+
 function scanRun(text: string, from: number, to: number, out: EntitySpan[]): void {
   const run = text.slice(from, to);
   const matches = linkify.match(run);
@@ -94,7 +113,7 @@ export function compileLinkScanner(want: { url: boolean; email: boolean }): Scan
       while (from > 0 && !SPACE.test(text.charAt(from - 1))) from--;
       let to = m.index + m[0].length;
       while (to < text.length && !SPACE.test(text.charAt(to))) to++;
-      scanRun(text, from, to, found);
+      scanRunOnce(text, from, to, found);
       reached = to;
       ANCHOR.lastIndex = to;
     }

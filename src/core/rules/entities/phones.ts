@@ -52,6 +52,7 @@ const MIN_DIGITS = 7;
 const MAX_DIGITS = 17;
 const MAX_RUN_DIGITS = 40;
 const CONTEXT = 40;
+const MAX_KNOWN = 5_000;
 
 function digitCount(s: string): number {
   DIGIT.lastIndex = 0;
@@ -143,18 +144,24 @@ export function compilePhoneScanner(regions: readonly string[] | undefined): Sca
     const regionsToTry = international ? countries.slice(0, 1) : countries;
     // Most candidates that are phones are one number as a whole: one parse per region
     // (about 25 µs) instead of the library's search (60 to 250 µs).
+    let readWhole = false;
     for (const country of regionsToTry) {
       const number = parsePhoneNumberFromString(
         candidate,
         { defaultCountry: country, extract: false },
         metadata,
       );
+      if (!number?.isPossible()) continue;
+      readWhole = true;
       const end = offset + candidate.length;
-      if (number?.isPossible() && accepts(text, offset, end, number)) {
+      if (accepts(text, offset, end, number)) {
         out.push({ type: 'phone', start: offset, end });
         return 1;
       }
     }
+    // Read as a whole and refused ("555-123-4567" is no US number): a search would find the
+    // same number and refuse it again.
+    if (readWhole) return 0;
     let count = 0;
     for (const country of regionsToTry) {
       for (const found of findNumbers(candidate, matcherOptions(country), metadata)) {
@@ -169,21 +176,48 @@ export function compilePhoneScanner(regions: readonly string[] | undefined): Sca
     return count;
   }
 
+  /** The phones in the candidate `found` at `index`, pushed to `out`. */
+  function readCandidate(text: string, found: string, index: number, out: EntitySpan[]): void {
+    // A line of more digits than a few phones hold is a table of figures: reading it would
+    // cost a keystroke's budget many times over (the library tries every sub-run).
+    if (digitCount(found) > MAX_RUN_DIGITS) return;
+    // A date, a version, a price or a reference as a whole needs no library to refuse it.
+    if (isOtherNumber(text, index, index + found.length, found)) return;
+    // A number followed by another figure ("+44 20 7946 0958 2025") is read without it.
+    let candidate = found;
+    for (let tries = 0; tries < 3 && digitCount(candidate) >= MIN_DIGITS; tries++) {
+      if (read(text, candidate, index, out) > 0) return;
+      const lastGap = candidate.search(/[ \u00a0]\S*$/);
+      if (lastGap <= 0) return;
+      candidate = candidate.slice(0, lastGap);
+    }
+  }
+
+  /**
+   * What each candidate held, by the candidate with the text around it that the checks
+   * read (offsets relative to the candidate): the next keystroke's check asks again.
+   */
+  const known = new Map<string, EntitySpan[]>();
+
   return (text, out) => {
     CANDIDATE.lastIndex = 0;
     for (let m = CANDIDATE.exec(text); m !== null; m = CANDIDATE.exec(text)) {
-      let candidate = m[0];
-      // A line of more digits than a few phones hold is a table of figures: reading it would
-      // cost a keystroke's budget many times over (the library tries every sub-run).
-      if (digitCount(candidate) > MAX_RUN_DIGITS) continue;
-      // A date, a version, a price or a reference as a whole needs no library to refuse it.
-      if (isOtherNumber(text, m.index, m.index + candidate.length, candidate)) continue;
-      // A number followed by another figure ("+44 20 7946 0958 2025") is read without it.
-      for (let tries = 0; tries < 3 && digitCount(candidate) >= MIN_DIGITS; tries++) {
-        if (read(text, candidate, m.index, out) > 0) break;
-        const lastGap = candidate.search(/[ \u00a0]\S*$/);
-        if (lastGap <= 0) break;
-        candidate = candidate.slice(0, lastGap);
+      const from = Math.max(0, m.index - CONTEXT);
+      const key = `${m.index - from}:${text.slice(from, m.index + m[0].length + 2)}`;
+      let spans = known.get(key);
+      if (!spans) {
+        const found: EntitySpan[] = [];
+        readCandidate(text, m[0], m.index, found);
+        spans = found.map((span) => ({
+          ...span,
+          start: span.start - m.index,
+          end: span.end - m.index,
+        }));
+        if (known.size >= MAX_KNOWN) known.clear();
+        known.set(key, spans);
+      }
+      for (const span of spans) {
+        out.push({ type: 'phone', start: m.index + span.start, end: m.index + span.end });
       }
     }
   };
