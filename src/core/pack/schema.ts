@@ -104,6 +104,11 @@ export const EntitiesRule = z
     allow: z.array(z.string().min(1)).optional(),
     near: z.array(z.string().min(1)).optional(),
     window: z.number().int().positive().optional(),
+    /** Regions whose national phone numbers to expect (ISO 3166 codes); the compiler checks each. */
+    regions: z
+      .array(z.string().regex(/^[A-Z]{2}$/, 'regions are ISO 3166 codes such as "US" or "GB"'))
+      .min(1)
+      .optional(),
   })
   .strict();
 
@@ -136,6 +141,7 @@ export const TONE_CHECKS = [
   'shouting',
   'absolutes',
   'official-voice',
+  'slurs',
 ] as const;
 export const ToneCheck = z.enum(TONE_CHECKS);
 export type ToneCheck = z.infer<typeof ToneCheck>;
@@ -143,6 +149,7 @@ export type ToneCheck = z.infer<typeof ToneCheck>;
 const wordListAdjustments = z
   .object({
     profanity: z.array(z.string().min(1)).optional(),
+    slurs: z.array(z.string().min(1)).optional(),
     insult: z.array(z.string().min(1)).optional(),
     absolutes: z.array(z.string().min(1)).optional(),
     'official-voice': z.array(z.string().min(1)).optional(),
@@ -157,6 +164,11 @@ export const ToneRule = z
     /** Words or phrases added to / removed from the built-in lists, per check. */
     add: wordListAdjustments.optional(),
     remove: wordListAdjustments.optional(),
+    /** Severity of profanity by the word's level; a level left out keeps the rule's severity. */
+    severities: z
+      .object({ mild: Severity.optional(), strong: Severity.optional() })
+      .strict()
+      .optional(),
   })
   .strict();
 

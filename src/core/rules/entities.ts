@@ -5,7 +5,9 @@ import type { TextAnalysis, WordToken } from '../text/analysis';
 import { inflections } from '../text/inflect';
 import { joinedKey, PhraseMatcher } from '../text/phrases';
 import { compileAllowList } from './entities/allow';
-import { SCANNERS, type EntitySpan } from './entities/scanners';
+import { compilePhoneScanner } from './entities/phones';
+import { compileLinkScanner } from './entities/links';
+import { SCANNERS, type EntitySpan, type Scanner } from './entities/scanners';
 import { defineRule, wordIndexAt } from './support/finding';
 
 /**
@@ -105,7 +107,13 @@ function nearStretches(
 }
 
 export const compileEntitiesRule = defineRule<EntitiesRule>((rule) => {
-  const scanners = rule.entities.flatMap((type) => (type === 'person' ? [] : [SCANNERS[type]]));
+  const types = new Set(rule.entities);
+  const scanners: Scanner[] = [];
+  if (types.has('url') || types.has('email'))
+    scanners.push(compileLinkScanner({ url: types.has('url'), email: types.has('email') }));
+  if (types.has('phone')) scanners.push(compilePhoneScanner(rule.regions));
+  if (types.has('money')) scanners.push(SCANNERS.money);
+  if (types.has('percent')) scanners.push(SCANNERS.percent);
   const wantsPeople = rule.entities.includes('person');
   const allow = compileAllowList(rule.allow);
   const near = compileNear(rule.near);

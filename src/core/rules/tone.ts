@@ -5,6 +5,7 @@ import { compileInsult } from './tone/insult';
 import { compileOfficialVoice } from './tone/official-voice';
 import { compileProfanity } from './tone/profanity';
 import { compileShouting } from './tone/shouting';
+import { compileSlurs } from './tone/slurs';
 import type { ToneCheckCompiler } from './tone/types';
 
 /**
@@ -14,6 +15,7 @@ import type { ToneCheckCompiler } from './tone/types';
  */
 const CHECKS: Record<ToneCheck, ToneCheckCompiler> = {
   profanity: compileProfanity,
+  slurs: compileSlurs,
   insult: compileInsult,
   shouting: compileShouting,
   absolutes: compileAbsolutes,

@@ -186,7 +186,7 @@ describe('parsePack: refusals, in plain words', () => {
       'rules[0].window: must be more than 0',
       'rules[1].markers: a disclosure rule needs at least one marker',
       'rules[1].fixAt: must be one of "end", "start"; got "middle"',
-      'rules[2].checks[0]: must be one of "profanity", "insult", "shouting", "absolutes", "official-voice"; got "rude"',
+      'rules[2].checks[0]: must be one of "profanity", "insult", "shouting", "absolutes", "official-voice", "slurs"; got "rude"',
     ]);
   });
 

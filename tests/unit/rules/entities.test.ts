@@ -57,12 +57,31 @@ describe('entities: phone', () => {
     ['Call (415) 555 0100!', '(415) 555 0100'],
     ['Call 415.555.0100.', '415.555.0100'],
     ['Call 1-800-555-0199', '1-800-555-0199'],
-    ['Call 020 7946 0958', '020 7946 0958'],
     ['Call +33 1 23 45 67 89', '+33 1 23 45 67 89'],
     ['Call +442079460958.', '+442079460958'],
     ['Call +44 20 7946 0958 2025 and 2026', '+44 20 7946 0958'],
   ])('finds the number in %j', (text, number) => {
     expect(matches(rule, text)).toEqual([number]);
+  });
+
+  it('reads national numbers in the regions the rule names', () => {
+    const uk = entities(['phone'], { regions: ['GB', 'TR'] });
+    expect(matches(uk, 'Call 020 7946 0958 or 0 532 123 45 67')).toEqual([
+      '020 7946 0958',
+      '0 532 123 45 67',
+    ]);
+    expect(matches(entities(['phone'], { regions: ['IL'] }), 'My number is 09-7625400')).toEqual([
+      '09-7625400',
+    ]);
+  });
+
+  it('takes a bare run of digits for a phone only when the text says it is one', () => {
+    expect(matches(rule, 'Call me at 4155550100 today')).toEqual(['4155550100']);
+    expect(matches(rule, 'Ticket #4155550100 and order no. 415-555-0100')).toEqual([]);
+  });
+
+  it('refuses a region without a numbering plan, with its path', () => {
+    expect(() => entities(['phone'], { regions: ['XX'] })).toThrow(/"XX" is not a region/);
   });
 
   it.each([
@@ -139,6 +158,21 @@ describe('entities: url', () => {
     expect(matches(rule, text)).toEqual([]);
   });
 
+  it('knows every IANA top-level domain, IDN and punycode domains, and paths with apostrophes', () => {
+    expect(
+      matches(
+        rule,
+        "google.co.il, x.ws, президент.рф, xn--p1ai.xn--p1ai and https://a.example/I'm_king}",
+      ),
+    ).toEqual([
+      'google.co.il',
+      'x.ws',
+      'президент.рф',
+      'xn--p1ai.xn--p1ai',
+      "https://a.example/I'm_king",
+    ]);
+  });
+
   it('reports a URL holding an address once, as the URL', () => {
     const both = entities(['url', 'email']);
     expect(
@@ -193,6 +227,20 @@ describe('entities: allow', () => {
         'press@acme.example, a@eu.acme.example, https://www.acme.example/x, acme.example, notacme.example, b@acme.example.org',
       ),
     ).toEqual(['notacme.example', 'b@acme.example.org']);
+  });
+
+  it('reads an address written as a mailto: link as the address', () => {
+    const rule = entities(['email'], { allow: ['press@acme.example'] });
+    expect(matches(rule, 'mailto:press@acme.example and mailto:jane@acme.example')).toEqual([
+      'mailto:jane@acme.example',
+    ]);
+  });
+
+  it('exempts international domains and their subdomains', () => {
+    const rule = entities(['url'], { allow: ['*.президент.рф', 'google.co.il'] });
+    expect(matches(rule, 'kremlin.президент.рф, google.co.il/maps and mail.google.co.il')).toEqual([
+      'mail.google.co.il',
+    ]);
   });
 
   it('exempts URLs on exactly a listed bare domain', () => {

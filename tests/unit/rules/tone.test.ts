@@ -56,6 +56,64 @@ describe('tone: profanity', () => {
   });
 });
 
+describe('tone: profanity from the cuss list, with forms and disguises', () => {
+  const rule = tone(['profanity']);
+
+  it.each([
+    ['She bitched and he wanked on', ['bitched', 'wanked']],
+    ['What a dumbshit, a cockhead', ['dumbshit', 'cockhead']],
+    ['fvck, @sshole, b!+ch, sh!+', ['fvck', '@sshole', 'b!+ch', 'sh!+']],
+    ['fuuuuck and f u c k and ƒuck', ['fuuuuck', 'f u c k', 'ƒuck']],
+    ['Absofuckinglutely', ['Absofuckinglutely']],
+  ])('flags %j', (text, words) => {
+    expect(matches(rule, text)).toEqual(words);
+  });
+
+  it.each([
+    'Dick Van Dyke and Dick Cheney read Moby Dick',
+    'Matsushita, shiitake, a cockpit, summa cum laude, kung fu',
+    'The welfare state and a tinker',
+  ])('reads %j as clean', (text) => {
+    expect(matches(rule, text)).toEqual([]);
+  });
+
+  it('still flags a name word that is not next to a capitalised word', () => {
+    expect(matches(rule, 'Such a dick move')).toEqual(['dick']);
+  });
+
+  it('reports mild and strong words at the severities the rule sets', () => {
+    const rated = tone(['profanity'], { severities: { mild: 'info', strong: 'error' } });
+    expect(run(rated, 'damn, this is shit').map((f) => [f.match, f.severity])).toEqual([
+      ['damn', 'info'],
+      ['shit', 'error'],
+    ]);
+    expect(run(rule, 'damn').map((f) => f.severity)).toEqual(['warning']);
+  });
+
+  it('leaves slurs to the slurs check', () => {
+    expect(matches(rule, 'you faggot')).toEqual([]);
+  });
+});
+
+describe('tone: slurs', () => {
+  const rule = tone(['slurs']);
+
+  it('flags slurs, their plurals and disguises', () => {
+    expect(matches(rule, 'faggots, n1gger, the spics')).toEqual(['faggots', 'n1gger', 'spics']);
+  });
+
+  it('leaves innocent words and phrases alone', () => {
+    expect(
+      matches(rule, 'Montenegro, spick and span, a chink in the armour, niggling, the dike held'),
+    ).toEqual([]);
+  });
+
+  it('applies the pack’s add and remove', () => {
+    const adjusted = tone(['slurs'], { add: { slurs: ['zorp'] }, remove: { slurs: ['spic'] } });
+    expect(matches(adjusted, 'zorps and spics')).toEqual(['zorps']);
+  });
+});
+
 describe('tone: insult', () => {
   const rule = tone(['insult']);
 
@@ -301,7 +359,7 @@ describe('tone: one rule, several checks', () => {
     const rule = tone(['profanity', 'shouting']);
     const text = '🎉👩🏽‍💻 WE ARE SO BACK, damn shit. Guaranteed, you idiot.';
     const found = run(rule, text);
-    expect(found.map((f) => f.match).sort()).toEqual(['WE ARE SO BACK', 'shit']);
+    expect(found.map((f) => f.match).sort()).toEqual(['WE ARE SO BACK', 'damn', 'shit']);
     for (const f of found) {
       expect(f).toMatchObject({
         ruleId: 'r',

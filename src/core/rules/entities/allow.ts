@@ -47,7 +47,11 @@ export function compileAllowList(entries: readonly string[] = []): AllowList {
   }
   return {
     allows(span, value) {
-      const lower = value.toLowerCase().replace(/\s+/g, ' ');
+      // An address written as a link ("mailto:press@acme.example") is the same address.
+      const lower = value
+        .toLowerCase()
+        .replace(/\s+/g, ' ')
+        .replace(/^mailto:/, '');
       if (exact.has(lower)) return true;
       if (span.type === 'url' && urls.has(normalUrl(lower))) return true;
       if (span.type === 'phone' && phones.has(digits(value))) return true;

@@ -1,5 +1,5 @@
 import type { CheckOptions, Finding, Suggestion } from '../../findings';
-import type { Rule } from '../../pack/schema';
+import type { Rule, Severity } from '../../pack/schema';
 import type { TextAnalysis, WordToken } from '../../text/analysis';
 import type { RuleCompiler, RuleContext } from '../types';
 
@@ -15,12 +15,13 @@ export function makeFinding(
   end: number,
   suggestions: Suggestion[],
   message: string = rule.message,
+  severity: Severity = rule.severity,
 ): Finding {
   return {
     ruleId: rule.id,
     packId,
     kind: rule.kind,
-    severity: rule.severity,
+    severity,
     message,
     ...(rule.link ? { link: rule.link } : {}),
     start,
@@ -36,6 +37,8 @@ export interface RuleHit {
   end: number;
   suggestions: Suggestion[];
   message?: string;
+  /** When the rule reports this hit at another severity than its own (profanity by level). */
+  severity?: Severity;
 }
 
 /** Finds one rule's hits in a text; built once per pack load, run on every check. */
@@ -64,6 +67,7 @@ export function defineRule<R extends Rule>(
             hit.end,
             hit.suggestions,
             hit.message,
+            hit.severity,
           ),
         );
       },

@@ -1,109 +1,80 @@
+import { cuss } from 'cuss';
 import profanity from '../../data/profanity.json';
-import { removeSuggestion } from '../../suggestions';
-import { PhraseMatcher } from '../../text/phrases';
-import { adjustGroups, listKey } from './lists';
-import type { ToneCheckCompiler, ToneHit } from './types';
+import slurs from '../../data/slurs.json';
+import type { Severity, ToneRule } from '../../pack/schema';
+import { Lexicon, wordForms, type CompoundRoot, type Level } from './lexicon';
+import { listKey } from './lists';
+import type { ToneCheckCompiler } from './types';
 
 /**
- * `profanity`: whole words only (the phrase matcher works on word tokens, so "Scunthorpe",
- * "classy" and "cocktail" are never hits), plus words written with symbols for letters
- * ("f*ck", "sh!t", "a$$"), compared letter by letter with the list.
+ * `profanity`: swear words, from the cuss package's words rated "sure" (2) with our
+ * corrections (src/core/data/profanity.json: words cuss rates that are not swearing, the
+ * mild ones, forms cuss lacks), matched by the lexicon (lexicon.ts) in their inflections,
+ * compounds and disguises. Slurs are not here: they are the `slurs` check.
+ *
+ * Each hit has the severity the rule sets for its word's level (`severities.mild`,
+ * `severities.strong`), else the rule's own.
  */
 
-/** What each symbol may stand for in a disguised word; `*` stands for any letter. */
-const LEET: Record<string, string> = {
-  '!': 'il',
-  '1': 'il',
-  '|': 'il',
-  '@': 'a',
-  '4': 'a',
-  $: 's',
-  '5': 's',
-  '0': 'o',
-  '3': 'e',
-  '7': 't',
-};
-/** Runs are found from their symbols: most words have none, and are never looked at twice. */
-const SYMBOL = /[*!@$|0-9]/g;
-const RUN_CHAR = /[\p{L}\p{N}*!@$|]/u;
-const HAS_SYMBOL = /[*!@$|0-9]/;
-const LETTER = /\p{L}/u;
+const SLURS = new Set(slurs.words.map(listKey));
+const NOT_PROFANITY = new Set(profanity.notProfanity.map(listKey));
+const MILD = new Set(profanity.mild.map(listKey));
 
-function fits(candidate: string, word: string): boolean {
-  for (let i = 0; i < word.length; i++) {
-    const c = candidate.charAt(i);
-    const w = word.charAt(i);
-    if (c === w || c === '*') continue;
-    if (!LEET[c]?.includes(w)) return false;
+const ROOTS: CompoundRoot[] = profanity.compoundRoots.map((root) => ({
+  root: root.root,
+  position: root.position as CompoundRoot['position'],
+  level: MILD.has(root.root) ? 'mild' : 'strong',
+}));
+
+/** The built-in words with their levels, before a pack's `add` and `remove`. */
+function builtIn(): Map<string, Level> {
+  const words = new Map<string, Level>();
+  for (const [word, rating] of Object.entries(cuss)) {
+    const key = listKey(word);
+    if (rating < 2 || SLURS.has(key) || NOT_PROFANITY.has(key)) continue;
+    words.set(key, MILD.has(key) ? 'mild' : 'strong');
   }
-  return true;
+  for (const word of profanity.strong) words.set(listKey(word), 'strong');
+  for (const word of profanity.mild) words.set(listKey(word), 'mild');
+  return words;
+}
+const BUILT_IN = builtIn();
+
+/**
+ * A pack's `remove` takes out a word with its forms and the words built on it ("crap" also
+ * removes "crappy" and "crapola"); `add` puts words in at the strong level.
+ */
+export function adjustedWords(
+  base: ReadonlyMap<string, Level>,
+  add: readonly string[] = [],
+  remove: readonly string[] = [],
+  level: Level = 'strong',
+): { words: Map<string, Level>; removed: Set<string> } {
+  const removed = new Set(remove.map(listKey));
+  const isRemoved = (key: string) =>
+    [...removed].some((r) => key === r || (key.startsWith(r) && /^\p{L}+$/u.test(r)));
+  const words = new Map([...base].filter(([key]) => !isRemoved(key)));
+  for (const word of add) {
+    const key = listKey(word);
+    if (!removed.has(key)) for (const form of wordForms(key)) words.set(form, level);
+  }
+  return { words, removed };
 }
 
-/** Where in `run` a disguised listed word is (offset and length), if it spells one. */
-function disguised(
-  run: string,
-  byLength: Map<number, string[]>,
-): { offset: number; length: number } | undefined {
-  let offset = 0;
-  let word = run;
-  // Markdown emphasis (*word*) and exclamation marks after a word are not part of it.
-  if (word.startsWith('*') && word.endsWith('*')) {
-    offset = word.search(/[^*]/);
-    word = word.replace(/^\*+|\*+$/g, '');
-  }
-  word = word.replace(/[!|]+$/, '');
-  if (word.length < 3 || word.startsWith('*') || !HAS_SYMBOL.test(word) || !LETTER.test(word))
-    return undefined;
-  // Digits that stand for no letter: a code or a count ("b2b", "4x4"), not a disguise.
-  if (/[2689]/.test(word)) return undefined;
-  const lower = word.toLowerCase();
-  const candidates = byLength.get(lower.length) ?? [];
-  return candidates.some((w) => fits(lower, w)) ? { offset, length: word.length } : undefined;
+function severityFor(rule: ToneRule, level: Level): Severity {
+  if (level === 'mild') return rule.severities?.mild ?? rule.severity;
+  if (level === 'strong') return rule.severities?.strong ?? rule.severity;
+  return rule.severity;
 }
 
 export const compileProfanity: ToneCheckCompiler = (rule) => {
-  const groups = adjustGroups(profanity.groups, rule.add?.profanity, rule.remove?.profanity);
-  const matcher = new PhraseMatcher<true>(false);
-  const byLength = new Map<number, string[]>();
-  for (const form of groups.flat()) {
-    matcher.add(form, true);
-    const key = listKey(form);
-    if (/^\p{L}+$/u.test(key)) byLength.set(key.length, [...(byLength.get(key.length) ?? []), key]);
-  }
-
-  return (analysis) => {
-    const { text } = analysis;
-    const hits: ToneHit[] = matcher.match(analysis).map((hit) => ({
-      start: hit.start,
-      end: hit.end,
-      suggestions: [removeSuggestion(text, hit.start, hit.end)],
-    }));
-    let reached = 0;
-    SYMBOL.lastIndex = 0;
-    for (let symbol = SYMBOL.exec(text); symbol !== null; symbol = SYMBOL.exec(text)) {
-      if (symbol.index < reached) continue;
-      let from = symbol.index;
-      while (from > 0 && RUN_CHAR.test(text.charAt(from - 1))) from--;
-      let to = symbol.index + 1;
-      while (to < text.length && RUN_CHAR.test(text.charAt(to))) to++;
-      reached = to;
-      const run = text.slice(from, to);
-      // A hashtag, a mention, or part of an address or a domain ("c0ck@host.example") is not a word.
-      if (
-        run.length < 3 ||
-        run.length > 20 ||
-        run.startsWith('@') ||
-        /[#.]/.test(text.charAt(from - 1)) ||
-        (text.charAt(to) === '.' && LETTER.test(text.charAt(to + 1)))
-      ) {
-        continue;
-      }
-      const found = disguised(run, byLength);
-      if (!found) continue;
-      const start = from + found.offset;
-      const end = start + found.length;
-      hits.push({ start, end, suggestions: [removeSuggestion(text, start, end)] });
-    }
-    return hits;
-  };
+  const { words, removed } = adjustedWords(BUILT_IN, rule.add?.profanity, rule.remove?.profanity);
+  const lexicon = new Lexicon({
+    entries: words,
+    compoundRoots: ROOTS.filter((r) => ![...removed].some((w) => r.root.startsWith(w))),
+  });
+  return (analysis) =>
+    lexicon
+      .match(analysis)
+      .map(({ level, ...hit }) => ({ ...hit, severity: severityFor(rule, level) }));
 };
