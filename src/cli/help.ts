@@ -6,15 +6,21 @@
 export const DEFAULT_NETWORK = 'x';
 export const DEFAULT_KEY_PREFIX = 'postguard-signing';
 
-export const validateHelp = `Usage: postguard validate PACK...
+export const validateHelp = `Usage: postguard validate [--format text|json] PACK...
 
 Checks that each pack is well formed and that its rules compile (patterns included),
 with the packs given layered together in order, as the extension would apply them, so
 "extends" resolves among them. A pack that extends postguard-starter gets the bundled
 starter pack unless you give one.
 
-Prints "PACK: ok (id@version, N rules)" for each pack, or one line per problem:
-  PACK: rules[3].patterns[0]: message
+Prints "PACK: ok (id@version, N rules)" for each pack, or one line per problem, with
+its JSON path and its code (docs/pack-format.md lists the codes):
+  PACK: rules[3].patterns[0]: message [PG304]
+
+Options:
+  --format FORMAT        text (default) or json: { "files": [ { "file", "ok",
+                         "errors": [ { "code", "kind", "path", "message" } ] } ] }
+  -h, --help             this help
 
 Exit status: 0 when every pack is valid, 2 otherwise.`;
 
@@ -77,6 +83,8 @@ completion and inline errors:
 
   postguard schema > pack.schema.json
   { "$schema": "./pack.schema.json", "format": "postguard/pack@1", ... }
+
+The same file ships in the package, as schema/pack.schema.json.
 
 Some rules cannot be said in JSON Schema (patterns must compile as RE2, extends must
 resolve); run postguard validate for those.

@@ -20,10 +20,13 @@ const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
   // Date.parse rolls 2026-02-30 over to March: only a date that survives the round trip is real.
-  .refine((s) => {
-    const time = Date.parse(`${s}T00:00:00Z`);
-    return !Number.isNaN(time) && new Date(time).toISOString().startsWith(s);
-  }, 'not a real calendar date');
+  .refine(
+    (s) => {
+      const time = Date.parse(`${s}T00:00:00Z`);
+      return !Number.isNaN(time) && new Date(time).toISOString().startsWith(s);
+    },
+    { message: 'not a real calendar date', params: { pgCode: 'PG207' } },
+  );
 
 const semver = z
   .string()
@@ -45,9 +48,10 @@ const ruleId = z
 
 const httpUrl = z
   .string()
-  .url('expected a URL')
+  .url({ message: 'expected a URL', abort: true })
   .refine((u) => /^https?:\/\//i.test(u), {
     message: 'expected an http or https URL',
+    params: { pgCode: 'PG208' },
   });
 
 /** Fields every rule has. */
@@ -71,17 +75,26 @@ export const TermEntry = z.union([
 ]);
 export type TermEntry = z.infer<typeof TermEntry>;
 
+/**
+ * A `terms` rule needs something to find: its `terms`, or the keys of its `swap` (which
+ * are terms with their replacement, so a swap-only rule is complete as it is).
+ */
 export const TermsRule = z
   .object({
     ...ruleBase,
     kind: z.literal('terms'),
-    terms: z.array(TermEntry).min(1, 'a terms rule needs at least one term'),
+    terms: z.array(TermEntry).optional(),
     case: z.enum(['insensitive', 'sensitive']).optional(),
     exceptions: z.array(z.string().min(1)).optional(),
     until: isoDate.optional(),
-    swap: z.record(z.string(), z.string()).optional(),
+    swap: z.record(z.string().min(1), z.string().min(1)).optional(),
   })
-  .strict();
+  .strict()
+  .refine((rule) => (rule.terms?.length ?? 0) > 0 || Object.keys(rule.swap ?? {}).length > 0, {
+    message: 'a terms rule needs at least one term, in "terms" or as a key of "swap"',
+    path: ['terms'],
+    params: { pgCode: 'PG305' },
+  });
 
 export const PatternRule = z
   .object({
@@ -206,18 +219,27 @@ export const RULE_SCHEMAS = Object.fromEntries(
 export const RuleSwitch = z.object({ id: ruleId, enabled: z.literal(false) }).strict();
 export type RuleSwitch = z.infer<typeof RuleSwitch>;
 
+const ContentText = z
+  .object({
+    default: z.string().min(1),
+    x: z.string().optional(),
+    facebook: z.string().optional(),
+    linkedin: z.string().optional(),
+  })
+  .strict();
+
 export const ContentItem = z
   .object({
     id: packId,
     title: z.string().min(1),
-    text: z
-      .object({
-        default: z.string().min(1),
-        x: z.string().optional(),
-        facebook: z.string().optional(),
-        linkedin: z.string().optional(),
-      })
-      .strict(),
+    // A plain string is the natural way to write one wording: it is the default text.
+    text: z.union([
+      z
+        .string()
+        .min(1)
+        .transform((text): z.output<typeof ContentText> => ({ default: text })),
+      ContentText,
+    ]),
     url: httpUrl.optional(),
     hashtags: z.array(z.string().regex(/^#\S+$/, 'hashtags start with #')).optional(),
     campaign: z.string().optional(),
