@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
+import { version as packageVersion } from '../../package.json';
 import * as help from './help';
 import { CliError, EXIT_OK, EXIT_USAGE, nodeIo, type Io } from './io';
 
@@ -66,11 +65,9 @@ export function mainHelp(): string {
   ].join('\n');
 }
 
+/** From package.json, taken in at build time, so the bundle needs no file beside it. */
 export function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
-    version: string;
-  };
-  return pkg.version;
+  return packageVersion;
 }
 
 /**
@@ -113,11 +110,4 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     io.err(`postguard: internal error: ${detail.split('\n')[0]} (please report this)`);
     return EXIT_USAGE;
   }
-}
-
-// Run when started directly (`tsx src/cli/main.ts`); bin/postguard.mjs imports `run` instead.
-const isEntryPoint =
-  process.argv[1] !== undefined && pathToFileURL(process.argv[1]).href === import.meta.url;
-if (isEntryPoint) {
-  process.exitCode = await run(process.argv.slice(2), nodeIo());
 }

@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url';
 import {
   compilePacks,
   formatPackError,
@@ -13,10 +12,8 @@ import { CliError, describeFsError, readInput, type Io } from './io';
 
 export { STARTER_PACK_ID };
 
-/** Where the starter pack shipped with Postguard lies, to name it in messages. */
-export const STARTER_PACK_FILE = fileURLToPath(
-  new URL('../../public/packs/starter.json', import.meta.url),
-);
+/** How messages name the starter pack built into the CLI (it is not read from a file). */
+export const STARTER_PACK_FILE = `${STARTER_PACK_ID} (bundled)`;
 
 export interface LoadedPack {
   file: string;

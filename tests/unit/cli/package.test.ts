@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ACME, ROOT, STARTER } from './helpers';
+
+/**
+ * The CLI as admins get it: `npm pack`, installed into an empty project with
+ * `--omit=dev`, run through node_modules/.bin. Dependencies come from npm's cache when
+ * they are there (`--prefer-offline`), so the test needs no network on a machine that has
+ * run `npm ci`.
+ */
+
+let dir: string;
+let bin: string;
+let installed: string;
+
+function sh(command: string, args: string[], options: SpawnSyncOptions = {}) {
+  const result = spawnSync(command, args, { encoding: 'utf8', timeout: 240_000, ...options });
+  return {
+    code: result.status ?? -1,
+    stdout: String(result.stdout ?? ''),
+    stderr: String(result.stderr ?? ''),
+  };
+}
+
+const postguard = (args: string[], input = '') =>
+  sh(process.execPath, [bin, ...args], { cwd: dir, input });
+
+beforeAll(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'postguard-package-'));
+  const built = sh(process.execPath, ['scripts/build-cli.mjs'], { cwd: ROOT });
+  expect(built.code, built.stderr).toBe(0);
+  const packed = sh('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', dir], {
+    cwd: ROOT,
+  });
+  expect(packed.code, packed.stderr).toBe(0);
+  const [tarball] = JSON.parse(packed.stdout) as { filename: string }[];
+  const filename = tarball?.filename ?? '';
+  writeFileSync(path.join(dir, 'package.json'), '{ "name": "admin-repo", "private": true }\n');
+  const install = sh(
+    'npm',
+    ['install', '--omit=dev', '--prefer-offline', '--no-audit', '--no-fund', `./${filename}`],
+    { cwd: dir },
+  );
+  expect(install.code, install.stderr).toBe(0);
+  installed = path.join(dir, 'node_modules', 'postguard');
+  bin = path.join(dir, 'node_modules', '.bin', 'postguard');
+}, 300_000);
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('the npm package, installed without dev dependencies', () => {
+  it('holds the one-file CLI, the schema and the docs, and no sources or dev tools', () => {
+    expect(existsSync(path.join(installed, 'dist/postguard.mjs'))).toBe(true);
+    expect(existsSync(path.join(installed, 'schema/pack.schema.json'))).toBe(true);
+    expect(existsSync(path.join(installed, 'docs/pack-format.md'))).toBe(true);
+    expect(existsSync(path.join(installed, 'src'))).toBe(false);
+    for (const devTool of ['tsx', 'esbuild', 'vitest', 'wxt'])
+      expect(existsSync(path.join(dir, 'node_modules', devTool)), devTool).toBe(false);
+  });
+
+  it('answers --version and --help', () => {
+    const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+      version: string;
+    };
+    expect(postguard(['--version'])).toMatchObject({ code: 0, stdout: `${pkg.version}\n` });
+    expect(postguard(['--help']).stdout).toContain('Usage: postguard COMMAND');
+    // Through its shebang, as npx and CI scripts start it.
+    expect(sh(bin, ['--version'], { cwd: dir })).toMatchObject({ code: 0 });
+  });
+
+  it('validates, checks and tests packs', () => {
+    expect(postguard(['validate', ACME])).toMatchObject({ code: 0 });
+    const checked = postguard(['check', '--pack', ACME, '-'], 'Project Falcon is on track');
+    expect(checked.code).toBe(1);
+    expect(checked.stdout).toContain('[confidential.codenames]');
+    const tested = postguard(['test', STARTER, ACME, path.join(ROOT, 'tests/corpus')]);
+    expect(tested.stderr).toBe('');
+    expect(tested.stdout).toMatch(/\d+ posts, 0 misses; precision 1\.000, recall 1\.000\./);
+    expect(tested.code).toBe(0);
+  });
+
+  it('prints the schema it ships', () => {
+    const printed = postguard(['schema']);
+    expect(printed.code).toBe(0);
+    const shipped = readFileSync(path.join(installed, 'schema/pack.schema.json'), 'utf8');
+    expect(JSON.parse(printed.stdout)).toEqual(JSON.parse(shipped));
+  });
+
+  it('makes keys, signs and verifies', () => {
+    const keys = postguard(['keygen', '--out', path.join(dir, 'acme')]);
+    expect(keys.code).toBe(0);
+    const pack = path.join(dir, 'acme.json');
+    writeFileSync(pack, readFileSync(ACME));
+    expect(postguard(['sign', pack, '--key', path.join(dir, 'acme.key')]).code).toBe(0);
+    expect(postguard(['verify', pack, '--pub', path.join(dir, 'acme.pub')])).toMatchObject({
+      code: 0,
+      stdout: `${pack}: verified\n`,
+    });
+  });
+});
