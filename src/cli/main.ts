@@ -1,5 +1,5 @@
-import { version as packageVersion } from '../../package.json';
 import * as help from './help';
+import { version } from './version';
 import { CliError, EXIT_OK, EXIT_USAGE, nodeIo, type Io } from './io';
 
 export { nodeIo };
@@ -34,6 +34,11 @@ const COMMANDS: Record<string, Command> = {
     help: help.schemaHelp,
     load: async () => (await import('./commands/schema')).schema,
   },
+  init: {
+    summary: 'scaffold a pack repository: pack, corpus, CI files',
+    help: help.initHelp,
+    load: async () => (await import('./commands/init')).init,
+  },
   keygen: {
     summary: 'make an Ed25519 key pair for signing packs',
     help: help.keygenHelp,
@@ -65,10 +70,7 @@ export function mainHelp(): string {
   ].join('\n');
 }
 
-/** From package.json, taken in at build time, so the bundle needs no file beside it. */
-export function version(): string {
-  return packageVersion;
-}
+export { version };
 
 /**
  * Runs one command and returns its exit status. Nothing escapes as a stack trace: a

@@ -89,6 +89,28 @@ describe('the npm package, installed without dev dependencies', () => {
     expect(JSON.parse(printed.stdout)).toEqual(JSON.parse(shipped));
   });
 
+  it('scaffolds a pack repository that its own commands pass, with SARIF and JUnit', () => {
+    const repo = path.join(dir, 'repo');
+    expect(postguard(['init', repo, '--org', 'ACME']).code).toBe(0);
+    const inRepo = (args: string[]) => sh(process.execPath, [bin, ...args], { cwd: repo });
+    expect(inRepo(['validate', 'pack.json']).code).toBe(0);
+    const junit = inRepo(['test', 'pack.json', 'corpus', '--format', 'junit']);
+    expect(junit.code).toBe(0);
+    expect(junit.stdout).toMatch(
+      /^<\?xml [^>]+\?>\n<testsuites name="postguard test" tests="4" failures="0"/,
+    );
+    const sarif = inRepo([
+      'check',
+      '--pack',
+      'pack.json',
+      '--format',
+      'sarif',
+      'posts/open-day.txt',
+    ]);
+    expect(sarif.code).toBe(0);
+    expect(JSON.parse(sarif.stdout)).toMatchObject({ version: '2.1.0', runs: [{ results: [] }] });
+  });
+
   it('makes keys, signs and verifies', () => {
     const keys = postguard(['keygen', '--out', path.join(dir, 'acme')]);
     expect(keys.code).toBe(0);
