@@ -56,12 +56,15 @@ const httpUrl = z
 
 /** Fields every rule has. */
 const ruleBase = {
-  id: ruleId,
-  severity: Severity,
-  message: z.string().min(1, 'a rule needs a message'),
-  link: httpUrl.optional(),
-  networks: z.array(Network).min(1).optional(),
-  enabled: z.boolean().optional(),
+  id: ruleId.describe('Stable dotted id, such as confidential.codenames'),
+  severity: Severity.describe('error asks the person to confirm before posting'),
+  message: z
+    .string()
+    .min(1, 'a rule needs a message')
+    .describe('Shown to the person; {match} stands for the matched text'),
+  link: httpUrl.optional().describe('The policy section that explains the rule'),
+  networks: z.array(Network).min(1).optional().describe('Where the rule applies; default all'),
+  enabled: z.boolean().optional().describe('false switches the rule off'),
 };
 
 export const TermEntry = z.union([
@@ -83,11 +86,20 @@ export const TermsRule = z
   .object({
     ...ruleBase,
     kind: z.literal('terms'),
-    terms: z.array(TermEntry).optional(),
+    terms: z
+      .array(TermEntry)
+      .optional()
+      .describe('Words and phrases to find; may be left out when swap has terms'),
     case: z.enum(['insensitive', 'sensitive']).optional(),
-    exceptions: z.array(z.string().min(1)).optional(),
-    until: isoDate.optional(),
-    swap: z.record(z.string().min(1), z.string().min(1)).optional(),
+    exceptions: z
+      .array(z.string().min(1))
+      .optional()
+      .describe('Phrases in which a hit does not count'),
+    until: isoDate.optional().describe('YYYY-MM-DD: an embargo that ends on this day'),
+    swap: z
+      .record(z.string().min(1), z.string().min(1))
+      .optional()
+      .describe('Terms with their one replacement: { "Acme Corp": "ACME" }'),
   })
   .strict()
   .refine((rule) => (rule.terms?.length ?? 0) > 0 || Object.keys(rule.swap ?? {}).length > 0, {
@@ -253,19 +265,20 @@ export type ContentItem = z.infer<typeof ContentItem>;
 
 export const Pack = z
   .object({
-    $schema: z.string().optional(),
+    $schema: z.string().optional().describe('For editors: the pack JSON Schema'),
     format: z.literal(PACK_FORMAT, { message: `format must be "${PACK_FORMAT}"` }),
-    id: packId,
-    name: z.string().min(1),
-    version: semver,
-    policyUrl: httpUrl.optional(),
+    id: packId.describe('Unique among the active packs, such as acme-social'),
+    name: z.string().min(1).describe('Shown to people in the extension'),
+    version: semver.describe('A semantic version; a source never moves to a lower one'),
+    policyUrl: httpUrl.optional().describe('The written policy; the link of rules without one'),
     org: z
       .object({ name: z.string().min(1), aliases: z.array(z.string().min(1)).optional() })
       .strict()
-      .optional(),
-    extends: z.array(packId).optional(),
+      .optional()
+      .describe("The organisation's name and other ways people write it"),
+    extends: z.array(packId).optional().describe('Ids of the packs this one builds on'),
     rules: z.array(z.union([Rule, RuleSwitch])).default([]),
-    content: z.array(ContentItem).default([]),
+    content: z.array(ContentItem).default([]).describe('Approved content to share'),
     links: z
       .object({ utm: z.record(z.string(), z.string()).optional() })
       .strict()
