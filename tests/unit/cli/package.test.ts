@@ -54,6 +54,9 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('the npm package, installed without dev dependencies', () => {
   it('holds the one-file CLI, the schema and the docs, and no sources or dev tools', () => {
     expect(existsSync(path.join(installed, 'dist/postguard.mjs'))).toBe(true);
+    expect(readFileSync(path.join(installed, 'dist/THIRD-PARTY-LICENSES.txt'), 'utf8')).toMatch(
+      /^zod@\d[^\n]*\(MIT\)$/m,
+    );
     expect(existsSync(path.join(installed, 'schema/pack.schema.json'))).toBe(true);
     expect(existsSync(path.join(installed, 'docs/pack-format.md'))).toBe(true);
     expect(existsSync(path.join(installed, 'src'))).toBe(false);
