@@ -78,6 +78,17 @@ export const TermEntry = z.union([
 ]);
 export type TermEntry = z.infer<typeof TermEntry>;
 
+/** Whether a terms rule has something to find; a `terms` or `swap` of the wrong type is its own problem. */
+function hasATerm(rule: { terms?: unknown; swap?: unknown }): boolean {
+  const { terms, swap } = rule;
+  if (
+    (terms !== undefined && !Array.isArray(terms)) ||
+    (swap !== undefined && (typeof swap !== 'object' || swap === null))
+  )
+    return true;
+  return (terms?.length ?? 0) > 0 || Object.keys(swap ?? {}).length > 0;
+}
+
 /**
  * A `terms` rule needs something to find: its `terms`, or the keys of its `swap` (which
  * are terms with their replacement, so a swap-only rule is complete as it is).
@@ -102,10 +113,12 @@ export const TermsRule = z
       .describe('Terms with their one replacement: { "Acme Corp": "ACME" }'),
   })
   .strict()
-  .refine((rule) => (rule.terms?.length ?? 0) > 0 || Object.keys(rule.swap ?? {}).length > 0, {
+  .refine(hasATerm, {
     message: 'a terms rule needs at least one term, in "terms" or as a key of "swap"',
     path: ['terms'],
     params: { pgCode: 'PG305' },
+    // Also when other fields are wrong, so that every problem is reported at once.
+    when: () => true,
   });
 
 export const PatternRule = z

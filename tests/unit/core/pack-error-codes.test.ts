@@ -111,6 +111,12 @@ describe('pack errors carry a numbered code beside their path', () => {
     expect(numbersOf(pack([{ ...rule, terms: undefined }]))).toEqual(['PG305']);
     expect(numbersOf(pack([{ ...rule, terms: [], swap: {} }]))).toEqual(['PG305']);
     expect(numbersOf(pack([{ ...rule, terms: undefined, swap: { a: 'b' } }]))).toEqual([]);
+    // Reported beside the rule's other problems, and not on top of a terms of the wrong type.
+    expect(numbersOf(pack([{ ...rule, terms: undefined, severity: 'fatal' }]))).toEqual([
+      'PG204',
+      'PG305',
+    ]);
+    expect(numbersOf(pack([{ ...rule, terms: 5 }]))).toEqual(['PG203']);
   });
 
   it('numbers what is wrong with packs together, and shows the code in the message', () => {
