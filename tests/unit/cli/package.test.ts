@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
+import { execFile, spawnSync, type SpawnSyncOptions } from 'node:child_process';
+import { promisify } from 'node:util';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -25,26 +26,40 @@ function sh(command: string, args: string[], options: SpawnSyncOptions = {}) {
   };
 }
 
+/** For the slow set-up steps: the test worker must keep answering its runner meanwhile. */
+async function shAsync(command: string, args: string[], cwd: string) {
+  try {
+    const { stdout } = await promisify(execFile)(command, args, {
+      cwd,
+      encoding: 'utf8',
+      timeout: 240_000,
+    });
+    return stdout;
+  } catch (error) {
+    const { stderr, message } = error as { stderr?: string; message: string };
+    throw new Error(`${command} ${args.join(' ')} failed: ${stderr ?? message}`);
+  }
+}
+
 const postguard = (args: string[], input = '') =>
   sh(process.execPath, [bin, ...args], { cwd: dir, input });
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'postguard-package-'));
-  const built = sh(process.execPath, ['scripts/build-cli.mjs'], { cwd: ROOT });
-  expect(built.code, built.stderr).toBe(0);
-  const packed = sh('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', dir], {
-    cwd: ROOT,
-  });
-  expect(packed.code, packed.stderr).toBe(0);
-  const [tarball] = JSON.parse(packed.stdout) as { filename: string }[];
+  await shAsync(process.execPath, ['scripts/build-cli.mjs'], ROOT);
+  const packed = await shAsync(
+    'npm',
+    ['pack', '--ignore-scripts', '--json', '--pack-destination', dir],
+    ROOT,
+  );
+  const [tarball] = JSON.parse(packed) as { filename: string }[];
   const filename = tarball?.filename ?? '';
   writeFileSync(path.join(dir, 'package.json'), '{ "name": "admin-repo", "private": true }\n');
-  const install = sh(
+  await shAsync(
     'npm',
     ['install', '--omit=dev', '--prefer-offline', '--no-audit', '--no-fund', `./${filename}`],
-    { cwd: dir },
+    dir,
   );
-  expect(install.code, install.stderr).toBe(0);
   installed = path.join(dir, 'node_modules', 'postguard');
   bin = path.join(dir, 'node_modules', '.bin', 'postguard');
 }, 300_000);
