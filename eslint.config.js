@@ -58,6 +58,7 @@ export default tseslint.config(
       'node_modules/**',
       'tests/fixtures/node_modules/**',
       'tests/fixtures/dist/**',
+      'dist/**',
       'coverage/**',
     ],
   },

@@ -218,6 +218,8 @@ await main();
 // fake-indexeddb): no browser needed.
 await (await import('./popup')).runPopupBenchmarks();
 await (await import('./activity')).runActivityBenchmarks();
+// The admin CLI's start, beside a bare Node start.
+await (await import('./cli-start')).runCliStartBenchmark();
 
 // The same run goes on into the real browser: compose latency and the content script's cost.
 // `--engine-only` skips it (no Chromium needed).

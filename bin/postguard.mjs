@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// The `postguard` admin CLI. It runs the TypeScript sources directly through tsx (a
-// devDependency, so present after `npm ci`): the CLI then always checks with exactly the
-// engine the extension is built from, and there is no build step to forget.
+// The `postguard` admin CLI from the TypeScript sources, for work in a clone: it runs them
+// through tsx (a devDependency, so present after `npm ci`), with no build step. The package's
+// `bin` is the built one-file CLI, dist/postguard.mjs (`npm run build:cli`, src/cli/bin.ts).
 const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
 if (major < 20 || (major === 20 && minor < 6)) {
   process.stderr.write(`postguard: needs Node.js 20.6 or later (this is ${process.version})\n`);
@@ -22,7 +22,7 @@ try {
   const missing = error?.code === 'ERR_MODULE_NOT_FOUND' && String(error.message).includes("'tsx");
   process.stderr.write(
     missing
-      ? 'postguard: tsx is not installed; run `npm ci` in the Postguard checkout first\n'
+      ? 'postguard: tsx is not installed; run `npm ci` in the Postguard checkout first, or use the built CLI (npm run build:cli, dist/postguard.mjs)\n'
       : `postguard: could not start: ${String(error?.message ?? error).split('\n')[0]}\n`,
   );
   process.exit(2);

@@ -6,15 +6,21 @@
 export const DEFAULT_NETWORK = 'x';
 export const DEFAULT_KEY_PREFIX = 'postguard-signing';
 
-export const validateHelp = `Usage: postguard validate PACK...
+export const validateHelp = `Usage: postguard validate [--format text|json] PACK...
 
 Checks that each pack is well formed and that its rules compile (patterns included),
 with the packs given layered together in order, as the extension would apply them, so
 "extends" resolves among them. A pack that extends postguard-starter gets the bundled
 starter pack unless you give one.
 
-Prints "PACK: ok (id@version, N rules)" for each pack, or one line per problem:
-  PACK: rules[3].patterns[0]: message
+Prints "PACK: ok (id@version, N rules)" for each pack, or one line per problem, with
+its JSON path and its code (docs/pack-format.md lists the codes):
+  PACK: rules[3].patterns[0]: message [PG304]
+
+Options:
+  --format FORMAT        text (default) or json: { "files": [ { "file", "ok",
+                         "errors": [ { "code", "kind", "path", "message" } ] } ] }
+  -h, --help             this help
 
 Exit status: 0 when every pack is valid, 2 otherwise.`;
 
@@ -26,7 +32,7 @@ Checks posts (UTF-8 text files, one post each) against packs layered in the orde
 Options:
   --pack PACK            a pack file; repeat to layer packs (later rules replace earlier ones)
   --network NETWORK      x, facebook or linkedin (default: ${DEFAULT_NETWORK})
-  --format FORMAT        text (default) or json
+  --format FORMAT        text (default), json or sarif
   --now YYYY-MM-DD       check as of this date (embargoes end on their "until" date)
   -h, --help             this help
 
@@ -38,10 +44,14 @@ Standard input is shown as <stdin>. A single final newline is not part of the po
 JSON output is one object: { "files": [ { "file": "FILE", "findings": [ ... ] } ] },
 with findings exactly as the engine reports them (offsets in UTF-16 code units).
 
+SARIF output is a SARIF 2.1.0 log for code scanning (GitHub, GitLab, editors): every
+rule in force with its help link, each finding as a result with its file, line and
+column range, and its one-click fixes.
+
 Exit status: 1 when any finding has severity "error", 0 otherwise, 2 for usage errors
 and invalid packs.`;
 
-export const testHelp = `Usage: postguard test PACK [PACK...] CORPUS_DIR [--format text|json] [--now YYYY-MM-DD]
+export const testHelp = `Usage: postguard test PACK [PACK...] CORPUS_DIR [--format text|json|junit] [--now YYYY-MM-DD]
 
 Runs packs (layered in the order given) over a labelled corpus and scores each rule.
 Every *.txt file under CORPUS_DIR (subfolders included) is one post, with front matter:
@@ -61,8 +71,12 @@ reports and is not, a false negative when it is expected and stays silent.
 Prints each rule's true positives, false positives, false negatives, precision and
 recall, then every miss, then the overall figures.
 
+JUnit output (--format junit) is JUnit XML for CI test reports: each post is a test
+case, a failure when it misses a rule or gets one it should not; each folder is a suite,
+with every rule's precision and recall as properties.
+
 Options:
-  --format FORMAT        text (default) or json
+  --format FORMAT        text (default), json or junit
   --now YYYY-MM-DD       date of checking for posts that do not set "now"
   -h, --help             this help
 
@@ -78,10 +92,37 @@ completion and inline errors:
   postguard schema > pack.schema.json
   { "$schema": "./pack.schema.json", "format": "postguard/pack@1", ... }
 
+The same file ships in the package, as schema/pack.schema.json.
+
 Some rules cannot be said in JSON Schema (patterns must compile as RE2, extends must
 resolve); run postguard validate for those.
 
 Exit status: 0.`;
+
+export const initHelp = `Usage: postguard init DIR [--id ID] [--name NAME] [--org ORG] [--package SPEC]
+
+Scaffolds a pack repository in DIR (made if missing), ready to edit and commit:
+  pack.json                        a pack extending postguard-starter, with "$schema"
+  pack.schema.json                 the JSON Schema, for completion and inline errors
+  corpus/                          labelled example posts for postguard test
+  posts/                           a draft post for postguard check
+  package.json                     installs postguard; npm run validate, test, check
+  .github/workflows/postguard.yml  GitHub Actions: validate, test (JUnit), check (SARIF
+                                   uploaded to code scanning)
+  .gitlab-ci.yml                   GitLab CI: the same, JUnit as a report, SARIF kept
+  .gitignore, README.md
+The pack validates and its corpus passes as written. Existing files are never replaced:
+if any is there, nothing is written.
+
+Options:
+  --id ID          the pack id (default: from DIR's name)
+  --name NAME      the pack's name, shown to people
+  --org ORG        the organisation's name (org.name), for disclosure and the brand rule
+  --package SPEC   what package.json installs as postguard: a version range, a tarball
+                   path or URL (default: ^ and this postguard's version)
+  -h, --help       this help
+
+Exit status: 0, or 2 when a file exists or cannot be written.`;
 
 export const keygenHelp = `Usage: postguard keygen [--out PREFIX]
 

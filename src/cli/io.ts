@@ -1,4 +1,4 @@
-import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
@@ -19,6 +19,8 @@ export interface Io {
     options?: { mode?: number; exclusive?: boolean },
   ): Promise<void>;
   exists(file: string): Promise<boolean>;
+  /** Makes a folder and the folders above it, if missing. */
+  makeDir(dir: string): Promise<void>;
   /** Files under `dir`, recursively, as paths joined onto `dir`, sorted. */
   listFiles(dir: string): Promise<string[]>;
 }
@@ -63,6 +65,9 @@ export function nodeIo(): Io {
       } catch {
         return false;
       }
+    },
+    makeDir: async (dir) => {
+      await mkdir(dir, { recursive: true });
     },
     listFiles: (dir) => listFilesRecursively(dir),
   };

@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
 import * as help from './help';
+import { version } from './version';
 import { CliError, EXIT_OK, EXIT_USAGE, nodeIo, type Io } from './io';
 
 export { nodeIo };
@@ -35,6 +34,11 @@ const COMMANDS: Record<string, Command> = {
     help: help.schemaHelp,
     load: async () => (await import('./commands/schema')).schema,
   },
+  init: {
+    summary: 'scaffold a pack repository: pack, corpus, CI files',
+    help: help.initHelp,
+    load: async () => (await import('./commands/init')).init,
+  },
   keygen: {
     summary: 'make an Ed25519 key pair for signing packs',
     help: help.keygenHelp,
@@ -66,12 +70,7 @@ export function mainHelp(): string {
   ].join('\n');
 }
 
-export function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
-    version: string;
-  };
-  return pkg.version;
-}
+export { version };
 
 /**
  * Runs one command and returns its exit status. Nothing escapes as a stack trace: a
@@ -113,11 +112,4 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     io.err(`postguard: internal error: ${detail.split('\n')[0]} (please report this)`);
     return EXIT_USAGE;
   }
-}
-
-// Run when started directly (`tsx src/cli/main.ts`); bin/postguard.mjs imports `run` instead.
-const isEntryPoint =
-  process.argv[1] !== undefined && pathToFileURL(process.argv[1]).href === import.meta.url;
-if (isEntryPoint) {
-  process.exitCode = await run(process.argv.slice(2), nodeIo());
 }

@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url';
 import {
   compilePacks,
   formatPackError,
@@ -13,10 +12,8 @@ import { CliError, describeFsError, readInput, type Io } from './io';
 
 export { STARTER_PACK_ID };
 
-/** Where the starter pack shipped with Postguard lies, to name it in messages. */
-export const STARTER_PACK_FILE = fileURLToPath(
-  new URL('../../public/packs/starter.json', import.meta.url),
-);
+/** How messages name the starter pack built into the CLI (it is not read from a file). */
+export const STARTER_PACK_FILE = `${STARTER_PACK_ID} (bundled)`;
 
 export interface LoadedPack {
   file: string;
@@ -25,9 +22,21 @@ export interface LoadedPack {
   bundled: boolean;
 }
 
+/** One problem, for machine-readable output: the pack error, or none for an unreadable file. */
+export interface PackProblem {
+  file: string;
+  error?: PackError;
+  /** The problem as a line: `FILE: path: message [PG203]`. */
+  line: string;
+}
+
 export type PacksLoad =
   | { ok: true; packs: LoadedPack[]; checker: Checker }
-  | { ok: false; errors: string[] };
+  | { ok: false; errors: string[]; problems: PackProblem[] };
+
+function failed(problems: PackProblem[]): PacksLoad {
+  return { ok: false, errors: problems.map((p) => p.line), problems };
+}
 
 /**
  * Reads, parses and compiles packs the way the extension applies them: together, layered
@@ -35,33 +44,32 @@ export type PacksLoad =
  * replaces an earlier one. Every problem is one line, `FILE: path: message`.
  */
 export async function loadPacks(io: Io, files: readonly string[]): Promise<PacksLoad> {
-  const readErrors: string[] = [];
+  const readErrors: PackProblem[] = [];
   const sources: PackSource[] = [];
   for (const file of files) {
     try {
       sources.push({ file, bytes: await readInput(io, file) });
     } catch (error) {
-      readErrors.push(
-        error instanceof CliError ? error.message : `${file}: ${describeFsError(error)}`,
-      );
+      const line = error instanceof CliError ? error.message : `${file}: ${describeFsError(error)}`;
+      readErrors.push({ file, line });
     }
   }
   const load = loadPackSources(sources);
   if (readErrors.length === 0) return load;
   // Report the unreadable files together with whatever is wrong in the others.
-  const errors = [...readErrors, ...(load.ok ? [] : load.errors)];
-  return { ok: false, errors: sortByFileOrder(errors, files) };
+  const problems = [...readErrors, ...(load.ok ? [] : load.problems)];
+  return failed(sortByFileOrder(problems, files));
 }
 
-function sortByFileOrder(errors: string[], files: readonly string[]): string[] {
-  const rank = (line: string) => {
-    const index = files.findIndex((f) => line.startsWith(`${f}: `));
+function sortByFileOrder(problems: PackProblem[], files: readonly string[]): PackProblem[] {
+  const rank = (problem: PackProblem) => {
+    const index = files.indexOf(problem.file);
     return index === -1 ? files.length : index;
   };
-  return errors
-    .map((line, order) => ({ line, order, rank: rank(line) }))
+  return problems
+    .map((problem, order) => ({ problem, order, rank: rank(problem) }))
     .sort((a, b) => a.rank - b.rank || a.order - b.order)
-    .map((e) => e.line);
+    .map((e) => e.problem);
 }
 
 export interface PackSource {
@@ -71,22 +79,27 @@ export interface PackSource {
 
 /** `loadPacks` for bytes already read, so that what is validated is what gets signed. */
 export function loadPackSources(sources: readonly PackSource[]): PacksLoad {
-  const errors: string[] = [];
+  const problems: PackProblem[] = [];
   const loaded: LoadedPack[] = [];
   for (const { file, bytes } of sources) {
     const parsed = parsePack(bytes);
-    if (!parsed.ok) errors.push(...parsed.errors.map((e) => `${file}: ${formatPackError(e)}`));
+    if (!parsed.ok)
+      problems.push(
+        ...parsed.errors.map((error) => ({
+          file,
+          error,
+          line: `${file}: ${formatPackError(error)}`,
+        })),
+      );
     else loaded.push({ file, pack: parsed.value, bundled: false });
   }
-  if (errors.length > 0) return { ok: false, errors };
+  if (problems.length > 0) return failed(problems);
 
   const starter = bundledStarterIfExtended(loaded);
   if (starter) loaded.unshift(starter);
 
   const compiled = compilePacks(loaded.map((l) => l.pack));
-  if (!compiled.ok) {
-    return { ok: false, errors: compiled.errors.map((e) => describe(e, loaded)) };
-  }
+  if (!compiled.ok) return failed(compiled.errors.map((e) => describe(e, loaded)));
   return { ok: true, packs: loaded, checker: compiled.value };
 }
 
@@ -103,8 +116,8 @@ function bundledStarterIfExtended(loaded: readonly LoadedPack[]): LoadedPack | u
 }
 
 /** `FILE: path: message`: compile errors name their pack by id, which leads back to its file. */
-function describe(error: PackError, loaded: readonly LoadedPack[]): string {
+function describe(error: PackError, loaded: readonly LoadedPack[]): PackProblem {
   const { packId, ...rest } = error;
   const file = loaded.find((l) => l.pack.id === packId)?.file ?? packId ?? 'packs';
-  return `${file}: ${formatPackError(rest)}`;
+  return { file, error, line: `${file}: ${formatPackError(rest)}` };
 }

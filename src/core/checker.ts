@@ -98,6 +98,7 @@ export function compilePacks(packs: readonly Pack[]): Result<Checker> {
         const inner = formatPath(error.path);
         errors.push({
           code: 'compile',
+          pgCode: 'PG403',
           packId: pack.id,
           path: !inner || inner.startsWith('[') ? path + inner : `${path}.${inner}`,
           message: error.message,
@@ -107,6 +108,7 @@ export function compilePacks(packs: readonly Pack[]): Result<Checker> {
         const message = error instanceof Error ? error.message : String(error);
         errors.push({
           code: 'compile',
+          pgCode: 'PG403',
           packId: pack.id,
           path,
           message: `could not be compiled: ${message}`,

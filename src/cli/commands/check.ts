@@ -5,6 +5,8 @@ import { decodeUtf8, EXIT_FAILED, EXIT_OK, EXIT_USAGE, readInput, type Io } from
 import { loadPacks } from '../packs';
 import { LineIndex } from '../position';
 import { DEFAULT_NETWORK } from '../help';
+import { formatSarif } from '../formats/sarif';
+import { version } from '../version';
 
 export interface CheckedFile {
   file: string;
@@ -22,7 +24,7 @@ export async function check(argv: readonly string[], io: Io): Promise<number> {
   const packFiles = args.strings('pack');
   if (packFiles.length === 0) throw usageError('check', 'give at least one --pack');
   const network = args.choice('network', NETWORKS, DEFAULT_NETWORK);
-  const format = args.choice('format', ['text', 'json'] as const, 'text');
+  const format = args.choice('format', ['text', 'json', 'sarif'] as const, 'text');
   const now = args.date('now');
   const files = args.positionals;
   if (files.length === 0) throw usageError('check', 'give the files to check, or - for stdin');
@@ -42,7 +44,9 @@ export async function check(argv: readonly string[], io: Io): Promise<number> {
     checked.push({ file, text, findings });
   }
 
-  io.out(format === 'json' ? formatJson(checked) : formatText(checked));
+  if (format === 'sarif')
+    io.out(formatSarif(checked, load.checker, { version: version(), cwd: process.cwd() }));
+  else io.out(format === 'json' ? formatJson(checked) : formatText(checked));
   return checked.some((c) => c.findings.some((f) => f.severity === 'error'))
     ? EXIT_FAILED
     : EXIT_OK;

@@ -1,16 +1,8 @@
-import { z } from 'zod';
-import { Pack, PACK_FORMAT } from '../../core/pack/schema';
+import { packJsonSchema } from '../../core/pack/json-schema';
 import { parseCommandArgs } from '../args';
 import { EXIT_OK, type Io } from '../io';
 
-/** The input side of the schema: fields with defaults (rules, content) stay optional. */
-export function packJsonSchema(): Record<string, unknown> {
-  return {
-    ...z.toJSONSchema(Pack, { io: 'input', unrepresentable: 'any' }),
-    title: 'Postguard policy pack',
-    description: `A policy pack (${PACK_FORMAT}): an organisation's posting rules and approved content.`,
-  };
-}
+export { packJsonSchema };
 
 export async function schema(argv: readonly string[], io: Io): Promise<number> {
   parseCommandArgs('schema', argv, {});

@@ -18,13 +18,14 @@ import {
 } from '../io';
 import { loadPacks } from '../packs';
 import { LineIndex } from '../position';
+import { formatJunit, type TimedCase } from '../formats/junit';
 
 export async function test(argv: readonly string[], io: Io): Promise<number> {
   const args = parseCommandArgs('test', argv, {
     format: { type: 'string' },
     now: { type: 'string' },
   });
-  const format = args.choice('format', ['text', 'json'] as const, 'text');
+  const format = args.choice('format', ['text', 'json', 'junit'] as const, 'text');
   const defaultNow = args.date('now');
   if (args.positionals.length < 2) {
     throw usageError('test', 'give one or more pack files, then the corpus folder');
@@ -49,20 +50,21 @@ export async function test(argv: readonly string[], io: Io): Promise<number> {
     return EXIT_USAGE;
   }
 
-  const results: CaseResult[] = cases.map((c) => {
+  const results: TimedCase[] = cases.map((c) => {
     const now = c.now ?? defaultNow;
-    return {
-      case: c,
-      findings: load.checker.check(
-        c.text,
-        now ? { network: c.network, now } : { network: c.network },
-      ),
-    };
+    const start = performance.now();
+    const findings = load.checker.check(
+      c.text,
+      now ? { network: c.network, now } : { network: c.network },
+    );
+    return { case: c, findings, ms: performance.now() - start };
   });
   const report = scoreCorpus(results);
-  io.out(
-    format === 'json' ? JSON.stringify(report, jsonFinding, 2) : formatReport(report, results),
-  );
+  if (format === 'junit') io.out(formatJunit(corpusDir, report, results));
+  else
+    io.out(
+      format === 'json' ? JSON.stringify(report, jsonFinding, 2) : formatReport(report, results),
+    );
   return report.misses.length === 0 ? EXIT_OK : EXIT_FAILED;
 }
 

@@ -30,8 +30,49 @@ export type PackErrorCode =
   /** A rule its compiler refused. */
   | 'compile';
 
+/**
+ * Every problem has a numbered code as well, finer than its kind: scripts, CI annotations
+ * and the options page act on `PG203`, never on English text. The numbers are a contract:
+ * a code is never reused or renumbered, only added (docs/pack-format.md lists them, and a
+ * test keeps that list and this table in step). PG1xx: the file; PG2xx: a field; PG3xx: a
+ * rule; PG4xx: packs together.
+ */
+export const PACK_ERROR_CODES = {
+  PG101: { kind: 'too-large', summary: 'the file is larger than 5 MB' },
+  PG102: { kind: 'not-utf8', summary: 'the file is not UTF-8 text' },
+  PG103: { kind: 'not-json', summary: 'the file is not valid JSON' },
+  PG104: { kind: 'not-json-data', summary: 'the value is not JSON data (cycles, functions)' },
+  PG105: { kind: 'not-a-pack', summary: 'the JSON is not an object' },
+  PG106: { kind: 'not-a-pack', summary: '`format` is missing or not "postguard/pack@1"' },
+  PG201: { kind: 'invalid-field', summary: 'an unknown field (a typo, usually)' },
+  PG202: { kind: 'invalid-field', summary: 'a required field is missing' },
+  PG203: { kind: 'invalid-field', summary: 'a field has the wrong type' },
+  PG204: { kind: 'invalid-field', summary: 'a value is not one of those allowed' },
+  PG205: { kind: 'invalid-field', summary: 'a text or list is empty, or too short' },
+  PG206: { kind: 'invalid-field', summary: 'a text is not in the form asked (id, version)' },
+  PG207: { kind: 'invalid-field', summary: 'a date is not a real calendar day' },
+  PG208: { kind: 'invalid-field', summary: 'a URL is not an http or https URL' },
+  PG209: { kind: 'invalid-field', summary: 'a number is out of range or not whole' },
+  PG210: { kind: 'invalid-field', summary: 'a value is none of the forms a field takes' },
+  PG301: { kind: 'invalid-field', summary: 'a rule is not an object' },
+  PG302: { kind: 'invalid-field', summary: 'a rule has no `kind`, or an unknown one' },
+  PG303: { kind: 'duplicate-rule-id', summary: 'two rules of one pack have the same id' },
+  PG304: { kind: 'bad-pattern', summary: 'a pattern does not compile as RE2' },
+  PG305: {
+    kind: 'invalid-field',
+    summary: 'a `terms` rule has no term (neither `terms` nor `swap`)',
+  },
+  PG401: { kind: 'missing-base', summary: '`extends` names a pack that is not loaded' },
+  PG402: { kind: 'extends-cycle', summary: '`extends` goes round in a circle' },
+  PG403: { kind: 'compile', summary: 'a rule could not be compiled' },
+} as const satisfies Record<`PG${number}`, { kind: PackErrorCode; summary: string }>;
+
+export type PackErrorNumber = keyof typeof PACK_ERROR_CODES;
+
 export interface PackError {
   code: PackErrorCode;
+  /** The numbered code (`PG203`); stable, for code and people to look up. */
+  pgCode: PackErrorNumber;
   /** Where in the pack, as a JSON path: `rules[3].patterns[0]`; empty for the whole file. */
   path: string;
   message: string;
@@ -39,6 +80,16 @@ export interface PackError {
   detail?: string;
   /** The pack the problem is in, when several packs are compiled together. */
   packId?: string;
+}
+
+/** A pack error with its kind taken from the code table. */
+export function packError(
+  pgCode: PackErrorNumber,
+  path: string,
+  message: string,
+  extra: { detail?: string; packId?: string } = {},
+): PackError {
+  return { code: PACK_ERROR_CODES[pgCode].kind, pgCode, path, message, ...extra };
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; errors: PackError[] };
@@ -51,10 +102,11 @@ export function fail<T>(errors: PackError[]): Result<T> {
   return { ok: false, errors };
 }
 
-/** `rules[3].patterns[0]: RE2 cannot compile ...`, prefixed with the pack id when known. */
+/** `rules[3].patterns[0]: RE2 cannot compile ... [PG304]`, prefixed with the pack id when known. */
 export function formatPackError(e: PackError): string {
   const where = e.path ? `${e.path}: ` : '';
-  return e.packId ? `${e.packId}: ${where}${e.message}` : `${where}${e.message}`;
+  const text = `${where}${e.message} [${e.pgCode}]`;
+  return e.packId ? `${e.packId}: ${text}` : text;
 }
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;

@@ -1,4 +1,4 @@
-import type { PackError, Result } from './errors';
+import { packError, type PackError, type Result } from './errors';
 import type { Pack, Rule } from './schema';
 
 /**
@@ -43,20 +43,18 @@ export function orderLayers(packs: readonly Pack[]): Result<Pack[]> {
       const base = byId.get(baseId);
       const path = `extends[${index}]`;
       if (!base) {
-        errors.push({
-          code: 'missing-base',
-          packId: pack.id,
-          path,
-          message: `extends "${baseId}", which is not among the loaded packs`,
-        });
+        errors.push(
+          packError('PG401', path, `extends "${baseId}", which is not among the loaded packs`, {
+            packId: pack.id,
+          }),
+        );
       } else if (state.get(baseId) === 'visiting') {
         const cycle = [...trail.slice(trail.indexOf(baseId)), baseId].join(' → ');
-        errors.push({
-          code: 'extends-cycle',
-          packId: pack.id,
-          path,
-          message: `extending "${baseId}" makes a cycle: ${cycle}`,
-        });
+        errors.push(
+          packError('PG402', path, `extending "${baseId}" makes a cycle: ${cycle}`, {
+            packId: pack.id,
+          }),
+        );
       } else {
         visit(base);
       }

@@ -1,4 +1,4 @@
-import { fail, ok, type Result } from './errors';
+import { fail, ok, packError, type Result } from './errors';
 import { parseJson } from './json';
 import { MAX_PACK_BYTES, type Pack } from './schema';
 import { validatePack } from './validate';
@@ -15,11 +15,11 @@ function megabytes(bytes: number): string {
 
 function tooLarge(bytes: number): Result<Pack> {
   return fail([
-    {
-      code: 'too-large',
-      path: '',
-      message: `the pack is ${megabytes(bytes)}; packs are limited to ${megabytes(MAX_PACK_BYTES)}`,
-    },
+    packError(
+      'PG101',
+      '',
+      `the pack is ${megabytes(bytes)}; packs are limited to ${megabytes(MAX_PACK_BYTES)}`,
+    ),
   ]);
 }
 
@@ -34,7 +34,7 @@ function parseText(text: string): Result<Pack> {
   if (!json.ok) {
     const { line, column, message } = json.error;
     const detail = `at line ${line}, column ${column}: ${message}`;
-    return fail([{ code: 'not-json', path: '', message: `not valid JSON ${detail}`, detail }]);
+    return fail([packError('PG103', '', `not valid JSON ${detail}`, { detail })]);
   }
   return parseValue(json.value);
 }
@@ -55,7 +55,7 @@ export function parsePack(source: string | Uint8Array | unknown): Result<Pack> {
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(source);
     } catch {
-      return fail([{ code: 'not-utf8', path: '', message: 'the pack is not UTF-8 text' }]);
+      return fail([packError('PG102', '', 'the pack is not UTF-8 text')]);
     }
     return parseText(text);
   }
@@ -65,11 +65,11 @@ export function parsePack(source: string | Uint8Array | unknown): Result<Pack> {
     serialised = JSON.stringify(source);
   } catch {
     return fail([
-      {
-        code: 'not-json-data',
-        path: '',
-        message: 'the pack is not JSON data (it has cycles or values JSON cannot hold)',
-      },
+      packError(
+        'PG104',
+        '',
+        'the pack is not JSON data (it has cycles or values JSON cannot hold)',
+      ),
     ]);
   }
   if (serialised !== undefined) {

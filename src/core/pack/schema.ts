@@ -20,10 +20,13 @@ const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
   // Date.parse rolls 2026-02-30 over to March: only a date that survives the round trip is real.
-  .refine((s) => {
-    const time = Date.parse(`${s}T00:00:00Z`);
-    return !Number.isNaN(time) && new Date(time).toISOString().startsWith(s);
-  }, 'not a real calendar date');
+  .refine(
+    (s) => {
+      const time = Date.parse(`${s}T00:00:00Z`);
+      return !Number.isNaN(time) && new Date(time).toISOString().startsWith(s);
+    },
+    { message: 'not a real calendar date', params: { pgCode: 'PG207' } },
+  );
 
 const semver = z
   .string()
@@ -45,19 +48,23 @@ const ruleId = z
 
 const httpUrl = z
   .string()
-  .url('expected a URL')
+  .url({ message: 'expected a URL', abort: true })
   .refine((u) => /^https?:\/\//i.test(u), {
     message: 'expected an http or https URL',
+    params: { pgCode: 'PG208' },
   });
 
 /** Fields every rule has. */
 const ruleBase = {
-  id: ruleId,
-  severity: Severity,
-  message: z.string().min(1, 'a rule needs a message'),
-  link: httpUrl.optional(),
-  networks: z.array(Network).min(1).optional(),
-  enabled: z.boolean().optional(),
+  id: ruleId.describe('Stable dotted id, such as confidential.codenames'),
+  severity: Severity.describe('error asks the person to confirm before posting'),
+  message: z
+    .string()
+    .min(1, 'a rule needs a message')
+    .describe('Shown to the person; {match} stands for the matched text'),
+  link: httpUrl.optional().describe('The policy section that explains the rule'),
+  networks: z.array(Network).min(1).optional().describe('Where the rule applies; default all'),
+  enabled: z.boolean().optional().describe('false switches the rule off'),
 };
 
 export const TermEntry = z.union([
@@ -71,17 +78,48 @@ export const TermEntry = z.union([
 ]);
 export type TermEntry = z.infer<typeof TermEntry>;
 
+/** Whether a terms rule has something to find; a `terms` or `swap` of the wrong type is its own problem. */
+function hasATerm(rule: { terms?: unknown; swap?: unknown }): boolean {
+  const { terms, swap } = rule;
+  if (
+    (terms !== undefined && !Array.isArray(terms)) ||
+    (swap !== undefined && (typeof swap !== 'object' || swap === null))
+  )
+    return true;
+  return (terms?.length ?? 0) > 0 || Object.keys(swap ?? {}).length > 0;
+}
+
+/**
+ * A `terms` rule needs something to find: its `terms`, or the keys of its `swap` (which
+ * are terms with their replacement, so a swap-only rule is complete as it is).
+ */
 export const TermsRule = z
   .object({
     ...ruleBase,
     kind: z.literal('terms'),
-    terms: z.array(TermEntry).min(1, 'a terms rule needs at least one term'),
+    terms: z
+      .array(TermEntry)
+      .optional()
+      .describe('Words and phrases to find; may be left out when swap has terms'),
     case: z.enum(['insensitive', 'sensitive']).optional(),
-    exceptions: z.array(z.string().min(1)).optional(),
-    until: isoDate.optional(),
-    swap: z.record(z.string(), z.string()).optional(),
+    exceptions: z
+      .array(z.string().min(1))
+      .optional()
+      .describe('Phrases in which a hit does not count'),
+    until: isoDate.optional().describe('YYYY-MM-DD: an embargo that ends on this day'),
+    swap: z
+      .record(z.string().min(1), z.string().min(1))
+      .optional()
+      .describe('Terms with their one replacement: { "Acme Corp": "ACME" }'),
   })
-  .strict();
+  .strict()
+  .refine(hasATerm, {
+    message: 'a terms rule needs at least one term, in "terms" or as a key of "swap"',
+    path: ['terms'],
+    params: { pgCode: 'PG305' },
+    // Also when other fields are wrong, so that every problem is reported at once.
+    when: () => true,
+  });
 
 export const PatternRule = z
   .object({
@@ -218,18 +256,27 @@ export const RULE_SCHEMAS = Object.fromEntries(
 export const RuleSwitch = z.object({ id: ruleId, enabled: z.literal(false) }).strict();
 export type RuleSwitch = z.infer<typeof RuleSwitch>;
 
+const ContentText = z
+  .object({
+    default: z.string().min(1),
+    x: z.string().optional(),
+    facebook: z.string().optional(),
+    linkedin: z.string().optional(),
+  })
+  .strict();
+
 export const ContentItem = z
   .object({
     id: packId,
     title: z.string().min(1),
-    text: z
-      .object({
-        default: z.string().min(1),
-        x: z.string().optional(),
-        facebook: z.string().optional(),
-        linkedin: z.string().optional(),
-      })
-      .strict(),
+    // A plain string is the natural way to write one wording: it is the default text.
+    text: z.union([
+      z
+        .string()
+        .min(1)
+        .transform((text): z.output<typeof ContentText> => ({ default: text })),
+      ContentText,
+    ]),
     url: httpUrl.optional(),
     hashtags: z.array(z.string().regex(/^#\S+$/, 'hashtags start with #')).optional(),
     campaign: z.string().optional(),
@@ -243,19 +290,20 @@ export type ContentItem = z.infer<typeof ContentItem>;
 
 export const Pack = z
   .object({
-    $schema: z.string().optional(),
+    $schema: z.string().optional().describe('For editors: the pack JSON Schema'),
     format: z.literal(PACK_FORMAT, { message: `format must be "${PACK_FORMAT}"` }),
-    id: packId,
-    name: z.string().min(1),
-    version: semver,
-    policyUrl: httpUrl.optional(),
+    id: packId.describe('Unique among the active packs, such as acme-social'),
+    name: z.string().min(1).describe('Shown to people in the extension'),
+    version: semver.describe('A semantic version; a source never moves to a lower one'),
+    policyUrl: httpUrl.optional().describe('The written policy; the link of rules without one'),
     org: z
       .object({ name: z.string().min(1), aliases: z.array(z.string().min(1)).optional() })
       .strict()
-      .optional(),
-    extends: z.array(packId).optional(),
+      .optional()
+      .describe("The organisation's name and other ways people write it"),
+    extends: z.array(packId).optional().describe('Ids of the packs this one builds on'),
     rules: z.array(z.union([Rule, RuleSwitch])).default([]),
-    content: z.array(ContentItem).default([]),
+    content: z.array(ContentItem).default([]).describe('Approved content to share'),
     links: z
       .object({ utm: z.record(z.string(), z.string()).optional() })
       .strict()

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { PackError } from './errors';
-import { formatPath } from './errors';
+import type { PackError, PackErrorNumber } from './errors';
+import { formatPath, PACK_ERROR_CODES, packError } from './errors';
 import { patternProblem } from '../re2';
 import { ContentItem, Pack, PACK_FORMAT, RULE_SCHEMAS, RuleSwitch, type Rule } from './schema';
 
@@ -115,6 +115,35 @@ function didYouMean(key: string, known: readonly string[]): string {
   return best ? ` (did you mean "${best}"?)` : '';
 }
 
+function isPackErrorNumber(value: unknown): value is PackErrorNumber {
+  return typeof value === 'string' && Object.hasOwn(PACK_ERROR_CODES, value);
+}
+
+/** The numbered code of a zod issue; checks written in the schema name theirs in `params`. */
+function issueCode(issue: Issue): PackErrorNumber {
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.input === undefined) return 'PG202';
+      return issue.expected === 'int' && typeof issue.input === 'number' ? 'PG209' : 'PG203';
+    case 'invalid_value':
+      return 'PG204';
+    case 'too_small':
+    case 'too_big':
+      return issue.origin === 'number' || issue.origin === 'int' ? 'PG209' : 'PG205';
+    case 'not_multiple_of':
+      return 'PG209';
+    case 'invalid_format':
+      return issue.format === 'url' ? 'PG208' : 'PG206';
+    case 'custom':
+      return isPackErrorNumber(issue.params?.pgCode) ? issue.params.pgCode : 'PG210';
+    case 'invalid_key':
+    case 'invalid_element':
+      return 'PG203';
+    default:
+      return 'PG210';
+  }
+}
+
 /** Turns zod issues into pack errors, opening unions to report the branch that was meant. */
 function toPackErrors(
   issues: readonly Issue[],
@@ -127,11 +156,9 @@ function toPackErrors(
     if (issue.code === 'unrecognized_keys') {
       const known = knownKeys(path);
       for (const key of issue.keys) {
-        errors.push({
-          code: 'invalid-field',
-          path: formatPath([...path, key]),
-          message: `unknown field${didYouMean(key, known)}`,
-        });
+        errors.push(
+          packError('PG201', formatPath([...path, key]), `unknown field${didYouMean(key, known)}`),
+        );
       }
     } else if (issue.code === 'invalid_union' && issue.errors.length > 0) {
       // A branch that failed only on its outermost type is not the one the author meant.
@@ -140,10 +167,9 @@ function toPackErrors(
       );
       const chosen = meant.length === 1 && meant[0] ? meant[0] : undefined;
       if (chosen) errors.push(...toPackErrors(chosen, path, knownKeys));
-      else
-        errors.push({ code: 'invalid-field', path: formatPath(path), message: unionMessage(path) });
+      else errors.push(packError('PG210', formatPath(path), unionMessage(path)));
     } else {
-      errors.push({ code: 'invalid-field', path: formatPath(path), message: issue.message });
+      errors.push(packError(issueCode(issue), formatPath(path), issue.message));
     }
   }
   return errors;
@@ -152,6 +178,8 @@ function toPackErrors(
 function unionMessage(path: Path): string {
   if (path.includes('terms'))
     return 'expected a term as text, or an object such as { "term": "...", "suggest": ["..."] }';
+  if (path.at(-1) === 'text' && path.includes('content'))
+    return 'expected the text, or an object such as { "default": "...", "x": "..." }';
   if (path.includes('within'))
     return 'expected a number, or an object with numbers for x, facebook and linkedin';
   return 'is not any of the accepted forms';
@@ -187,27 +215,27 @@ function validateRule(
   if (!isRecord(input)) {
     return {
       errors: [
-        {
-          code: 'invalid-field',
-          path: at,
-          message: `expected a rule (an object with id, kind, severity and message), got ${describeValue(input)}`,
-        },
+        packError(
+          'PG301',
+          at,
+          `expected a rule (an object with id, kind, severity and message), got ${describeValue(input)}`,
+        ),
       ],
     };
   }
   if (!('kind' in input)) {
     if (input.enabled === false) {
-      const parsed = RuleSwitch.safeParse(input, { error: plainMessage });
+      const parsed = RuleSwitch.safeParse(input, { error: plainMessage, reportInput: true });
       if (parsed.success) return { rule: parsed.data, errors: [] };
       return { errors: toPackErrors(parsed.error.issues, base, () => ['id', 'enabled']) };
     }
     return {
       errors: [
-        {
-          code: 'invalid-field',
-          path: `${at}.kind`,
-          message: `is required: one of ${RULE_KINDS.join(', ')} (to switch off an inherited rule, give only "id" and "enabled": false)`,
-        },
+        packError(
+          'PG302',
+          `${at}.kind`,
+          `is required: one of ${RULE_KINDS.join(', ')} (to switch off an inherited rule, give only "id" and "enabled": false)`,
+        ),
       ],
     };
   }
@@ -215,23 +243,21 @@ function validateRule(
   if (!kind) {
     return {
       errors: [
-        {
-          code: 'invalid-field',
-          path: `${at}.kind`,
-          message: `must be one of ${RULE_KINDS.join(', ')}; got ${describeValue(input.kind)}`,
-        },
+        packError(
+          'PG302',
+          `${at}.kind`,
+          `must be one of ${RULE_KINDS.join(', ')}; got ${describeValue(input.kind)}`,
+        ),
       ],
     };
   }
-  const parsed = RULE_SCHEMAS[kind].safeParse(input, { error: plainMessage });
+  const parsed = RULE_SCHEMAS[kind].safeParse(input, { error: plainMessage, reportInput: true });
   if (parsed.success && parsed.data.kind === 'pattern') {
     // An uncompilable pattern is as wrong as a missing field: refuse the pack here already.
     const { patterns, flags } = parsed.data;
     const errors = patterns.flatMap((source, j): PackError[] => {
       const problem = patternProblem(source, flags);
-      return problem
-        ? [{ code: 'bad-pattern', path: `${at}.patterns[${j}]`, message: problem }]
-        : [];
+      return problem ? [packError('PG304', `${at}.patterns[${j}]`, problem)] : [];
     });
     if (errors.length > 0) return { errors };
   }
@@ -246,11 +272,7 @@ export function validatePack(
   if (!isRecord(input)) {
     return {
       errors: [
-        {
-          code: 'not-a-pack',
-          path: '',
-          message: `a pack is a JSON object, but this is ${describeValue(input)}`,
-        },
+        packError('PG105', '', `a pack is a JSON object, but this is ${describeValue(input)}`),
       ],
     };
   }
@@ -260,11 +282,11 @@ export function validatePack(
       input.format === undefined
         ? `is required: a pack starts with "format": "${PACK_FORMAT}"`
         : `must be "${PACK_FORMAT}"; got ${describeValue(input.format)}`;
-    return { errors: [{ code: 'not-a-pack', path: 'format', message }] };
+    return { errors: [packError('PG106', 'format', message)] };
   }
   const knownKeys = knownKeysIn(input);
   const errors: PackError[] = [];
-  const shell = PackShell.safeParse(input, { error: plainMessage });
+  const shell = PackShell.safeParse(input, { error: plainMessage, reportInput: true });
   if (!shell.success) errors.push(...toPackErrors(shell.error.issues, [], knownKeys));
   const rules: (Rule | RuleSwitch)[] = [];
   if (Array.isArray(input.rules)) {
@@ -279,11 +301,9 @@ export function validatePack(
       const first = firstIndexOf.get(id);
       if (first === undefined) firstIndexOf.set(id, index);
       else
-        errors.push({
-          code: 'duplicate-rule-id',
-          path: `rules[${index}].id`,
-          message: `"${id}" is already the id of rules[${first}]`,
-        });
+        errors.push(
+          packError('PG303', `rules[${index}].id`, `"${id}" is already the id of rules[${first}]`),
+        );
     });
   }
   if (!shell.success || errors.length > 0) return { errors };

@@ -3,7 +3,7 @@ import type { TermsRule } from '../pack/schema';
 import { removeSuggestion, replaceSuggestion } from '../suggestions';
 import { localDate } from '../dates';
 import { inflections } from '../text/inflect';
-import { joinedKey, PhraseMatcher, type ParsedPhrase } from '../text/phrases';
+import { joinedKey, parsePhrase, PhraseMatcher, type ParsedPhrase } from '../text/phrases';
 import { defineRule, type RuleHit } from './support/finding';
 
 /**
@@ -35,7 +35,7 @@ function collectTerms(rule: TermsRule): Term[] {
     byKey.set(keyOf(term), entry);
     terms.push(entry);
   };
-  for (const entry of rule.terms) {
+  for (const entry of rule.terms ?? []) {
     if (typeof entry === 'string') add(entry, []);
     else add(entry.term, entry.suggest ?? []);
   }
@@ -49,19 +49,15 @@ function addVariants(matcher: PhraseMatcher<number>, parsed: ParsedPhrase, index
   const lastWord = words[words.length - 1];
   if (!lastWord) return;
   const caseSensitive = matcher.caseSensitive;
-  // A single lower-case word is inflected as a noun and a verb (leak → leaks, leaked,
-  // leaking). A capitalised word is a name (a customer "Mark", a code name "Shell"): only
-  // its plural, or "marking" and "shelled" would be flagged. In a longer phrase only the
-  // plural of the last word makes sense ("data breaches").
-  const nounOnly = words.length > 1 || /^\p{Lu}/u.test(lastWord);
-  for (const form of inflections(lastWord, nounOnly)) {
+  const asName = nounOnly(words, lastWord);
+  for (const form of inflections(lastWord, asName)) {
     matcher.insert([...keys.slice(0, -1), joinedKey([form], caseSensitive)], index, prefix, suffix);
   }
   // "Project Falcon" → "ProjectFalcon", "projectfalcon", "#ProjectFalcon", "@projectfalcon"
   // (hyphens, underscores and hashes between the words are handled by the matcher).
   // Their inflections too, as the spaced phrase has them: "#ProjectFalcons".
   if (words.length > 1 && keys.length === words.length) {
-    const lastForms = [lastWord, ...inflections(lastWord, nounOnly)];
+    const lastForms = [lastWord, ...inflections(lastWord, asName)];
     for (const form of lastForms) {
       const joined = [...words.slice(0, -1), form];
       matcher.insert([joinedKey(joined, caseSensitive)], index, prefix, suffix);
@@ -73,9 +69,49 @@ function addVariants(matcher: PhraseMatcher<number>, parsed: ParsedPhrase, index
   }
 }
 
+/** Whether a term's last word is inflected as a name (only its plural) or as any word. */
+function nounOnly(words: readonly string[], lastWord: string): boolean {
+  // A single lower-case word is inflected as a noun and a verb (leak → leaks, leaked,
+  // leaking). A capitalised word is a name (a customer "Mark", a code name "Shell"): only
+  // its plural, or "marking" and "shelled" would be flagged. In a longer phrase only the
+  // plural of the last word makes sense ("data breaches").
+  return words.length > 1 || /^\p{Lu}/u.test(lastWord);
+}
+
+const SPACES = /\s+/gu;
+
+/**
+ * The spellings a `swap` asks for, as the post would have them: each replacement as
+ * written and with its last word inflected the way the term's is ("Harvest Tables"). A
+ * hit spelled so is the preferred form already: "Harvest-Table" → "Harvest Table" matches
+ * "Harvest Table" too (the words of a term may be spaced, hyphenated or joined), and
+ * flagging it would offer to replace the text with itself.
+ */
+function preferredSpellings(rule: TermsRule): Set<string> {
+  const spellings = new Set<string>();
+  for (const replacement of Object.values(rule.swap ?? {})) {
+    const written = replacement.trim().replace(SPACES, ' ');
+    spellings.add(written);
+    const { words } = parsePhrase(written, true);
+    const lastWord = words[words.length - 1];
+    if (!lastWord || !written.includes(lastWord)) continue;
+    const at = written.lastIndexOf(lastWord);
+    for (const form of inflections(lastWord, nounOnly(words, lastWord))) {
+      spellings.add(written.slice(0, at) + form + written.slice(at + lastWord.length));
+    }
+  }
+  return spellings;
+}
+
+/** A hit's text as a spelling to compare: without its `#` or `@`, spaces collapsed. */
+function spellingOf(text: string, start: number, end: number): string {
+  return text.slice(start, end).replace(/^[#@]/, '').replace(SPACES, ' ');
+}
+
 export const compileTermsRule = defineRule<TermsRule>((rule) => {
   const caseSensitive = rule.case === 'sensitive';
   const terms = collectTerms(rule);
+  const preferred = preferredSpellings(rule);
   const matcher = new PhraseMatcher<number>(caseSensitive);
   terms.forEach((term, index) => addVariants(matcher, matcher.add(term.term, index), index));
 
@@ -96,6 +132,9 @@ export const compileTermsRule = defineRule<TermsRule>((rule) => {
       }
     }
     const { text } = analysis;
+    if (preferred.size > 0) {
+      hits = hits.filter((hit) => !preferred.has(spellingOf(text, hit.start, hit.end)));
+    }
     return hits.map((hit): RuleHit => {
       const term = terms[hit.value];
       const suggestions: Suggestion[] = (term?.replacements ?? []).map((r) =>

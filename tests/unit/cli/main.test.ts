@@ -33,7 +33,7 @@ describe('postguard', () => {
       code: 2,
       stdout: '',
       stderr:
-        'postguard: unknown command "lint" (commands: validate, check, test, schema, keygen, sign, verify)',
+        'postguard: unknown command "lint" (commands: validate, check, test, schema, init, keygen, sign, verify)',
     });
     expect((await runCli(['toString'])).code).toBe(2);
   });

@@ -133,3 +133,44 @@ describe('postguard validate', () => {
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+describe('postguard validate --format json', () => {
+  it('gives every problem with its code, kind and path, per file', async () => {
+    const good = writePack('good.json', minimal());
+    const bad = writePack(
+      'bad.json',
+      minimal({ id: 'bad', polcyUrl: 'https://x.example', rules: [{ id: 'r', kind: 'terms' }] }),
+    );
+    const missing = path.join(dir, 'missing.json');
+    const result = await runCli(['validate', '--format', 'json', good, bad, missing]);
+    expect(result.code).toBe(2);
+    const report = JSON.parse(result.stdout) as {
+      files: { file: string; ok: boolean; errors: { code: string | null }[] }[];
+    };
+    expect(report.files.map((f) => [f.file, f.ok])).toEqual([
+      [good, true],
+      [bad, false],
+      [missing, false],
+    ]);
+    expect(report.files[1]?.errors).toContainEqual({
+      code: 'PG201',
+      kind: 'invalid-field',
+      path: 'polcyUrl',
+      message: 'unknown field (did you mean "policyUrl"?)',
+    });
+    expect(report.files[1]?.errors.map((e) => e.code)).toEqual(
+      expect.arrayContaining(['PG201', 'PG202']),
+    );
+    expect(report.files[2]?.errors).toEqual([
+      { code: null, kind: null, path: '', message: 'no such file' },
+    ]);
+  });
+
+  it('says ok with the pack it read', async () => {
+    const result = await runCli(['validate', '--format', 'json', ACME]);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      files: [{ file: ACME, ok: true, pack: { id: 'acme-social' }, errors: [] }],
+    });
+  });
+});

@@ -119,3 +119,14 @@ describe('tagLink', () => {
     expect(tagLink('not a url', utm, { network: 'x', id: 'i' })).toBe('not a url');
   });
 });
+
+describe('content text as a plain string', () => {
+  it('is the default wording, on every network', () => {
+    const pack = makePack({
+      content: [{ id: 'night', title: 'Night', text: 'What a night.' }],
+    });
+    const [only] = pack.content;
+    expect(only?.text).toEqual({ default: 'What a night.' });
+    if (only) expect(contentText(only, 'linkedin')).toBe('What a night.');
+  });
+});

@@ -120,7 +120,7 @@ describe('layering', () => {
 
   it('names a missing extended pack', () => {
     expect(errorsOf([team])).toEqual([
-      'team: extends[0]: extends "org", which is not among the loaded packs',
+      'team: extends[0]: extends "org", which is not among the loaded packs [PG401]',
     ]);
   });
 
@@ -129,11 +129,11 @@ describe('layering', () => {
     const b = makePack({ id: 'b', extends: ['c'] });
     const c = makePack({ id: 'c', extends: ['a'] });
     expect(errorsOf([a, b, c])).toEqual([
-      'c: extends[0]: extending "a" makes a cycle: a → b → c → a',
+      'c: extends[0]: extending "a" makes a cycle: a → b → c → a [PG402]',
     ]);
     const self = makePack({ id: 'self', extends: ['self'] });
     expect(errorsOf([self])).toEqual([
-      'self: extends[0]: extending "self" makes a cycle: self → self',
+      'self: extends[0]: extending "self" makes a cycle: self → self [PG402]',
     ]);
   });
 

@@ -51,7 +51,7 @@ describe('parsePack: accepted sources', () => {
 describe('parsePack: refusals, in plain words', () => {
   it('refuses more than 5 MB, as text, bytes or object', () => {
     const big = JSON.stringify({ ...valid, name: 'x'.repeat(MAX_PACK_BYTES) });
-    expect(errorsOf(big)).toEqual(['the pack is 5.0 MB; packs are limited to 5.0 MB']);
+    expect(errorsOf(big)).toEqual(['the pack is 5.0 MB; packs are limited to 5.0 MB [PG101]']);
     expect(errorsOf(new TextEncoder().encode(big))[0]).toMatch(/packs are limited to 5\.0 MB/);
     expect(errorsOf({ ...valid, name: 'x'.repeat(MAX_PACK_BYTES) })[0]).toMatch(
       /packs are limited/,
@@ -64,17 +64,17 @@ describe('parsePack: refusals, in plain words', () => {
 
   it('says where JSON is broken', () => {
     expect(errorsOf('{\n  "format": "postguard/pack@1"\n  "id": "x"\n}')).toEqual([
-      'not valid JSON at line 3, column 3: expected "," or "}" after a property value, found a quote (is a comma missing before it?)',
+      'not valid JSON at line 3, column 3: expected "," or "}" after a property value, found a quote (is a comma missing before it?) [PG103]',
     ]);
     expect(errorsOf('{"rules": [1, 2,]}')).toEqual([
-      'not valid JSON at line 1, column 17: a comma cannot come before "]" in JSON',
+      'not valid JSON at line 1, column 17: a comma cannot come before "]" in JSON [PG103]',
     ]);
     expect(errorsOf("{'id': 1}")).toEqual([
-      'not valid JSON at line 1, column 2: expected a property name in double quotes, found "\'"',
+      'not valid JSON at line 1, column 2: expected a property name in double quotes, found "\'" [PG103]',
     ]);
     expect(errorsOf('{"id": "x" // note\n}')[0]).toContain('comments are not allowed in JSON');
     expect(errorsOf('')).toEqual([
-      'not valid JSON at line 1, column 1: expected a value, found the end of the file',
+      'not valid JSON at line 1, column 1: expected a value, found the end of the file [PG103]',
     ]);
     expect(errorsOf('{"a": "unterminated')[0]).toContain('a string is never closed');
   });
@@ -84,24 +84,26 @@ describe('parsePack: refusals, in plain words', () => {
     const cyclic: Record<string, unknown> = { format: 'postguard/pack@1' };
     cyclic.self = cyclic;
     expect(errorsOf(cyclic)).toEqual([
-      'the pack is not JSON data (it has cycles or values JSON cannot hold)',
+      'the pack is not JSON data (it has cycles or values JSON cannot hold) [PG104]',
     ]);
-    expect(errorsOf(null)).toEqual(['a pack is a JSON object, but this is null']);
-    expect(errorsOf(42)).toEqual(['a pack is a JSON object, but this is 42']);
+    expect(errorsOf(null)).toEqual(['a pack is a JSON object, but this is null [PG105]']);
+    expect(errorsOf(42)).toEqual(['a pack is a JSON object, but this is 42 [PG105]']);
   });
 
   it('refuses bytes that are not UTF-8', () => {
-    expect(errorsOf(new Uint8Array([0x7b, 0xff, 0x7d]))).toEqual(['the pack is not UTF-8 text']);
+    expect(errorsOf(new Uint8Array([0x7b, 0xff, 0x7d]))).toEqual([
+      'the pack is not UTF-8 text [PG102]',
+    ]);
   });
 
   it('refuses another format with one clear error', () => {
     expect(errorsOf({ ...valid, format: 'vale/style@2', rules: 'whatever' })).toEqual([
-      'format: must be "postguard/pack@1"; got "vale/style@2"',
+      'format: must be "postguard/pack@1"; got "vale/style@2" [PG106]',
     ]);
     expect(errorsOf({ id: 'x' })).toEqual([
-      'format: is required: a pack starts with "format": "postguard/pack@1"',
+      'format: is required: a pack starts with "format": "postguard/pack@1" [PG106]',
     ]);
-    expect(errorsOf([valid])).toEqual(['a pack is a JSON object, but this is a list']);
+    expect(errorsOf([valid])).toEqual(['a pack is a JSON object, but this is a list [PG105]']);
   });
 
   it('names the field and what is wrong with it', () => {
@@ -114,11 +116,11 @@ describe('parsePack: refusals, in plain words', () => {
       org: { name: '' },
     });
     expect(errors).toEqual([
-      'id: ids use lower-case letters, digits, dots and dashes',
-      'version: expected a semantic version such as 2026.11.2',
-      'policyUrl: expected an http or https URL',
-      'org.name: cannot be empty',
-      'nmae: unknown field (did you mean "name"?)',
+      'id: ids use lower-case letters, digits, dots and dashes [PG206]',
+      'version: expected a semantic version such as 2026.11.2 [PG206]',
+      'policyUrl: expected an http or https URL [PG208]',
+      'org.name: cannot be empty [PG205]',
+      'nmae: unknown field (did you mean "name"?) [PG201]',
     ]);
   });
 
@@ -143,18 +145,18 @@ describe('parsePack: refusals, in plain words', () => {
       ],
     });
     expect(errors).toEqual([
-      'rules[0].terms: is required but missing (expected a list)',
-      'rules[1].kind: must be one of terms, pattern, entities, disclosure, tone, length; got "emoji"',
-      'rules[2].kind: is required: one of terms, pattern, entities, disclosure, tone, length (to switch off an inherited rule, give only "id" and "enabled": false)',
-      'rules[3].severity: must be one of "info", "warning", "error"; got "warn"',
-      'rules[3].terms[1]: expected a term as text, or an object such as { "term": "...", "suggest": ["..."] }',
-      'rules[3].terms[2].sugest: unknown field',
-      'rules[4].max.x: must be more than 0',
-      'rules[4].max.mastodon: unknown field',
-      'rules[5].patterns: a pattern rule needs at least one pattern',
-      'rules[5].flags: must be one of "", "i"; got "g"',
-      'rules[6]: expected a rule (an object with id, kind, severity and message), got "rule"',
-      'rules[7].id: "a" is already the id of rules[0]',
+      'rules[0].terms: a terms rule needs at least one term, in "terms" or as a key of "swap" [PG305]',
+      'rules[1].kind: must be one of terms, pattern, entities, disclosure, tone, length; got "emoji" [PG302]',
+      'rules[2].kind: is required: one of terms, pattern, entities, disclosure, tone, length (to switch off an inherited rule, give only "id" and "enabled": false) [PG302]',
+      'rules[3].severity: must be one of "info", "warning", "error"; got "warn" [PG204]',
+      'rules[3].terms[1]: expected a term as text, or an object such as { "term": "...", "suggest": ["..."] } [PG210]',
+      'rules[3].terms[2].sugest: unknown field [PG201]',
+      'rules[4].max.x: must be more than 0 [PG209]',
+      'rules[4].max.mastodon: unknown field [PG201]',
+      'rules[5].patterns: a pattern rule needs at least one pattern [PG205]',
+      'rules[5].flags: must be one of "", "i"; got "g" [PG204]',
+      'rules[6]: expected a rule (an object with id, kind, severity and message), got "rule" [PG301]',
+      'rules[7].id: "a" is already the id of rules[0] [PG303]',
     ]);
   });
 
@@ -182,11 +184,11 @@ describe('parsePack: refusals, in plain words', () => {
       ],
     });
     expect(errors).toEqual([
-      'rules[0].entities[1]: must be one of "email", "phone", "money", "url", "person", "percent"; got "ssn"',
-      'rules[0].window: must be more than 0',
-      'rules[1].markers: a disclosure rule needs at least one marker',
-      'rules[1].fixAt: must be one of "end", "start"; got "middle"',
-      'rules[2].checks[0]: must be one of "profanity", "insult", "shouting", "absolutes", "official-voice", "slurs"; got "rude"',
+      'rules[0].entities[1]: must be one of "email", "phone", "money", "url", "person", "percent"; got "ssn" [PG204]',
+      'rules[0].window: must be more than 0 [PG209]',
+      'rules[1].markers: a disclosure rule needs at least one marker [PG205]',
+      'rules[1].fixAt: must be one of "end", "start"; got "middle" [PG204]',
+      'rules[2].checks[0]: must be one of "profanity", "insult", "shouting", "absolutes", "official-voice", "slurs"; got "rude" [PG204]',
     ]);
   });
 
@@ -205,9 +207,9 @@ describe('parsePack: refusals, in plain words', () => {
       ],
     });
     expect(errors).toEqual([
-      'content[0].hashtags[0]: hashtags start with #',
-      'content[0].expires: not a real calendar date',
-      'content[0].tag: unknown field (did you mean "tags"?)',
+      'content[0].hashtags[0]: hashtags start with # [PG206]',
+      'content[0].expires: not a real calendar date [PG207]',
+      'content[0].tag: unknown field (did you mean "tags"?) [PG201]',
     ]);
   });
 });

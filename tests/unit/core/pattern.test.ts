@@ -121,7 +121,7 @@ describe('pattern rules: what RE2 refuses is a pack error with its path', () => 
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors.map(formatPackError)).toEqual([
-      'acme: rules[0].patterns[0]: RE2 cannot compile "(a)\\\\1": backreferences are not supported',
+      'acme: rules[0].patterns[0]: RE2 cannot compile "(a)\\\\1": backreferences are not supported [PG403]',
     ]);
   });
 });

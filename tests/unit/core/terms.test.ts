@@ -178,6 +178,40 @@ describe('terms: exceptions, embargo, suggestions', () => {
     expect(found[0]?.suggestions.map((s) => s.label)).toEqual(['Replace with "ACME"', 'Remove']);
   });
 
+  it('takes a rule with only a swap map: its keys are the terms', () => {
+    const swapOnly = checkerFor({ kind: 'terms', swap: { 'Acme Corp': 'ACME' } });
+    expect(matches(swapOnly, 'Thanks, Acme Corp and acme-corp!')).toEqual([
+      'Acme Corp',
+      'acme-corp',
+    ]);
+    const emptyTerms = terms([], { swap: { 'Acme Inc': 'ACME' } });
+    expect(matches(emptyTerms, 'Acme Inc')).toEqual(['Acme Inc']);
+  });
+
+  it('never reports a swap’s replacement, in the forms the term finds it, as a hit of its rule', () => {
+    const rule = { swap: { 'Harvest-Table': 'Harvest Table' } };
+    // "Harvest-Table" as a term also finds the spaced form, which is the one asked for.
+    for (const checker of [terms([], rule), terms(['Harvest-Table'], rule)]) {
+      expect(matches(checker, 'Dinner at Harvest Table tonight')).toEqual([]);
+      expect(matches(checker, 'Two Harvest Tables opened')).toEqual([]);
+      expect(matches(checker, 'Dinner at Harvest-Table, #HarvestTable, harvest_table')).toEqual([
+        'Harvest-Table',
+        '#HarvestTable',
+        'harvest_table',
+      ]);
+    }
+    const text = 'Harvest Table and HarvestTable';
+    const [finding, ...rest] = check(terms([], rule), text);
+    expect(rest).toEqual([]);
+    const fix = finding?.suggestions[0];
+    expect(fix && applyEdits(text, fix.edits)).toBe('Harvest Table and Harvest Table');
+  });
+
+  it('keeps reporting a different case of the replacement, so a case swap still works', () => {
+    const checker = terms([], { swap: { acme: 'ACME' } });
+    expect(matches(checker, 'ACME, Acme and acme')).toEqual(['Acme', 'acme']);
+  });
+
   it.each([
     ['Falcon is here', 'is here'],
     ['we ship Falcon today', 'we ship today'],

@@ -1,0 +1,109 @@
+// `npm run build:cli`: the admin CLI as one JavaScript file, dist/postguard.mjs (the
+// package's `bin`). esbuild bundles src/cli/bin.ts with the engine and its runtime
+// packages (zod, re2js, compromise, twitter-text), so the installed CLI starts without
+// compiling TypeScript and needs nothing from devDependencies. `npm pack` runs this first.
+import { build } from 'esbuild';
+import { chmodSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { inflectionModel, TRANSFORM_MODULE } from './cli-inflections.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+export const CLI_BUNDLE = 'dist/postguard.mjs';
+export const LICENSES_FILE = 'dist/THIRD-PARTY-LICENSES.txt';
+
+/** The packages whose code is in the bundle, each with its licence text, for the package. */
+function thirdPartyLicenses(metafile) {
+  const packages = new Map();
+  for (const input of Object.keys(metafile.inputs)) {
+    const match = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input);
+    if (!match) continue;
+    const dir = path.join(root, input.slice(0, match.index + match[0].length));
+    if (packages.has(dir)) continue;
+    const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
+    const licenceFile = readdirSync(dir).find((name) => /^(licen[cs]e|copying)(\.|$)/i.test(name));
+    packages.set(dir, {
+      name: pkg.name,
+      version: pkg.version,
+      license: pkg.license ?? pkg.licenses?.[0]?.type ?? 'see the text below',
+      text: licenceFile ? readFileSync(path.join(dir, licenceFile), 'utf8').trim() : '',
+    });
+  }
+  const entries = [...packages.values()].sort((a, b) => a.name.localeCompare(b.name));
+  for (const entry of entries) {
+    if (!entry.text) throw new Error(`${entry.name} has no licence file to ship with the CLI`);
+  }
+  return [
+    'The postguard CLI (dist/postguard.mjs) includes these packages, under these licences.',
+    ...entries.map(
+      (e) => `\n${'='.repeat(78)}\n${e.name}@${e.version} (${e.license})\n\n${e.text}`,
+    ),
+    '',
+  ].join('\n');
+}
+
+/**
+ * compromise (the NLP library behind names, inflections and acronyms) spends most of its
+ * load time building its tagging lexicon. Two stand-ins keep that off a check's path:
+ * - `compromise/two`, which src/core/text/inflect.ts uses for plurals and verb forms when
+ *   a pack compiles, becomes compromise's own transform functions with the little of its
+ *   model they read, taken at build time (scripts/cli-inflections.mjs);
+ * - `compromise` (names, acronyms) loads on its first call, through a CommonJS `require`
+ *   that esbuild evaluates lazily: a post without a name near a client word or a run of
+ *   capitals never needs it.
+ * The engine's code is unchanged.
+ */
+const model = JSON.stringify(await inflectionModel());
+const compromiseStandIns = {
+  name: 'compromise-stand-ins',
+  setup(context) {
+    context.onResolve({ filter: /^compromise(\/two)?$/ }, (args) =>
+      args.kind === 'import-statement' && args.namespace === 'file'
+        ? { path: args.path, namespace: 'compromise-stand-in' }
+        : undefined,
+    );
+    context.onLoad({ filter: /^compromise\/two$/, namespace: 'compromise-stand-in' }, () => ({
+      resolveDir: root,
+      contents: `
+        import transform from ${JSON.stringify(TRANSFORM_MODULE)};
+        const world = { model: ${model}, methods: { two: { transform } } };
+        export default { world: () => world };`,
+    }));
+    context.onLoad({ filter: /^compromise$/, namespace: 'compromise-stand-in' }, () => ({
+      resolveDir: root,
+      contents: `
+        let library;
+        const load = () => (library ??= require('compromise'));
+        export default new Proxy(function compromise() {}, {
+          apply: (_target, self, args) => Reflect.apply(load(), self, args),
+          get: (_target, key) => Reflect.get(load(), key),
+        });`,
+    }));
+  },
+};
+
+const outfile = `${root}${CLI_BUNDLE}`;
+const result = await build({
+  absWorkingDir: root,
+  entryPoints: ['src/cli/bin.ts'],
+  outfile,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20.6',
+  minify: true,
+  // The licences of everything bundled go in one file beside it (below).
+  legalComments: 'none',
+  metafile: true,
+  // A shebang for the bin, and `require` for the CommonJS packages inside the ES module.
+  banner: {
+    js: "#!/usr/bin/env node\nimport { createRequire as __pgRequire } from 'node:module';\nconst require = __pgRequire(import.meta.url);",
+  },
+  plugins: [compromiseStandIns],
+  logLevel: 'warning',
+});
+chmodSync(outfile, 0o755);
+rmSync(`${outfile}.LEGAL.txt`, { force: true });
+writeFileSync(`${root}${LICENSES_FILE}`, thirdPartyLicenses(result.metafile));
+const kb = (statSync(outfile).size / 1024).toFixed(0);
+console.log(`Wrote ${CLI_BUNDLE} (${kb} kB)`);
