@@ -5,9 +5,15 @@ import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { ensureDependencies } from './ensure-deps.mjs';
 import { findChromium, NO_CHROMIUM_HINT } from './find-chromium.mjs';
+import { findFirefox, NO_FIREFOX_HINT } from './find-firefox.mjs';
 
+// The end-to-end layer runs in both browsers.
 if (!findChromium()) {
   console.error(NO_CHROMIUM_HINT);
+  process.exit(1);
+}
+if (!findFirefox()) {
+  console.error(NO_FIREFOX_HINT);
   process.exit(1);
 }
 
