@@ -224,6 +224,7 @@ await (await import('./cli-start')).runCliStartBenchmark();
 // The same run goes on into the real browser: compose latency and the content script's cost.
 // `--engine-only` skips it (no Chromium needed).
 if (!process.argv.includes('--engine-only')) {
-  const { runBrowserBenchmarks } = await import('./browser');
+  const { runBrowserBenchmarks, runFirefoxBenchmarks } = await import('./browser');
   await runBrowserBenchmarks();
+  await runFirefoxBenchmarks();
 }
