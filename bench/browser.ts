@@ -51,6 +51,27 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
+/**
+ * Runs in the page: records the time from each armed keydown to the moment the term's
+ * underline is drawn, in `window.__latency.samples`.
+ */
+function installLatencyProbe(): void {
+  const state = { armed: 0, samples: [] as number[] };
+  (window as unknown as { __latency: typeof state }).__latency = state;
+  document.addEventListener('keydown', () => (state.armed = performance.now()), true);
+  const root = document.querySelector('postguard-overlay')!.shadowRoot!;
+  new MutationObserver(() => {
+    if (!state.armed) return;
+    const line = root.querySelector(
+      '.underline[data-rule-id="confidential.codenames"]:not([hidden])',
+    );
+    if (line) {
+      state.samples.push(performance.now() - state.armed);
+      state.armed = 0;
+    }
+  }).observe(root, { subtree: true, childList: true, attributes: true });
+}
+
 async function keystrokeToFinding(
   page: Page,
   fixture: ComposeBoxFixture,
@@ -63,22 +84,7 @@ async function keystrokeToFinding(
   await typeInto(page, fixture, box, post, fill);
   await page.waitForTimeout(300);
   // In the page's world: time from the keydown of the last letter to the underline's arrival.
-  await page.evaluate(() => {
-    const state = { armed: 0, samples: [] as number[] };
-    (window as unknown as { __latency: typeof state }).__latency = state;
-    document.addEventListener('keydown', () => (state.armed = performance.now()), true);
-    const root = document.querySelector('postguard-overlay')!.shadowRoot!;
-    new MutationObserver(() => {
-      if (!state.armed) return;
-      const line = root.querySelector(
-        '.underline[data-rule-id="confidential.codenames"]:not([hidden])',
-      );
-      if (line) {
-        state.samples.push(performance.now() - state.armed);
-        state.armed = 0;
-      }
-    }).observe(root, { subtree: true, childList: true, attributes: true });
-  });
+  await page.evaluate(installLatencyProbe);
   for (let round = 0; round < WARM_UP_ROUNDS + ROUNDS; round += 1) {
     await page.keyboard.type(' Nightja');
     await page.evaluate(
@@ -239,22 +245,7 @@ async function keystrokeToFindingIn(page: DriverPage): Promise<number[]> {
   );
   await new Promise((resolve) => setTimeout(resolve, 500));
   await page.press('Control+End');
-  await page.evaluate(() => {
-    const state = { armed: 0, samples: [] as number[] };
-    (window as unknown as { __latency: typeof state }).__latency = state;
-    document.addEventListener('keydown', () => (state.armed = performance.now()), true);
-    const root = document.querySelector('postguard-overlay')!.shadowRoot!;
-    new MutationObserver(() => {
-      if (!state.armed) return;
-      const line = root.querySelector(
-        '.underline[data-rule-id="confidential.codenames"]:not([hidden])',
-      );
-      if (line) {
-        state.samples.push(performance.now() - state.armed);
-        state.armed = 0;
-      }
-    }).observe(root, { subtree: true, childList: true, attributes: true });
-  }, undefined);
+  await page.evaluate(installLatencyProbe, undefined);
   for (let round = 0; round < WARM_UP_ROUNDS + ROUNDS; round += 1) {
     await page.type(' Nightja');
     await page.evaluate(

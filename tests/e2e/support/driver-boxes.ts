@@ -9,8 +9,10 @@ export interface DriverBox {
   /** The box's name in the fixture's `window.__postguardFixture`. */
   name: string;
   site: SiteName;
-  editor: 'draft' | 'lexical' | 'quill' | 'tiptap';
+  editor: 'draft' | 'lexical' | 'quill' | 'tiptap' | 'textarea';
   url: string;
+  /** The window size the box is reached at (X's narrow layout); desktop when absent. */
+  viewport?: { width: number; height: number };
   /** Reveals the box on a freshly loaded page; returns its selector. */
   open(page: DriverPage): Promise<string>;
   /** Posts as a person does: a click on the site's button, or a key in the box. */
@@ -24,6 +26,7 @@ const SHARE_DIALOG = '#interop-outlet >>> [data-test-modal-id="sharebox"][role="
 const TIPTAP_COMMENT =
   '[data-view-name="comment-box"] div.tiptap.ProseMirror[contenteditable="true"][role="textbox"][aria-label="Text editor for creating comment"]';
 const labels = FACEBOOK_LABELS.en_US;
+const DESKTOP = { width: 1280, height: 900 };
 
 async function shown(page: DriverPage, selector: string): Promise<string> {
   await waitForSelector(page, selector, 'visible');
@@ -79,6 +82,22 @@ export const DRIVER_BOXES: DriverBox[] = [
     newLineKey: 'Enter',
   },
   {
+    name: 'x-narrow-compose',
+    site: 'x',
+    editor: 'textarea',
+    url: SITE_URLS.x,
+    viewport: { width: 400, height: 800 },
+    async open(page) {
+      await click(page, '[data-testid="SideNav_NewTweet_Button"]');
+      return shown(
+        page,
+        '[role="dialog"] [data-testid="tweetTextarea_0"] textarea[role="textbox"]',
+      );
+    },
+    submit: { click: '[role="dialog"] [data-testid="tweetButton"]' },
+    newLineKey: 'Enter',
+  },
+  {
     name: 'linkedin-comment',
     site: 'linkedin',
     editor: 'tiptap',
@@ -93,6 +112,7 @@ export const DRIVER_BOXES: DriverBox[] = [
 export async function openDriverBox(page: DriverPage, box: DriverBox): Promise<string> {
   // A person types in the tab in front: Firefox gives a background tab no focus events.
   await page.bringToFront();
+  await page.setViewport(box.viewport ?? DESKTOP);
   await page.goto(box.url);
   await waitForCondition(page, () => '__postguardFixture' in window, undefined, 'the fixture API');
   return box.open(page);

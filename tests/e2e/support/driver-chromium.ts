@@ -25,6 +25,10 @@ export function playwrightPage(page: Page): DriverPage {
         buffer: Buffer.from(file.contents),
       }),
     bringToFront: () => page.bringToFront(),
+    async setViewport(size) {
+      const now = page.viewportSize();
+      if (now?.width !== size.width || now.height !== size.height) await page.setViewportSize(size);
+    },
     close: () => page.close(),
   };
 }

@@ -100,6 +100,10 @@ export function puppeteerPage(page: Page): DriverPage {
       await (input as ElementHandle<HTMLInputElement>).uploadFile(filePath);
     },
     bringToFront: () => page.bringToFront(),
+    async setViewport(size) {
+      const now = page.viewport();
+      if (now?.width !== size.width || now.height !== size.height) await page.setViewport(size);
+    },
     async close() {
       await page.close();
       if (uploads) rmSync(uploads, { recursive: true, force: true });

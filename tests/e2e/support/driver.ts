@@ -28,6 +28,7 @@ export interface DriverPage {
   /** Chooses a file in a file input, as the file dialog would. */
   setInputFile(selector: string, file: { name: string; contents: string }): Promise<void>;
   bringToFront(): Promise<void>;
+  setViewport(size: { width: number; height: number }): Promise<void>;
   close(): Promise<void>;
 }
 
