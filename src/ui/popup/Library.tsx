@@ -166,7 +166,8 @@ export function Library({
   );
 
   const shown = matches.slice(0, limit);
-  const loading = !packs && !packError;
+  // Until the tab's network is known too: a list shown unfiltered would jump as the filter lands.
+  const loading = (!packs && !packError) || target.state === 'loading';
 
   return (
     <div className="pg-library">
