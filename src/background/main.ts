@@ -77,12 +77,19 @@ export function activityWriter(options: ActivityWriterOptions = {}): ActivityWri
 }
 
 /** The runtime.onMessage listener: checks the sender and shape, then acts. */
-export function messageListener(write: ActivityWriter = activityWriter()) {
+export function messageListener(
+  isSitePage: (url: string) => boolean,
+  write: ActivityWriter = activityWriter(),
+) {
   return (
     raw: unknown,
     sender: MessageSenderInfo & { frameId?: number },
   ): Promise<unknown> | undefined => {
-    const message = acceptMessage(raw, sender, browser.runtime.id, browser.runtime.getURL('/'));
+    const message = acceptMessage(raw, sender, {
+      extensionId: browser.runtime.id,
+      extensionOrigin: browser.runtime.getURL('/'),
+      isSitePage,
+    });
     if (!message) return undefined;
     switch (message.kind) {
       case 'load-compose-engine': {
@@ -135,8 +142,8 @@ function hostOf(url: string | undefined): string | undefined {
   }
 }
 
-/** Wires the background's listeners. */
-export function startBackground(): void {
+/** Wires the background's listeners; `isSitePage` says which pages the content script runs on. */
+export function startBackground({ isSitePage }: { isSitePage: (url: string) => boolean }): void {
   startPackUpdates();
-  browser.runtime.onMessage.addListener(messageListener());
+  browser.runtime.onMessage.addListener(messageListener(isSitePage));
 }

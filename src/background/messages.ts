@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { Network } from '@/src/core/pack/schema';
 import type { ExtensionMessage } from '@/src/messages';
-import { isSiteUrl } from '@/src/sites';
 
 const PackRef = z.object({ id: z.string().max(200), version: z.string().max(100) }).strict();
 
@@ -46,6 +45,18 @@ export interface MessageSenderInfo {
   tab?: { id?: number; url?: string };
 }
 
+/** Whom the background believes. */
+export interface SenderTrust {
+  extensionId: string;
+  /** `runtime.getURL('/')`: in Firefox the pages' host is a per-install UUID, not the id. */
+  extensionOrigin?: string;
+  /**
+   * Whether a page is one the content script runs on. Given by the entry point (the sites'
+   * list lives with the site adapters), so the background imports no other feature's code.
+   */
+  isSitePage(url: string): boolean;
+}
+
 /**
  * Accepts a message only from this extension's own content script on one of the sites it
  * runs on (or from its own pages), and only in a known shape.
@@ -53,10 +64,10 @@ export interface MessageSenderInfo {
 export function acceptMessage(
   raw: unknown,
   sender: MessageSenderInfo,
-  extensionId: string,
-  /** `runtime.getURL('/')`: in Firefox the pages' host is a per-install UUID, not the id. */
-  extensionOrigin = `chrome-extension://${extensionId}/`,
+  trust: SenderTrust,
 ): ExtensionMessage | undefined {
+  const { extensionId, isSitePage } = trust;
+  const extensionOrigin = trust.extensionOrigin ?? `chrome-extension://${extensionId}/`;
   if (sender.id !== extensionId) return undefined;
   const url = sender.tab?.url ?? sender.url;
   if (!url) return undefined;
@@ -77,7 +88,7 @@ export function acceptMessage(
     parsedUrl.protocol === ownPages.protocol &&
     parsedUrl.host !== '' &&
     parsedUrl.host === ownPages.host;
-  const fromSite = isSiteUrl(url);
+  const fromSite = isSitePage(url);
   if (!fromExtensionPage && !fromSite) return undefined;
   const parsed = ExtensionMessageSchema.safeParse(raw);
   return parsed.success ? parsed.data : undefined;

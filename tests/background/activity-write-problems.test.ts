@@ -1,3 +1,4 @@
+import { isSiteUrl } from '@/src/sites';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DBCore, Middleware } from 'dexie';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -61,6 +62,7 @@ function background(middleware?: Middleware<DBCore>) {
   const name = `postguard-background-${++counter}`;
   let opened: PostguardDb | undefined;
   const listener = messageListener(
+    isSiteUrl,
     activityWriter({
       open: (options) => {
         const db = openDatabase(name, options);
