@@ -82,6 +82,14 @@ describeInEachBrowser(
         await typeIntoBox(page, box, selector, 'Nightjar ships soon');
         await waitForSelector(page, underlineOf('confidential.codenames'), 'attached');
         const line = (await query(page, underlineOf('confidential.codenames'))).rect!;
+        // The badge knows what kind of box this is.
+        const badge = await page.evaluate((selector) => {
+          const found = document
+            .querySelector('postguard-overlay')
+            ?.shadowRoot?.querySelector<HTMLElement>(selector);
+          return { network: found?.dataset.network, context: found?.dataset.context };
+        }, '.badge:not([hidden])');
+        expect(badge).toEqual({ network: box.site, context: box.context });
         if (box.editor === 'textarea') {
           // A textarea's text has no DOM nodes to measure: the underline is on its first line.
           const area = (await query(page, selector)).rect!;

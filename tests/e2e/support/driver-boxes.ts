@@ -18,9 +18,15 @@ export interface DriverBox {
   /** Posts as a person does: a click on the site's button, or a key in the box. */
   submit: { click: string } | { key: 'Enter' };
   newLineKey: 'Enter' | 'Shift+Enter';
+  /** What the site adapter should call the box (the badge's `data-context`). */
+  context: 'post' | 'reply' | 'quote' | 'comment';
 }
 
 const X_BOX = '[data-testid="primaryColumn"] [data-testid="tweetTextarea_0"][role="textbox"]';
+const X_DRAFT = '[data-testid="tweetTextarea_0"][role="textbox"]';
+const QUILL = '.ql-editor[contenteditable="true"]';
+const EMBER_DIALOG = '#artdeco-modal-outlet [role="dialog"]';
+const EMBER_COMMENT_BOX = '.feed-shared-update-v2__comments-container > .comments-comment-box--cr';
 const LEXICAL = '[contenteditable="true"][role="textbox"][data-lexical-editor="true"]';
 const SHARE_DIALOG = '#interop-outlet >>> [data-test-modal-id="sharebox"][role="dialog"]';
 const TIPTAP_COMMENT =
@@ -42,6 +48,7 @@ export const DRIVER_BOXES: DriverBox[] = [
     open: (page) => shown(page, X_BOX),
     submit: { click: '[data-testid="tweetButtonInline"]' },
     newLineKey: 'Enter',
+    context: 'post',
   },
   {
     name: 'facebook-post',
@@ -55,6 +62,7 @@ export const DRIVER_BOXES: DriverBox[] = [
     },
     submit: { click: `[role="dialog"] [role="button"][aria-label="${labels.post}"]` },
     newLineKey: 'Enter',
+    context: 'post',
   },
   {
     name: 'facebook-comment',
@@ -68,6 +76,7 @@ export const DRIVER_BOXES: DriverBox[] = [
       ),
     submit: { key: 'Enter' },
     newLineKey: 'Shift+Enter',
+    context: 'comment',
   },
   {
     name: 'linkedin-post',
@@ -80,6 +89,7 @@ export const DRIVER_BOXES: DriverBox[] = [
     },
     submit: { click: `${SHARE_DIALOG} button.share-actions__primary-action` },
     newLineKey: 'Enter',
+    context: 'post',
   },
   {
     name: 'x-narrow-compose',
@@ -96,6 +106,7 @@ export const DRIVER_BOXES: DriverBox[] = [
     },
     submit: { click: '[role="dialog"] [data-testid="tweetButton"]' },
     newLineKey: 'Enter',
+    context: 'post',
   },
   {
     name: 'linkedin-comment',
@@ -105,6 +116,66 @@ export const DRIVER_BOXES: DriverBox[] = [
     open: (page) => shown(page, TIPTAP_COMMENT),
     submit: { click: 'button[data-view-name="comment-post"]' },
     newLineKey: 'Enter',
+    context: 'comment',
+  },
+  {
+    name: 'x-reply',
+    site: 'x',
+    editor: 'draft',
+    url: SITE_URLS.x,
+    async open(page) {
+      await click(
+        page,
+        '[data-testid="primaryColumn"] [data-testid="tweet"] [data-testid="reply"]',
+      );
+      return shown(page, `[role="dialog"] ${X_DRAFT}`);
+    },
+    submit: { click: '[role="dialog"] [data-testid="tweetButton"]' },
+    newLineKey: 'Enter',
+    context: 'reply',
+  },
+  {
+    name: 'x-quote',
+    site: 'x',
+    editor: 'draft',
+    url: SITE_URLS.x,
+    async open(page) {
+      await click(
+        page,
+        '[data-testid="primaryColumn"] [data-testid="tweet"] [data-testid="quote"]',
+      );
+      return shown(page, `[role="dialog"] ${X_DRAFT}`);
+    },
+    submit: { click: '[role="dialog"] [data-testid="tweetButton"]' },
+    newLineKey: 'Enter',
+    context: 'quote',
+  },
+  {
+    name: 'linkedin-ember-post',
+    site: 'linkedin',
+    editor: 'quill',
+    url: `${SITE_URLS.linkedin}?frontend=ember`,
+    async open(page) {
+      await click(page, '.share-box-feed-entry__trigger');
+      return shown(page, `${EMBER_DIALOG} .share-creation-state__text-editor ${QUILL}`);
+    },
+    submit: { click: `${EMBER_DIALOG} button.share-actions__primary-action` },
+    newLineKey: 'Enter',
+    context: 'post',
+  },
+  {
+    name: 'linkedin-ember-comment',
+    site: 'linkedin',
+    editor: 'quill',
+    url: `${SITE_URLS.linkedin}?frontend=ember`,
+    open: (page) =>
+      shown(
+        page,
+        `${EMBER_COMMENT_BOX} form.comments-comment-box__form .comments-comment-texteditor ${QUILL}`,
+      ),
+    submit: { click: `${EMBER_COMMENT_BOX} .comments-comment-box__submit-button--cr` },
+    newLineKey: 'Enter',
+    context: 'comment',
   },
 ];
 
