@@ -1,6 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import type { ActivityWriteProblem } from '@/src/store/write-problem';
-import type { UnrecognisedBoxSighting } from '@/src/store/unrecognised-boxes';
+import type { UnrecognisedBoxSighting } from '@/src/store/unrecognised-box-types';
 import type { ActivePolicy, PolicyStatus, UserPack } from './types';
 
 /**

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { unrecognisedBoxesItem } from '@/src/policy/storage';
 import { Network } from '@/src/core/pack/schema';
+import type { UnrecognisedBoxReport, UnrecognisedBoxSighting } from './unrecognised-box-types';
 
 /**
  * Compose boxes on a supported site that no site adapter recognised, kept in this browser only so
@@ -8,29 +9,7 @@ import { Network } from '@/src/core/pack/schema';
  * A sighting says where and what kind of editor, never a word of what was in the box or the page.
  */
 
-/** What the content script reports: never any text of the box or the page. */
-export interface UnrecognisedBoxReport {
-  network: Network;
-  /** `location.hostname`. */
-  host: string;
-  /** `location.pathname` with ids replaced by the caller, e.g. `/feed/update/:id/`. */
-  pathShape: string;
-  /** What the box looked like, e.g. `contenteditable`, `role=textbox`, `tiptap`, `in-shadow-root`. */
-  markers: readonly string[];
-  /** Epoch milliseconds. */
-  at: number;
-}
-
-export interface UnrecognisedBoxSighting {
-  network: Network;
-  host: string;
-  pathShape: string;
-  /** Sorted, without duplicates: the same box reported twice is one sighting. */
-  markers: string[];
-  firstSeen: number;
-  lastSeen: number;
-  count: number;
-}
+export type { UnrecognisedBoxReport, UnrecognisedBoxSighting } from './unrecognised-box-types';
 
 /** The options page's view of the sightings: watched while it is open, cleared on "Clear". */
 export interface UnrecognisedBoxesSource {
