@@ -86,7 +86,8 @@ async function keystrokeToFinding(
   // In the page's world: time from the keydown of the last letter to the underline's arrival.
   await page.evaluate(installLatencyProbe);
   for (let round = 0; round < WARM_UP_ROUNDS + ROUNDS; round += 1) {
-    await page.keyboard.type(' Nightja');
+    // A new word each round, left in place: no check sees a text it has seen before.
+    await page.keyboard.type(` w${round} Nightja`);
     await page.evaluate(
       () => ((window as unknown as { __latency: { armed: number } }).__latency.armed = 0),
     );
@@ -247,7 +248,8 @@ async function keystrokeToFindingIn(page: DriverPage): Promise<number[]> {
   await page.press('Control+End');
   await page.evaluate(installLatencyProbe, undefined);
   for (let round = 0; round < WARM_UP_ROUNDS + ROUNDS; round += 1) {
-    await page.type(' Nightja');
+    // A new word each round, left in place: no check sees a text it has seen before.
+    await page.type(` w${round} Nightja`);
     await page.evaluate(
       () => ((window as unknown as { __latency: { armed: number } }).__latency.armed = 0),
       undefined,

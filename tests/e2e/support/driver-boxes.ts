@@ -39,6 +39,26 @@ async function shown(page: DriverPage, selector: string): Promise<string> {
   return selector;
 }
 
+/** A Draft.js box in the dialog a timeline post's Reply or Quote button opens. */
+function xDialogBox(name: string, action: 'reply' | 'quote'): DriverBox {
+  return {
+    name,
+    site: 'x',
+    editor: 'draft',
+    url: SITE_URLS.x,
+    async open(page) {
+      await click(
+        page,
+        `[data-testid="primaryColumn"] [data-testid="tweet"] [data-testid="${action}"]`,
+      );
+      return shown(page, `[role="dialog"] ${X_DRAFT}`);
+    },
+    submit: { click: '[role="dialog"] [data-testid="tweetButton"]' },
+    newLineKey: 'Enter',
+    context: action,
+  };
+}
+
 export const DRIVER_BOXES: DriverBox[] = [
   {
     name: 'x-home',
@@ -118,38 +138,8 @@ export const DRIVER_BOXES: DriverBox[] = [
     newLineKey: 'Enter',
     context: 'comment',
   },
-  {
-    name: 'x-reply',
-    site: 'x',
-    editor: 'draft',
-    url: SITE_URLS.x,
-    async open(page) {
-      await click(
-        page,
-        '[data-testid="primaryColumn"] [data-testid="tweet"] [data-testid="reply"]',
-      );
-      return shown(page, `[role="dialog"] ${X_DRAFT}`);
-    },
-    submit: { click: '[role="dialog"] [data-testid="tweetButton"]' },
-    newLineKey: 'Enter',
-    context: 'reply',
-  },
-  {
-    name: 'x-quote',
-    site: 'x',
-    editor: 'draft',
-    url: SITE_URLS.x,
-    async open(page) {
-      await click(
-        page,
-        '[data-testid="primaryColumn"] [data-testid="tweet"] [data-testid="quote"]',
-      );
-      return shown(page, `[role="dialog"] ${X_DRAFT}`);
-    },
-    submit: { click: '[role="dialog"] [data-testid="tweetButton"]' },
-    newLineKey: 'Enter',
-    context: 'quote',
-  },
+  xDialogBox('x-reply', 'reply'),
+  xDialogBox('x-quote', 'quote'),
   {
     name: 'linkedin-ember-post',
     site: 'linkedin',
