@@ -3,7 +3,6 @@
 // over WebDriver BiDi) on the same fixture pages at the sites' real URLs.
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  OVERLAY,
   OVERLAY_BADGE,
   OVERLAY_CARD,
   click,
@@ -23,6 +22,11 @@ import {
   typeIntoBox,
 } from './support/driver-boxes';
 import { bundledPack } from './support/policy';
+import {
+  badgeContext,
+  clickFix as clickFixIn,
+  drawnRuleIds as drawnRuleIdsIn,
+} from './support/driver-overlay';
 
 describeInEachBrowser(
   'compose boxes',
@@ -33,12 +37,6 @@ describeInEachBrowser(
     beforeAll(() => {
       ({ page, browser } = session());
     });
-
-    async function clickFix(ruleId: string, label: string): Promise<void> {
-      await click(page, OVERLAY_BADGE);
-      await waitForSelector(page, OVERLAY_CARD, 'visible');
-      await click(page, `${OVERLAY_CARD} [data-rule-id="${ruleId}"] button[data-fix='${label}']`);
-    }
 
     /** The acknowledgements in the activity log (IndexedDB), read from an extension page. */
     async function acknowledgements(): Promise<LoggedAcknowledgement[]> {
@@ -67,14 +65,8 @@ describeInEachBrowser(
       }
     }
 
-    const drawnRuleIds = () =>
-      page.evaluate((tag) => {
-        const root = document.querySelector(tag)?.shadowRoot;
-        const lines = root
-          ? [...root.querySelectorAll<HTMLElement>('.underline:not([hidden])')]
-          : [];
-        return [...new Set(lines.map((line) => line.dataset.ruleId ?? ''))].sort();
-      }, OVERLAY);
+    const clickFix = (ruleId: string, label: string) => clickFixIn(page, ruleId, label);
+    const drawnRuleIds = () => drawnRuleIdsIn(page);
 
     describe.each(DRIVER_BOXES)('$name ($editor)', (box) => {
       it('flags a confidential term as it is typed, on the term itself', async () => {
@@ -83,12 +75,7 @@ describeInEachBrowser(
         await waitForSelector(page, underlineOf('confidential.codenames'), 'attached');
         const line = (await query(page, underlineOf('confidential.codenames'))).rect!;
         // The badge knows what kind of box this is.
-        const badge = await page.evaluate((selector) => {
-          const found = document
-            .querySelector('postguard-overlay')
-            ?.shadowRoot?.querySelector<HTMLElement>(selector);
-          return { network: found?.dataset.network, context: found?.dataset.context };
-        }, '.badge:not([hidden])');
+        const badge = await badgeContext(page);
         expect(badge).toEqual({ network: box.site, context: box.context });
         if (box.editor === 'textarea') {
           // A textarea's text has no DOM nodes to measure: the underline is on its first line.

@@ -1,210 +1,159 @@
 // Every compose surface the fixtures reproduce of the sites as they are served today
-// (../shared/sites.md): LinkedIn's shadow-root share box, its TipTap and Ember comments and
-// replies; Facebook's comments, replies and a Page's two-step post, in English, Spanish and Thai;
-// X's timeline, dialogs, inline reply and the narrow layout's textarea. On each: a finding is
-// drawn on the box and knows what kind of box it is; the card's fixes land in the editor's own
-// state (Post sends the fixed text, Ctrl+Z undoes the fix); an error holds every way of
-// submitting until "Post anyway".
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
+// (../shared/sites.md), in Chromium and in Firefox: beyond the ten main boxes of
+// cross-browser-compose.test.ts, Facebook's replies and a Page's two-step post in English,
+// Spanish and Thai, LinkedIn's replies on both front ends, X's inline reply, /compose/post and
+// the narrow layout's other textareas. On each: a finding is drawn on the box and knows what kind
+// of box it is; the card's fixes land in the editor's own state (Post sends the fixed text,
+// Ctrl+Z undoes the fix). And on every box, main ones included: an error holds every way of
+// submitting it (X's Ctrl+Enter, a Facebook comment's Enter and its button) until "Post anyway".
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  X_HOME,
-  X_QUOTE,
-  X_REPLY,
-  launchWithExtension,
-  openBox,
-  readPosts,
-  readState,
-  submitAndRead,
-  typeInto,
-  type ComposeBoxFixture,
-  type ExtensionSession,
-} from './harness';
-import { LINKEDIN_BOXES } from './support/boxes-linkedin';
+  OVERLAY_CARD,
+  click,
+  query,
+  underlineOf,
+  waitForSelector,
+  type DriverPage,
+} from './support/driver';
+import { describeInEachBrowser, eventually, sleep } from './support/driver-session';
 import {
-  FACEBOOK_BOXES,
-  bySubmitKey,
-  postSettingsDialog,
-  type FacebookBoxFixture,
-} from './support/boxes-facebook';
-import { X_BOXES, restoreViewport } from './support/boxes-x';
-import { bundledPack, setPacksInForce } from './support/policy';
-import {
-  badge,
-  card,
-  clickFix,
-  drawnRuleIds,
-  openAllFindings,
-  waitForFinding,
-} from './support/overlay';
+  DRIVER_BOXES,
+  boxPosts,
+  boxState,
+  describeWay,
+  openDriverBox,
+  pressSubmit,
+  submitBy,
+  typeIntoBox,
+  type DriverBox,
+  type SubmitWay,
+} from './support/driver-boxes';
+import { SURFACE_BOXES, localeOf } from './support/driver-surfaces';
+import { badgeContext, clickFix, drawnRuleIds } from './support/driver-overlay';
+import { bundledPack } from './support/policy';
 
-let session: ExtensionSession;
-let page: Page;
+/** Every way a box posts, for the hold test: on the main boxes, the ways not tested already. */
+function holdPaths(box: DriverBox, includeMain: boolean): SubmitWay[] {
+  return [...(includeMain ? [box.submit] : []), ...(box.alsoSubmit ?? [])];
+}
 
-beforeAll(async () => {
-  session = await launchWithExtension();
-  await setPacksInForce(session.serviceWorker, [bundledPack('acme-demo')]);
-  page = await session.tab();
-});
-
-afterAll(async () => {
-  await session?.close();
-});
-
-// The narrow-layout boxes resize the tab; every other box expects the desktop layout.
-afterEach(async () => {
-  if (page) await restoreViewport(page);
-});
-
-const SURFACES: ComposeBoxFixture[] = [
-  ...LINKEDIN_BOXES,
-  ...FACEBOOK_BOXES,
-  ...X_BOXES,
-  X_HOME,
-  X_REPLY,
-  X_QUOTE,
+const HOLD_CASES = [
+  ...SURFACE_BOXES.flatMap((box) => holdPaths(box, true).map((way) => ({ box, way }))),
+  ...DRIVER_BOXES.flatMap((box) => holdPaths(box, false).map((way) => ({ box, way }))),
 ];
 
-function isFacebook(fixture: ComposeBoxFixture): fixture is FacebookBoxFixture {
-  return 'submitControl' in fixture;
-}
-
-/** A Page's post goes out in two steps; Postguard holds the first (Next). */
-function isTwoStep(fixture: ComposeBoxFixture): boolean {
-  return fixture.name === 'facebook-page-post';
-}
-
-interface SubmitPath {
-  name: string;
-  /** The person's first action: what Postguard must hold. */
-  attempt(page: Page, box: Locator): Promise<void>;
-  /** What the person still does after "Post anyway" lets the first action through. */
-  finish?(page: Page): Promise<void>;
-}
-
-/** Every way a person submits this box. */
-function submitPaths(fixture: ComposeBoxFixture): SubmitPath[] {
-  const paths: SubmitPath[] = [];
-  if (isFacebook(fixture)) {
-    paths.push({
-      name: isTwoStep(fixture) ? 'its Next button' : 'its button',
-      attempt: (p, box) => fixture.submitControl(p, box).click(),
-      finish: isTwoStep(fixture)
-        ? (p) =>
-            postSettingsDialog(p, fixture.labels)
-              .locator(`[role="button"][aria-label="${fixture.labels.post}"]`)
-              .click()
-        : undefined,
-    });
-    if (fixture.submitByKey)
-      paths.push({
-        name: fixture.submitByKey,
-        attempt: (p, box) => bySubmitKey(fixture).submit(p, box),
-      });
-    return paths;
-  }
-  paths.push({ name: 'its button', attempt: (p, box) => fixture.submit(p, box) });
-  if (fixture.site === 'x')
-    paths.push({ name: 'Ctrl+Enter', attempt: (_p, box) => box.press('Control+Enter') });
-  return paths;
-}
-
-/** Posts the box after a fix, whichever steps its site takes. */
-async function postFixed(fixture: ComposeBoxFixture, box: Locator): Promise<string> {
-  const post = await submitAndRead(page, fixture, box);
-  return post.text;
-}
-
-describe.each(SURFACES.map((fixture) => [fixture.name, fixture.url, fixture] as const))(
-  '%s (%s)',
-  (_name, _url, fixture) => {
-    it('draws a finding on the term and knows what kind of box it is', async () => {
-      const box = await openBox(page, fixture);
-      await typeInto(page, fixture, box, 'Heard about Project Magpie?');
-      const line = await waitForFinding(page, 'confidential.codenames');
-      const shown = badge(page).first();
-      expect(await shown.getAttribute('data-network')).toBe(fixture.site);
-      expect(await shown.getAttribute('data-context')).toBe(fixture.context);
-      // The underline is drawn on the box, where its text is.
-      const drawn = await line.boundingBox();
-      const area = await box.boundingBox();
-      expect(drawn!.y).toBeGreaterThanOrEqual(area!.y);
-      expect(drawn!.y).toBeLessThanOrEqual(area!.y + area!.height);
-      expect(drawn!.x).toBeGreaterThanOrEqual(area!.x);
-      expect(drawn!.width).toBeGreaterThan(20);
+describeInEachBrowser(
+  'every surface',
+  () => [bundledPack('acme-demo')],
+  (session) => {
+    let page: DriverPage;
+    beforeAll(() => {
+      ({ page } = session());
     });
 
-    it('removes a term through the editor: Post sends the fix, and Ctrl+Z brings the text back', async () => {
-      const box = await openBox(page, fixture);
-      await typeInto(page, fixture, box, 'We tested Nightjar today');
-      await waitForFinding(page, 'confidential.codenames');
-      // Editors fold edits made within a moment into one undo step (Quill: one second).
-      await page.waitForTimeout(1_100);
-      await openAllFindings(page);
-      await clickFix(page, 'confidential.codenames', 'Remove');
-      await expect.poll(() => readState(page, fixture)).toBe('We tested today');
-      await expect.poll(() => drawnRuleIds(page)).not.toContain('confidential.codenames');
-
-      await box.focus();
-      await page.keyboard.press('Control+z');
-      await expect.poll(() => readState(page, fixture)).toBe('We tested Nightjar today');
-      await waitForFinding(page, 'confidential.codenames');
-
-      await openAllFindings(page);
-      await clickFix(page, 'confidential.codenames', 'Remove');
-      await expect.poll(() => readState(page, fixture)).toBe('We tested today');
-      if (isTwoStep(fixture)) {
-        const next = (fixture as FacebookBoxFixture).submitControl(page, box);
-        const before = (await readPosts(page)).length;
-        await next.click();
-        await submitPaths(fixture)[0]!.finish!(page);
-        await expect.poll(async () => (await readPosts(page)).length).toBe(before + 1);
-        expect((await readPosts(page))[before]!.text).toBe('We tested today');
-      } else {
-        expect(await postFixed(fixture, box)).toBe('We tested today');
-      }
-    });
-
-    it('adds text through the editor (the disclosure fix): the editor’s state holds it', async () => {
-      const box = await openBox(page, fixture);
-      await typeInto(page, fixture, box, 'Proud of what ACME shipped this week');
-      await waitForFinding(page, 'disclosure.affiliation');
-      await page.waitForTimeout(1_100);
-      await openAllFindings(page);
-      await clickFix(page, 'disclosure.affiliation', 'Add " #ACMEemployee"');
-      await expect
-        .poll(() => readState(page, fixture))
-        .toBe('Proud of what ACME shipped this week #ACMEemployee');
-      await expect.poll(() => drawnRuleIds(page)).not.toContain('disclosure.affiliation');
-      await box.focus();
-      await page.keyboard.press('Control+z');
-      await expect
-        .poll(() => readState(page, fixture))
-        .toBe('Proud of what ACME shipped this week');
-    });
-
-    for (const path of submitPaths(fixture)) {
-      it(`holds a post with an error submitted by ${path.name} until "Post anyway"`, async () => {
-        const box = await openBox(page, fixture);
-        const text = 'Nightjar is nearly here';
-        await typeInto(page, fixture, box, text);
-        await waitForFinding(page, 'confidential.codenames');
-        const before = (await readPosts(page)).length;
-        await path.attempt(page, box);
-        const confirm = card(page);
-        await confirm.waitFor({ state: 'visible' });
-        expect(await confirm.getAttribute('data-mode')).toBe('confirm');
-        if (isTwoStep(fixture) && (fixture as FacebookBoxFixture).locale !== 'th_TH')
-          expect(await confirm.locator('.hold-note').textContent()).toMatch(/Held at Next/);
-        await page.waitForTimeout(200);
-        expect((await readPosts(page)).length).toBe(before);
-        expect(await readState(page, fixture)).toBe(text);
-
-        await confirm.locator('button[data-action="post-anyway"]').click();
-        await path.finish?.(page);
-        await expect.poll(async () => (await readPosts(page)).length).toBe(before + 1);
-        expect((await readPosts(page))[before]!.text).toBe(text);
-      });
+    /** Posts what the box holds, both steps where its site takes two; returns what was posted. */
+    async function postAndRead(box: DriverBox, selector: string): Promise<string> {
+      const before = (await boxPosts(page)).length;
+      await pressSubmit(page, box, selector);
+      if (box.secondStep) await click(page, box.secondStep.click);
+      await eventually(async () => (await boxPosts(page)).length, before + 1, 'posts');
+      return (await boxPosts(page))[before]!.text;
     }
+
+    describe.each(SURFACE_BOXES.map((box) => ({ ...box, locale: localeOf(box) })))(
+      '$name ($editor, $locale)',
+      (box) => {
+        it('draws a finding on the box and knows what kind of box it is', async () => {
+          const selector = await openDriverBox(page, box);
+          await typeIntoBox(page, box, selector, 'Heard about Project Magpie?');
+          await waitForSelector(page, underlineOf('confidential.codenames'), 'attached');
+          expect(await badgeContext(page)).toEqual({ network: box.site, context: box.context });
+          const line = (await query(page, underlineOf('confidential.codenames'))).rect!;
+          const area = (await query(page, selector)).rect!;
+          expect(line.y).toBeGreaterThanOrEqual(area.y);
+          expect(line.y).toBeLessThanOrEqual(area.y + area.height);
+          expect(line.x).toBeGreaterThanOrEqual(area.x);
+          expect(line.width).toBeGreaterThan(20);
+        });
+
+        it('removes a term through the editor: Post sends the fix, and Ctrl+Z brings the text back', async () => {
+          const selector = await openDriverBox(page, box);
+          await typeIntoBox(page, box, selector, 'We tested Nightjar today');
+          await waitForSelector(page, underlineOf('confidential.codenames'), 'attached');
+          // Editors fold edits made within a moment into one undo step (Quill: one second).
+          await sleep(1_100);
+          await clickFix(page, 'confidential.codenames', 'Remove');
+          await eventually(() => boxState(page, box), 'We tested today', 'after Remove');
+          await eventually(
+            async () => (await drawnRuleIds(page)).includes('confidential.codenames'),
+            false,
+            'the finding is gone',
+          );
+          await click(page, selector);
+          await page.press('Control+z');
+          await eventually(() => boxState(page, box), 'We tested Nightjar today', 'after Ctrl+Z');
+          await waitForSelector(page, underlineOf('confidential.codenames'), 'attached');
+          await clickFix(page, 'confidential.codenames', 'Remove');
+          await eventually(() => boxState(page, box), 'We tested today', 'after Remove again');
+          expect(await postAndRead(box, selector)).toBe('We tested today');
+        });
+
+        it('adds text through the editor (the disclosure fix): the editor’s state holds it', async () => {
+          const selector = await openDriverBox(page, box);
+          const text = 'Proud of what ACME shipped this week';
+          await typeIntoBox(page, box, selector, text);
+          await waitForSelector(page, underlineOf('disclosure.affiliation'), 'attached');
+          await sleep(1_100);
+          await clickFix(page, 'disclosure.affiliation', 'Add " #ACMEemployee"');
+          await eventually(() => boxState(page, box), `${text} #ACMEemployee`, 'after the fix');
+          await eventually(
+            async () => (await drawnRuleIds(page)).includes('disclosure.affiliation'),
+            false,
+            'the disclosure finding is gone',
+          );
+          await click(page, selector);
+          await page.press('Control+z');
+          await eventually(() => boxState(page, box), text, 'after Ctrl+Z');
+        });
+      },
+    );
+
+    describe.each(
+      HOLD_CASES.map(({ box, way }) => ({
+        box,
+        way,
+        title: `${box.name} (${localeOf(box)}) by ${describeWay(way)}`,
+      })),
+    )('$title', ({ box, way }) => {
+      it('holds a post with an error until "Post anyway", then posts it', async () => {
+        const selector = await openDriverBox(page, box);
+        const text = 'Nightjar is nearly here';
+        await typeIntoBox(page, box, selector, text);
+        await waitForSelector(page, underlineOf('confidential.codenames'), 'attached');
+        const before = (await boxPosts(page)).length;
+        await submitBy(page, way, selector);
+        const confirm = `${OVERLAY_CARD}[data-mode="confirm"]`;
+        await waitForSelector(page, confirm, 'visible');
+        const note = box.secondStep?.holdNote;
+        if (note) {
+          const shown = await page.evaluate(
+            () =>
+              document
+                .querySelector('postguard-overlay')
+                ?.shadowRoot?.querySelector('.card:not([hidden]) .hold-note')?.textContent ?? '',
+            undefined,
+          );
+          expect(shown).toMatch(note);
+        }
+        await sleep(200);
+        expect((await boxPosts(page)).length).toBe(before);
+        expect(await boxState(page, box)).toBe(text);
+
+        await click(page, `${confirm} button[data-action="post-anyway"]`);
+        if (box.secondStep) await click(page, box.secondStep.click);
+        await eventually(async () => (await boxPosts(page)).length, before + 1, 'posts');
+        expect((await boxPosts(page))[before]!.text).toBe(text);
+      });
+    });
   },
 );

@@ -1,6 +1,7 @@
 // The compose boxes the cross-browser behaviours run on, described over the driver interface:
 // the same boxes, URLs and selectors as boxes.ts gives Playwright, one per editor library.
 import { FACEBOOK_LABELS, SIGNED_IN_USER, fill } from '../../fixtures/src/facebook/labels';
+import type { FacebookLabels } from '../../fixtures/src/facebook/labels';
 import type { FixturePost, FixtureWindow } from '../../fixtures/src/shared/recorder';
 import { click, clickByText, waitForCondition, waitForSelector, type DriverPage } from './driver';
 import { SITE_URLS, type SiteName } from './routes';
@@ -16,10 +17,24 @@ export interface DriverBox {
   /** Reveals the box on a freshly loaded page; returns its selector. */
   open(page: DriverPage): Promise<string>;
   /** Posts as a person does: a click on the site's button, or a key in the box. */
-  submit: { click: string } | { key: 'Enter' };
+  submit: SubmitWay;
+  /** Other ways the same box posts (X's Ctrl+Enter, a Facebook comment's button). */
+  alsoSubmit?: SubmitWay[];
+  /**
+   * A box that posts in two steps (a Facebook Page: Next, then "Post settings"): `submit` is the
+   * first step, which Postguard holds; this is the second, clicked once the first went through.
+   */
+  secondStep?: { click: string; holdNote?: RegExp };
   newLineKey: 'Enter' | 'Shift+Enter';
   /** What the site adapter should call the box (the badge's `data-context`). */
   context: 'post' | 'reply' | 'quote' | 'comment';
+}
+
+/** A click on a control, or a key pressed in the box. */
+export type SubmitWay = { click: string } | { key: 'Enter' | 'Control+Enter' };
+
+export function describeWay(way: SubmitWay): string {
+  return 'click' in way ? 'its button' : way.key;
 }
 
 const X_BOX = '[data-testid="primaryColumn"] [data-testid="tweetTextarea_0"][role="textbox"]';
@@ -32,6 +47,20 @@ const SHARE_DIALOG = '#interop-outlet >>> [data-test-modal-id="sharebox"][role="
 const TIPTAP_COMMENT =
   '[data-view-name="comment-box"] div.tiptap.ProseMirror[contenteditable="true"][role="textbox"][aria-label="Text editor for creating comment"]';
 const labels = FACEBOOK_LABELS.en_US;
+
+/**
+ * A Facebook comment or reply box's Comment button: the one in the box's own form (a reply's has
+ * no id; a comment's sits in `#focused-state-composer-submit`).
+ */
+export function facebookCommentButton(
+  words: FacebookLabels,
+  label: 'commentAs' | 'replyTo',
+  name: string,
+): string {
+  const form = `form:has(${LEXICAL}[aria-label="${fill(words[label], { name })}"])`;
+  const container = label === 'commentAs' ? ' #focused-state-composer-submit' : '';
+  return `${form}${container} [role="button"][aria-label="${words.comment}"]`;
+}
 const DESKTOP = { width: 1280, height: 900 };
 
 async function shown(page: DriverPage, selector: string): Promise<string> {
@@ -54,6 +83,7 @@ function xDialogBox(name: string, action: 'reply' | 'quote'): DriverBox {
       return shown(page, `[role="dialog"] ${X_DRAFT}`);
     },
     submit: { click: '[role="dialog"] [data-testid="tweetButton"]' },
+    alsoSubmit: [{ key: 'Control+Enter' }],
     newLineKey: 'Enter',
     context: action,
   };
@@ -67,6 +97,7 @@ export const DRIVER_BOXES: DriverBox[] = [
     url: SITE_URLS.x,
     open: (page) => shown(page, X_BOX),
     submit: { click: '[data-testid="tweetButtonInline"]' },
+    alsoSubmit: [{ key: 'Control+Enter' }],
     newLineKey: 'Enter',
     context: 'post',
   },
@@ -95,6 +126,7 @@ export const DRIVER_BOXES: DriverBox[] = [
         `[role="feed"] form ${LEXICAL}[aria-label="${fill(labels.commentAs, { name: SIGNED_IN_USER.name })}"]`,
       ),
     submit: { key: 'Enter' },
+    alsoSubmit: [{ click: facebookCommentButton(labels, 'commentAs', SIGNED_IN_USER.name) }],
     newLineKey: 'Shift+Enter',
     context: 'comment',
   },
@@ -125,6 +157,7 @@ export const DRIVER_BOXES: DriverBox[] = [
       );
     },
     submit: { click: '[role="dialog"] [data-testid="tweetButton"]' },
+    alsoSubmit: [{ key: 'Control+Enter' }],
     newLineKey: 'Enter',
     context: 'post',
   },
@@ -209,8 +242,13 @@ export function boxPosts(page: DriverPage): Promise<FixturePost[]> {
 }
 
 /** Presses the box's Post control (or key), without waiting for a post. */
-export async function pressSubmit(page: DriverPage, box: DriverBox, selector: string) {
-  if ('click' in box.submit) return click(page, box.submit.click);
+export function pressSubmit(page: DriverPage, box: DriverBox, selector: string) {
+  return submitBy(page, box.submit, selector);
+}
+
+/** Submits one way: a click on the control, or the key pressed in the box. */
+export async function submitBy(page: DriverPage, way: SubmitWay, selector: string) {
+  if ('click' in way) return click(page, way.click);
   await click(page, selector);
-  await page.press(box.submit.key);
+  await page.press(way.key);
 }
