@@ -5,7 +5,15 @@ import { launchWithExtension, type ExtensionSession, type LaunchOptions } from '
 import { setPacksInForce } from './policy';
 
 // The service worker's global, as the evaluated function sees it.
-declare const chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } };
+declare const chrome: {
+  tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
+  storage: {
+    local: {
+      get(key: string): Promise<Record<string, unknown>>;
+      remove(key: string): Promise<void>;
+    };
+  };
+};
 
 export function playwrightPage(page: Page): DriverPage {
   return {
@@ -18,6 +26,19 @@ export function playwrightPage(page: Page): DriverPage {
     type: (text) => page.keyboard.type(text),
     mouseClick: (x, y) => page.mouse.click(x, y),
     mouseMove: (x, y) => page.mouse.move(x, y),
+    mouseWheel: (deltaX, deltaY) => page.mouse.wheel(deltaX, deltaY),
+    recordRequests() {
+      const urls: string[] = [];
+      const record = (request: { url(): string }) => urls.push(request.url());
+      // The context sees the service worker's and other pages' requests too.
+      page.on('request', record);
+      page.context().on('request', record);
+      return () => {
+        page.off('request', record);
+        page.context().off('request', record);
+        return [...new Set(urls)];
+      };
+    },
     setInputFile: (selector, file) =>
       page.setInputFiles(selector, {
         name: file.name,
@@ -51,6 +72,13 @@ export async function launchChromiumDriver(
       return playwrightPage(page);
     },
     setPacksInForce: (packs) => setPacksInForce(session.serviceWorker, packs),
+    storageGet: (key) =>
+      session.serviceWorker.evaluate(
+        async (name) => (await chrome.storage.local.get(name))[name],
+        key,
+      ),
+    storageRemove: (key) =>
+      session.serviceWorker.evaluate((name) => chrome.storage.local.remove(name), key),
     async tabIdOf(url) {
       const id = await session.serviceWorker.evaluate(async (pageUrl) => {
         const tabs = await chrome.tabs.query({});

@@ -90,6 +90,17 @@ export function puppeteerPage(page: Page): DriverPage {
     type: (text) => page.keyboard.type(text),
     mouseClick: (x, y) => page.mouse.click(x, y),
     mouseMove: (x, y) => page.mouse.move(x, y),
+    mouseWheel: (deltaX, deltaY) => page.mouse.wheel({ deltaX, deltaY }),
+    recordRequests() {
+      // The tab's requests (with the fixtures' own, which the interception answers).
+      const urls: string[] = [];
+      const record = (request: HTTPRequest) => void urls.push(request.url());
+      page.on('request', record);
+      return () => {
+        page.off('request', record);
+        return [...new Set(urls)];
+      };
+    },
     async setInputFile(selector, file) {
       // The page reads the file after the change event, from disk: it stays until the tab closes.
       uploads ??= mkdtempSync(path.join(os.tmpdir(), 'postguard-upload-'));
@@ -176,6 +187,23 @@ export async function launchFirefoxDriver(
           await (globalThis as unknown as ExtensionGlobal).browser.storage.local.set(items);
         }, packsInForceItems(packs));
       },
+      async storageGet(key) {
+        const page = await inExtension();
+        return page.evaluate(
+          async (name) =>
+            (await (globalThis as unknown as ExtensionGlobal).browser.storage.local.get(name))[
+              name
+            ],
+          key,
+        );
+      },
+      async storageRemove(key) {
+        const page = await inExtension();
+        await page.evaluate(
+          (name) => (globalThis as unknown as ExtensionGlobal).browser.storage.local.remove(name),
+          key,
+        );
+      },
       async tabIdOf(url) {
         const page = await inExtension();
         const id = await page.evaluate(async (pageUrl) => {
@@ -196,7 +224,13 @@ export async function launchFirefoxDriver(
 /** An extension page's global, as the evaluated functions above see it. */
 interface ExtensionGlobal {
   browser: {
-    storage: { local: { set(items: object): Promise<void> } };
+    storage: {
+      local: {
+        set(items: object): Promise<void>;
+        get(key: string): Promise<Record<string, unknown>>;
+        remove(key: string): Promise<void>;
+      };
+    };
     tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
   };
 }

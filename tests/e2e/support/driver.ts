@@ -25,6 +25,10 @@ export interface DriverPage {
   type(text: string): Promise<void>;
   mouseClick(x: number, y: number): Promise<void>;
   mouseMove(x: number, y: number): Promise<void>;
+  /** Turns the mouse wheel where the pointer is. */
+  mouseWheel(deltaX: number, deltaY: number): Promise<void>;
+  /** Starts recording the URLs the page requests; the returned function stops and gives them. */
+  recordRequests(): () => string[];
   /** Chooses a file in a file input, as the file dialog would. */
   setInputFile(selector: string, file: { name: string; contents: string }): Promise<void>;
   bringToFront(): Promise<void>;
@@ -40,6 +44,9 @@ export interface DriverBrowser {
   extensionPage(pathAndQuery: string): Promise<DriverPage>;
   /** Makes these packs the ones in force, as if the person had imported them. */
   setPacksInForce(packs: Record<string, unknown>[]): Promise<void>;
+  /** An item of the extension's `storage.local` (undefined when absent). */
+  storageGet(key: string): Promise<unknown>;
+  storageRemove(key: string): Promise<void>;
   /** The browser's id for the tab showing `url`. */
   tabIdOf(url: string): Promise<number>;
   close(): Promise<void>;
