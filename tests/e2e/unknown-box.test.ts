@@ -1,111 +1,124 @@
-// When a site changes its markup again: a box no adapter recognises (a plain contenteditable with
-// role="textbox" and new class names) still gets the checks through the generic driver, a fix
-// made there is read back before it counts, and the sighting (never the text) shows in the options
-// page for the person to pass on to their admin.
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+// When a site changes its markup again, in Chromium and in Firefox: a box no adapter recognises
+// (a plain contenteditable with role="textbox" and new class names) still gets the checks through
+// the generic driver, a fix made there is read back before it counts, and the sighting (never the
+// text) shows in the options page for the person to pass on to their admin.
+import { beforeAll, expect, it } from 'vitest';
 import {
-  SITE_URLS,
-  launchWithExtension,
-  openFixture,
-  readState,
-  submitAndRead,
-  typeInto,
-  type ComposeBoxFixture,
-  type ExtensionSession,
-} from './harness';
-import { bundledPack, setPacksInForce } from './support/policy';
-import { badge, clickFix, drawnRuleIds, openAllFindings, waitForFinding } from './support/overlay';
+  OVERLAY,
+  click,
+  underlineOf,
+  waitForSelector,
+  type DriverBrowser,
+  type DriverPage,
+} from './support/driver';
+import { describeInEachBrowser, eventually, sleep } from './support/driver-session';
+import {
+  boxPosts,
+  boxState,
+  openDriverBox,
+  pressSubmit,
+  typeIntoBox,
+  type DriverBox,
+} from './support/driver-boxes';
+import { clickFix, drawnRuleIds } from './support/driver-overlay';
+import { bundledPack } from './support/policy';
+import { SITE_URLS } from './support/routes';
 
-// The service worker's global, as the evaluated functions below see it.
-declare const chrome: {
-  storage: {
-    local: {
-      get(key: string): Promise<Record<string, unknown>>;
-      remove(key: string): Promise<void>;
-    };
-  };
-};
-
-let session: ExtensionSession;
-let page: Page;
-
-beforeAll(async () => {
-  session = await launchWithExtension();
-  await setPacksInForce(session.serviceWorker, [bundledPack('acme-demo')]);
-  page = await session.tab();
-});
-
-afterAll(async () => {
-  await session?.close();
-});
-
-const UNKNOWN_BOX: ComposeBoxFixture = {
+const UNKNOWN_BOX: DriverBox = {
   name: 'unknown-editor',
   site: 'linkedin',
-  editor: 'lexical',
+  editor: 'contenteditable',
   url: `${SITE_URLS.linkedin}?composer=unknown`,
-  open: async (p) => {
-    const box = p.locator('.nx-composer [role="textbox"]');
-    await box.waitFor({ state: 'visible' });
-    return box;
+  async open(page) {
+    const selector = '.nx-composer [role="textbox"]';
+    await waitForSelector(page, selector, 'visible');
+    return selector;
   },
-  submit: (p) => p.locator('.nx-composer__send').click(),
+  submit: { click: '.nx-composer__send' },
   newLineKey: 'Enter',
   context: 'post',
 };
 
-async function storedSightings(): Promise<unknown> {
-  return session.serviceWorker.evaluate(async () => {
-    const stored = await chrome.storage.local.get('unrecognisedBoxes');
-    return stored.unrecognisedBoxes ?? null;
-  });
-}
+const LINKEDIN_SHARE_BOX: DriverBox = {
+  ...UNKNOWN_BOX,
+  name: 'linkedin-post',
+  editor: 'quill',
+  url: `${SITE_URLS.linkedin}?composer=open`,
+  async open(page) {
+    const selector = '#interop-outlet >>> [role="dialog"] .ql-editor';
+    await waitForSelector(page, selector, 'visible');
+    return selector;
+  },
+};
 
-it('checks a box no adapter knows, makes a fix there that it reads back, and notes the box', async () => {
-  await openFixture(page, UNKNOWN_BOX.url);
-  const box = await UNKNOWN_BOX.open(page);
-  await typeInto(page, UNKNOWN_BOX, box, 'We tested Nightjar today');
-  await waitForFinding(page, 'confidential.codenames');
-  expect(await badge(page).first().getAttribute('data-network')).toBe('linkedin');
+describeInEachBrowser(
+  'a box no adapter knows',
+  () => [bundledPack('acme-demo')],
+  (session) => {
+    let page: DriverPage;
+    let browser: DriverBrowser;
+    beforeAll(() => {
+      ({ page, browser } = session());
+    });
+    const sightings = () => browser.storageGet('unrecognisedBoxes');
 
-  await openAllFindings(page);
-  await clickFix(page, 'confidential.codenames', 'Remove');
-  await expect.poll(() => readState(page, UNKNOWN_BOX)).toBe('We tested today');
-  await expect.poll(() => drawnRuleIds(page)).not.toContain('confidential.codenames');
-  expect((await submitAndRead(page, UNKNOWN_BOX, box)).text).toBe('We tested today');
+    it('is checked, takes a fix that is read back, and is noted without its text', async () => {
+      const selector = await openDriverBox(page, UNKNOWN_BOX);
+      await typeIntoBox(page, UNKNOWN_BOX, selector, 'We tested Nightjar today');
+      await waitForSelector(page, underlineOf('confidential.codenames'), 'attached');
+      const network = await page.evaluate(
+        (tag) =>
+          document
+            .querySelector(tag)
+            ?.shadowRoot?.querySelector<HTMLElement>('.badge:not([hidden])')?.dataset.network,
+        OVERLAY,
+      );
+      expect(network).toBe('linkedin');
 
-  // Noted locally: where and what, never the text.
-  await expect.poll(storedSightings).not.toBeNull();
-  const stored = JSON.stringify(await storedSightings());
-  expect(stored).toContain('"pathShape":"/feed/"');
-  expect(stored).toContain('role=textbox');
-  expect(stored).not.toContain('Nightjar');
-  expect(stored).not.toContain('tested');
+      await clickFix(page, 'confidential.codenames', 'Remove');
+      await eventually(() => boxState(page, UNKNOWN_BOX), 'We tested today', 'after Remove');
+      await eventually(
+        async () => (await drawnRuleIds(page)).includes('confidential.codenames'),
+        false,
+        'the finding is gone',
+      );
+      const before = (await boxPosts(page)).length;
+      await pressSubmit(page, UNKNOWN_BOX, selector);
+      await eventually(async () => (await boxPosts(page)).length, before + 1, 'posts');
+      expect((await boxPosts(page))[before]!.text).toBe('We tested today');
 
-  const options = await session.context.newPage();
-  try {
-    await options.goto(`chrome-extension://${session.extensionId}/options.html`);
-    const section = options.locator('section[aria-labelledby="unrecognised-boxes-heading"]');
-    const row = section.locator('tbody tr').first();
-    await row.waitFor({ state: 'visible' });
-    const rowText = await row.textContent();
-    expect(rowText).toContain('/feed/');
-    expect(rowText).toContain('contenteditable');
-    expect(rowText).toMatch(/linkedin/i);
-  } finally {
-    await options.close();
-  }
-});
+      // Noted locally: where and what, never the text.
+      await eventually(async () => (await sightings()) !== undefined, true, 'a sighting');
+      const stored = JSON.stringify(await sightings());
+      expect(stored).toContain('"pathShape":"/feed/"');
+      expect(stored).toContain('role=textbox');
+      expect(stored).not.toContain('Nightjar');
+      expect(stored).not.toContain('tested');
 
-it('leaves a known box to its adapter: no sighting for LinkedIn’s own share box', async () => {
-  await session.serviceWorker.evaluate(() => chrome.storage.local.remove('unrecognisedBoxes'));
-  await openFixture(page, `${SITE_URLS.linkedin}?composer=open`);
-  const box = page.locator('#interop-outlet [role="dialog"] .ql-editor');
-  await box.waitFor({ state: 'visible' });
-  await box.click();
-  await page.keyboard.type('Heard about Project Magpie?');
-  await waitForFinding(page, 'confidential.codenames');
-  await page.waitForTimeout(300);
-  expect(await storedSightings()).toBeNull();
-});
+      const options = await browser.extensionPage('/options.html');
+      try {
+        const row = 'section[aria-labelledby="unrecognised-boxes-heading"] tbody tr';
+        await waitForSelector(options, row, 'visible');
+        const rowText = await options.evaluate(
+          (wanted) => document.querySelector(wanted)?.textContent ?? '',
+          row,
+        );
+        expect(rowText).toContain('/feed/');
+        expect(rowText).toContain('contenteditable');
+        expect(rowText).toMatch(/linkedin/i);
+      } finally {
+        await options.close();
+      }
+    });
+
+    it('leaves a known box to its adapter: no sighting for LinkedIn’s own share box', async () => {
+      await browser.storageRemove('unrecognisedBoxes');
+      const selector = await openDriverBox(page, LINKEDIN_SHARE_BOX);
+      await click(page, selector);
+      await page.type('Heard about Project Magpie?');
+      await waitForSelector(page, underlineOf('confidential.codenames'), 'attached');
+      await sleep(300);
+      expect(await sightings()).toBeUndefined();
+    });
+  },
+);

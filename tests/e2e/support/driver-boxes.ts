@@ -10,7 +10,7 @@ export interface DriverBox {
   /** The box's name in the fixture's `window.__postguardFixture`. */
   name: string;
   site: SiteName;
-  editor: 'draft' | 'lexical' | 'quill' | 'tiptap' | 'textarea';
+  editor: 'draft' | 'lexical' | 'quill' | 'tiptap' | 'textarea' | 'contenteditable';
   url: string;
   /** The window size the box is reached at (X's narrow layout); desktop when absent. */
   viewport?: { width: number; height: number };
