@@ -72,6 +72,8 @@ export async function launchChromiumDriver(
       return playwrightPage(page);
     },
     setPacksInForce: (packs) => setPacksInForce(session.serviceWorker, packs),
+    extensionEvaluate: (fn, arg) =>
+      session.serviceWorker.evaluate(fn as (arg: unknown) => never, arg as unknown),
     storageGet: (key) =>
       session.serviceWorker.evaluate(
         async (name) => (await chrome.storage.local.get(name))[name],

@@ -187,6 +187,10 @@ export async function launchFirefoxDriver(
           await (globalThis as unknown as ExtensionGlobal).browser.storage.local.set(items);
         }, packsInForceItems(packs));
       },
+      async extensionEvaluate(fn, arg) {
+        const page = await inExtension();
+        return page.evaluate(fn, arg);
+      },
       async storageGet(key) {
         const page = await inExtension();
         return page.evaluate(

@@ -44,6 +44,15 @@ export interface DriverBrowser {
   extensionPage(pathAndQuery: string): Promise<DriverPage>;
   /** Makes these packs the ones in force, as if the person had imported them. */
   setPacksInForce(packs: Record<string, unknown>[]): Promise<void>;
+  /**
+   * Runs `fn` where the extension's APIs are (Chromium: its service worker; Firefox: one of its
+   * pages, as Firefox's background is an event page no tool attaches to). `chrome.*` is there in
+   * both.
+   */
+  extensionEvaluate<Result, Arg>(
+    fn: (arg: Arg) => Result | Promise<Result>,
+    arg: Arg,
+  ): Promise<Result>;
   /** An item of the extension's `storage.local` (undefined when absent). */
   storageGet(key: string): Promise<unknown>;
   storageRemove(key: string): Promise<void>;
