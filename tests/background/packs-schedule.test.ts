@@ -116,6 +116,22 @@ describe('backoff', () => {
     await updater().update('wake');
     expect(packRequests()).toBe(2);
   });
+
+  it('a start reported after this background already fetched (Firefox) fetches nothing again', async () => {
+    server.publish('/acme.json', packText(makePack({})), key);
+    await fakeBrowser.storage.managed.set({
+      packUrls: [server.url('/acme.json')],
+      publicKeys: [key.publicKey],
+    });
+    const running = updater();
+    await running.update('wake');
+    await running.update('startup');
+    expect(packRequests()).toBe(1);
+    // A later start, in a new background, fetches everything.
+    clock += 1_000;
+    await updater().update('startup');
+    expect(packRequests()).toBe(2);
+  });
 });
 
 describe('the running background', () => {

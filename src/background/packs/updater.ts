@@ -90,9 +90,13 @@ export class PackUpdater {
   private readonly random: () => number;
   private readonly timeoutMs: number;
 
+  /** When this background (worker or event page) started its updater. */
+  private readonly startedAt: number;
+
   constructor(private readonly options: PackUpdaterOptions) {
     this.fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
     this.now = options.now ?? Date.now;
+    this.startedAt = this.now();
     this.random = options.random ?? Math.random;
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   }
@@ -183,10 +187,20 @@ export class PackUpdater {
   }
 
   private isDue(url: string, reason: UpdateReason, state: State): boolean {
-    if (FETCH_ALL.has(reason)) return true;
     const status = state.status?.sources.find(
       (s) => s.source === 'managed-url' && s.origin === url,
     );
+    // Firefox reports the start (onInstalled for an add-on installed as it starts) after the
+    // background's own first run has fetched everything: what this start fetched is fresh.
+    if (
+      reason === 'startup' &&
+      status?.checkedAt !== undefined &&
+      status.checkedAt >= this.startedAt &&
+      status.retryAt === undefined
+    ) {
+      return false;
+    }
+    if (FETCH_ALL.has(reason)) return true;
     if (!status?.checkedAt) return true;
     const now = this.now();
     if (status.retryAt !== undefined && status.retryAt <= now) return true;
