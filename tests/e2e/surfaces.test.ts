@@ -22,7 +22,7 @@ import {
   boxState,
   describeWay,
   openDriverBox,
-  pressSubmit,
+  postAndRead,
   submitBy,
   typeIntoBox,
   type DriverBox,
@@ -50,15 +50,6 @@ describeInEachBrowser(
     beforeAll(() => {
       ({ page } = session());
     });
-
-    /** Posts what the box holds, both steps where its site takes two; returns what was posted. */
-    async function postAndRead(box: DriverBox, selector: string): Promise<string> {
-      const before = (await boxPosts(page)).length;
-      await pressSubmit(page, box, selector);
-      if (box.secondStep) await click(page, box.secondStep.click);
-      await eventually(async () => (await boxPosts(page)).length, before + 1, 'posts');
-      return (await boxPosts(page))[before]!.text;
-    }
 
     describe.each(SURFACE_BOXES.map((box) => ({ ...box, locale: localeOf(box) })))(
       '$name ($editor, $locale)',
@@ -95,7 +86,7 @@ describeInEachBrowser(
           await waitForSelector(page, underlineOf('confidential.codenames'), 'attached');
           await clickFix(page, 'confidential.codenames', 'Remove');
           await eventually(() => boxState(page, box), 'We tested today', 'after Remove again');
-          expect(await postAndRead(box, selector)).toBe('We tested today');
+          expect(await postAndRead(page, box, selector)).toBe('We tested today');
         });
 
         it('adds text through the editor (the disclosure fix): the editor’s state holds it', async () => {

@@ -246,6 +246,23 @@ export function pressSubmit(page: DriverPage, box: DriverBox, selector: string) 
   return submitBy(page, box.submit, selector);
 }
 
+/** Posts what the box holds, both steps where its site takes two; returns what was posted. */
+export async function postAndRead(
+  page: DriverPage,
+  box: DriverBox,
+  selector: string,
+): Promise<string> {
+  const before = (await boxPosts(page)).length;
+  await pressSubmit(page, box, selector);
+  if (box.secondStep) await click(page, box.secondStep.click);
+  const deadline = Date.now() + 10_000;
+  while ((await boxPosts(page)).length <= before) {
+    if (Date.now() > deadline) throw new Error(`${box.name}: nothing was posted`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return (await boxPosts(page))[before]!.text;
+}
+
 /** Submits one way: a click on the control, or the key pressed in the box. */
 export async function submitBy(page: DriverPage, way: SubmitWay, selector: string) {
   if ('click' in way) return click(page, way.click);
