@@ -90,13 +90,15 @@ export class PackUpdater {
   private readonly random: () => number;
   private readonly timeoutMs: number;
 
-  /** When this background (worker or event page) started its updater. */
-  private readonly startedAt: number;
+  /**
+   * Pack URLs this background (worker or event page) has fetched. A set, not a start time:
+   * a new background in the same millisecond as the last fetch must still fetch.
+   */
+  private readonly fetchedHere = new Set<string>();
 
   constructor(private readonly options: PackUpdaterOptions) {
     this.fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
     this.now = options.now ?? Date.now;
-    this.startedAt = this.now();
     this.random = options.random ?? Math.random;
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   }
@@ -192,12 +194,7 @@ export class PackUpdater {
     );
     // Firefox reports the start (onInstalled for an add-on installed as it starts) after the
     // background's own first run has fetched everything: what this start fetched is fresh.
-    if (
-      reason === 'startup' &&
-      status?.checkedAt !== undefined &&
-      status.checkedAt >= this.startedAt &&
-      status.retryAt === undefined
-    ) {
+    if (reason === 'startup' && this.fetchedHere.has(url) && status?.retryAt === undefined) {
       return false;
     }
     if (FETCH_ALL.has(reason)) return true;
@@ -227,6 +224,7 @@ export class PackUpdater {
           publicKeys: state.settings.publicKeys,
           ...(etag ? { etag } : {}),
         });
+        this.fetchedHere.add(url);
         return [url, outcome] as const;
       }),
     );
