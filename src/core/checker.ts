@@ -6,6 +6,7 @@ import type { Network, Pack } from './pack/schema';
 import { compileRule } from './rules/registry';
 import { RuleCompileError, type CompiledRule } from './rules/types';
 import { analyseText } from './text/analysis';
+import { layerGuide, type LayeredGuide } from './guide/layers';
 
 /**
  * The checker: packs layered and compiled once, then `check` on every keystroke. All the
@@ -21,6 +22,8 @@ export interface Checker {
   /** From the last pack that has one; a finding's link when neither its rule nor its pack has one. */
   readonly policyUrl?: string;
   readonly links?: Pack['links'];
+  /** The guide of the packs in force, layered; absent when no pack has one. */
+  readonly guide?: LayeredGuide;
   /** Findings sorted by start, then end, then rule id. */
   check(text: string, options: CheckOptions): Finding[];
 }
@@ -29,6 +32,8 @@ interface ActiveRule {
   compiled: CompiledRule;
   networks: ReadonlySet<Network> | undefined;
   link: string | undefined;
+  /** The guide section that explains the rule; checked to exist when the packs compile. */
+  guide: string | undefined;
 }
 
 function clampSuggestion(text: string, suggestion: Suggestion): Suggestion {
@@ -46,6 +51,7 @@ function finish(text: string, finding: Finding, active: ActiveRule): Finding {
   const link = finding.link ?? active.link;
   return {
     ...finding,
+    ...(active.guide ? { guide: active.guide } : {}),
     packId: active.compiled.packId,
     // A function replacer, so a `$&` typed in the post is not read as a pattern.
     message: finding.message.replaceAll('{match}', () => match),
@@ -78,6 +84,8 @@ export function compilePacks(packs: readonly Pack[]): Result<Checker> {
     : undefined;
   const policyUrl = lastDefined(ordered, 'policyUrl');
   const packById = new Map(ordered.map((p) => [p.id, p]));
+  const guide = layerGuide(ordered);
+  const sectionIds = new Set(guide?.sections.map((section) => section.id));
 
   const errors: PackError[] = [];
   const active: ActiveRule[] = [];
@@ -85,6 +93,17 @@ export function compilePacks(packs: readonly Pack[]): Result<Checker> {
     const pack = packById.get(effective.packId);
     if (!pack) continue;
     const path = `rules[${ruleIndex(pack, effective.rule)}]`;
+    const section = effective.rule.guide;
+    if (section !== undefined && !sectionIds.has(section)) {
+      errors.push({
+        code: 'missing-guide-section',
+        pgCode: 'PG404',
+        packId: pack.id,
+        path: `${path}.guide`,
+        message: `names the guide section "${section}", which no pack in force has`,
+      });
+      continue;
+    }
     try {
       const compiled = compileRule(effective.rule, { pack, org });
       active.push({
@@ -92,6 +111,7 @@ export function compilePacks(packs: readonly Pack[]): Result<Checker> {
         networks: effective.rule.networks ? new Set(effective.rule.networks) : undefined,
         // The rule's own pack knows best where its policy lives; the top pack otherwise.
         link: effective.rule.link ?? pack.policyUrl ?? policyUrl,
+        guide: section,
       });
     } catch (error) {
       if (error instanceof RuleCompileError) {
@@ -124,6 +144,7 @@ export function compilePacks(packs: readonly Pack[]): Result<Checker> {
     ...(org ? { org } : {}),
     ...(policyUrl ? { policyUrl } : {}),
     ...(lastDefined(ordered, 'links') ? { links: lastDefined(ordered, 'links') } : {}),
+    ...(guide ? { guide } : {}),
     check(text: string, options: CheckOptions): Finding[] {
       const resolved = { network: options.network, now: options.now ?? new Date() };
       const analysis = analyseText(text);

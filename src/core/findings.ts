@@ -21,6 +21,8 @@ export interface Finding {
   severity: Severity;
   message: string;
   link?: string;
+  /** The id of the guide section that explains the rule (`guide.html#<id>`), when it names one. */
+  guide?: string;
   /** UTF-16 offsets into the checked text; never inside a surrogate pair. */
   start: number;
   end: number;

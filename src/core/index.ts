@@ -16,6 +16,17 @@ export {
   type ContentQuery,
   type TagContext,
 } from './content';
+export {
+  layerGuide,
+  guideMarkdown,
+  parseGuideBody,
+  textFingerprint,
+  type GuideBlock,
+  type GuideInline,
+  type LayeredExercise,
+  type LayeredGuide,
+  type LayeredSection,
+} from './guide';
 export { DEFAULT_MAX_LENGTH } from './rules/length';
 export { RULE_COMPILERS } from './rules/registry';
 export type { CheckOptions, Edit, Finding, Suggestion } from './findings';

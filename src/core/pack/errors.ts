@@ -28,7 +28,11 @@ export type PackErrorCode =
   /** `extends` goes round in a circle. */
   | 'extends-cycle'
   /** A rule its compiler refused. */
-  | 'compile';
+  | 'compile'
+  /** Two guide sections, or two guide exercises, of one pack with the same id. */
+  | 'duplicate-guide-id'
+  /** A rule's `guide` names a section no pack in force has. */
+  | 'missing-guide-section';
 
 /**
  * Every problem has a numbered code as well, finer than its kind: scripts, CI annotations
@@ -62,9 +66,17 @@ export const PACK_ERROR_CODES = {
     kind: 'invalid-field',
     summary: 'a `terms` rule has no term (neither `terms` nor `swap`)',
   },
+  PG306: {
+    kind: 'duplicate-guide-id',
+    summary: 'two guide sections, or two guide exercises, of one pack have the same id',
+  },
   PG401: { kind: 'missing-base', summary: '`extends` names a pack that is not loaded' },
   PG402: { kind: 'extends-cycle', summary: '`extends` goes round in a circle' },
   PG403: { kind: 'compile', summary: 'a rule could not be compiled' },
+  PG404: {
+    kind: 'missing-guide-section',
+    summary: "a rule's `guide` names a section that no pack in force has",
+  },
 } as const satisfies Record<`PG${number}`, { kind: PackErrorCode; summary: string }>;
 
 export type PackErrorNumber = keyof typeof PACK_ERROR_CODES;

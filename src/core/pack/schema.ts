@@ -54,6 +54,14 @@ const httpUrl = z
     params: { pgCode: 'PG208' },
   });
 
+/** Guide section and exercise ids: they end up in `guide.html#<id>`, so URL-safe. */
+const guideId = z
+  .string()
+  .regex(
+    /^[a-z0-9][a-z0-9-]*$/,
+    'guide ids use lower-case letters, digits and dashes, such as disclose',
+  );
+
 /** Fields every rule has. */
 const ruleBase = {
   id: ruleId.describe('Stable dotted id, such as confidential.codenames'),
@@ -65,6 +73,9 @@ const ruleBase = {
   link: httpUrl.optional().describe('The policy section that explains the rule'),
   networks: z.array(Network).min(1).optional().describe('Where the rule applies; default all'),
   enabled: z.boolean().optional().describe('false switches the rule off'),
+  guide: guideId
+    .optional()
+    .describe('The id of the guide section that explains the rule: its cards link there ("Why?")'),
 };
 
 export const TermEntry = z.union([
@@ -288,6 +299,39 @@ export const ContentItem = z
   .strict();
 export type ContentItem = z.infer<typeof ContentItem>;
 
+export const GuideSection = z
+  .object({
+    id: guideId,
+    title: z.string().min(1),
+    body: z
+      .string()
+      .min(1)
+      .describe(
+        'Plain text: paragraphs split by a blank line, lines starting "- " or "1. " are lists, [text](https://...) and bare https:// links',
+      ),
+  })
+  .strict();
+export type GuideSection = z.infer<typeof GuideSection>;
+
+export const GuideExercise = z
+  .object({
+    id: guideId,
+    title: z.string().min(1),
+    network: Network.describe('The network whose rules the practice box checks with'),
+    text: z.string().min(1).describe('A sample post with problems for the person to fix'),
+  })
+  .strict();
+export type GuideExercise = z.infer<typeof GuideExercise>;
+
+export const Guide = z
+  .object({
+    title: z.string().min(1).optional(),
+    sections: z.array(GuideSection).default([]),
+    exercises: z.array(GuideExercise).default([]),
+  })
+  .strict();
+export type Guide = z.infer<typeof Guide>;
+
 export const Pack = z
   .object({
     $schema: z.string().optional().describe('For editors: the pack JSON Schema'),
@@ -304,6 +348,9 @@ export const Pack = z
     extends: z.array(packId).optional().describe('Ids of the packs this one builds on'),
     rules: z.array(z.union([Rule, RuleSwitch])).default([]),
     content: z.array(ContentItem).default([]).describe('Approved content to share'),
+    guide: Guide.optional().describe(
+      "The organisation's guide for staff: sections, and exercises to practise on",
+    ),
     links: z
       .object({ utm: z.record(z.string(), z.string()).optional() })
       .strict()

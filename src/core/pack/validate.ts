@@ -2,7 +2,17 @@ import { z } from 'zod';
 import type { PackError, PackErrorNumber } from './errors';
 import { formatPath, PACK_ERROR_CODES, packError } from './errors';
 import { patternProblem } from '../re2';
-import { ContentItem, Pack, PACK_FORMAT, RULE_SCHEMAS, RuleSwitch, type Rule } from './schema';
+import {
+  ContentItem,
+  Pack,
+  PACK_FORMAT,
+  RULE_SCHEMAS,
+  RuleSwitch,
+  Guide,
+  GuideExercise,
+  GuideSection,
+  type Rule,
+} from './schema';
 
 /**
  * Validates a parsed pack against the schema and says what is wrong in plain words, at the
@@ -195,6 +205,11 @@ function knownKeysIn(pack: Record<string, unknown>) {
     const [head, index] = path;
     if (head === 'org' && path.length === 1) return ['name', 'aliases'];
     if (head === 'content' && path.length === 2) return Object.keys(ContentItem.shape);
+    if (head === 'guide' && path.length === 1) return Object.keys(Guide.shape);
+    if (head === 'guide' && path[1] === 'sections' && path.length === 3)
+      return Object.keys(GuideSection.shape);
+    if (head === 'guide' && path[1] === 'exercises' && path.length === 3)
+      return Object.keys(GuideExercise.shape);
     if (head === 'rules' && path.length === 2 && typeof index === 'number') {
       const rule = Array.isArray(pack.rules) ? pack.rules[index] : undefined;
       const kind = isRecord(rule) ? rule.kind : undefined;
@@ -265,6 +280,27 @@ function validateRule(
   return { errors: toPackErrors(parsed.error.issues, base, knownKeys) };
 }
 
+/** Within one pack a repeated section or exercise id is a slip: a later pack replaces by id. */
+function guideIdClashes(guide: Guide): PackError[] {
+  const errors: PackError[] = [];
+  for (const list of ['sections', 'exercises'] as const) {
+    const firstIndexOf = new Map<string, number>();
+    guide[list].forEach(({ id }, index) => {
+      const first = firstIndexOf.get(id);
+      if (first === undefined) firstIndexOf.set(id, index);
+      else
+        errors.push(
+          packError(
+            'PG306',
+            `guide.${list}[${index}].id`,
+            `"${id}" is already the id of guide.${list}[${first}]`,
+          ),
+        );
+    });
+  }
+  return errors;
+}
+
 /** Checks a parsed JSON value against the pack schema. */
 export function validatePack(
   input: unknown,
@@ -306,6 +342,7 @@ export function validatePack(
         );
     });
   }
+  if (shell.success && shell.data.guide) errors.push(...guideIdClashes(shell.data.guide));
   if (!shell.success || errors.length > 0) return { errors };
   return { pack: { ...shell.data, rules }, errors: [] };
 }
