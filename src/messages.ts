@@ -29,6 +29,8 @@ export type ExtensionMessage =
    * A compose box no adapter recognised was focused: where and what, never its text. The
    * background adds the host from the sender and keeps the record (src/store/unrecognised-boxes).
    */
+  /** "Why?" on a card: open guide.html at this section, in a new tab. */
+  | { kind: 'open-guide'; section: string }
   | {
       kind: 'unrecognised-box';
       network: Network;

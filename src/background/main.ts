@@ -11,6 +11,7 @@ import { clearWriteProblem, saveWriteProblem } from '@/src/store/write-problem-i
 import { acceptMessage, type MessageSenderInfo } from './messages';
 import { recordUnrecognisedBox } from '@/src/store/unrecognised-boxes';
 import { startPackUpdates } from './packs';
+import { openGuide, startGuideOpening } from './guide';
 
 /** The background's answer to a logging message: it never throws at the sender. */
 export type ActivityWriteReply = { ok: true } | { ok: false; problem: string };
@@ -121,6 +122,8 @@ export function messageListener(
           db.shares.add({ contentId, network, action: 'posted', packId, packVersion, edited, at }),
         );
       }
+      case 'open-guide':
+        return openGuide(message.section, sender.tab).then(() => ({ ok: true }));
       case 'unrecognised-box': {
         // The host is the sender's own, not what the message says.
         const host = hostOf(sender.tab?.url ?? sender.url);
@@ -144,6 +147,7 @@ function hostOf(url: string | undefined): string | undefined {
 
 /** Wires the background's listeners; `isSitePage` says which pages the content script runs on. */
 export function startBackground({ isSitePage }: { isSitePage: (url: string) => boolean }): void {
-  startPackUpdates();
+  const updater = startPackUpdates();
+  startGuideOpening(() => updater.settled());
   browser.runtime.onMessage.addListener(messageListener(isSitePage));
 }

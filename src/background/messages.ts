@@ -9,6 +9,16 @@ export const ExtensionMessageSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('load-compose-engine') }).strict(),
   z
     .object({
+      kind: z.literal('open-guide'),
+      // A section id as the pack schema allows it: it becomes the page's #fragment.
+      section: z
+        .string()
+        .max(200)
+        .regex(/^[a-z0-9][a-z0-9-]*$/),
+    })
+    .strict(),
+  z
+    .object({
       kind: z.literal('post-acknowledged'),
       ruleIds: z.array(z.string().max(200)).max(100),
       network: Network,
@@ -42,7 +52,7 @@ export const ExtensionMessageSchema = z.discriminatedUnion('kind', [
 export interface MessageSenderInfo {
   id?: string;
   url?: string;
-  tab?: { id?: number; url?: string };
+  tab?: { id?: number; url?: string; windowId?: number; index?: number };
 }
 
 /** Whom the background believes. */

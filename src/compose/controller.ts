@@ -17,6 +17,8 @@ export interface ComposeServices {
   sharePosted(session: ComposeSession, share: PendingShare, edited: boolean): void;
   /** A person focused an editable box no adapter recognises: note its shape (never its text). */
   unrecognisedBox(box: ComposeBox): void;
+  /** "Why?" on a card: ask the background to open the guide at this section. */
+  openGuide?(section: string): void;
 }
 
 const PRUNE_INTERVAL_MS = 500;
@@ -122,6 +124,9 @@ export class ComposeController {
         const submit = this.adapter.findSubmit(box);
         return submit ? [submit] : [];
       },
+      ...(this.services.openGuide
+        ? { openGuide: (section: string) => this.services.openGuide?.(section) }
+        : {}),
     });
     this.sessions.set(box.element, session);
     this.observeSize(box.element);

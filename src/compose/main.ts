@@ -54,6 +54,10 @@ export function startCompose(ctx: ContentScriptContext): ComposeController | und
       };
       browser.runtime.sendMessage(message).catch(() => undefined);
     },
+    openGuide(section) {
+      const message: ExtensionMessage = { kind: 'open-guide', section };
+      browser.runtime.sendMessage(message).catch(() => undefined);
+    },
   });
   const onTabMessage = (raw: unknown, sender: { id?: string }) => {
     // Only this extension's own pages (the popup) may ask; the page itself cannot reach here.

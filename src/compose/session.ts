@@ -35,6 +35,8 @@ export interface SessionHooks {
   releaseSubmission(session: ComposeSession, findings: readonly Finding[]): void;
   /** The site's own controls for this box (its Post button), which the card must not cover. */
   siteControls(box: ComposeBox): readonly Element[];
+  /** "Why?" on a card: the guide at the rule's section. */
+  openGuide?(section: string): void;
 }
 
 /**
@@ -70,6 +72,7 @@ export class ComposeSession {
         review: () => this.review(),
         postAnyway: () => this.hooks.releaseSubmission(this, this.errors()),
         focusBox: () => box.element.focus({ preventScroll: true }),
+        ...(hooks.openGuide ? { openGuide: (section: string) => hooks.openGuide?.(section) } : {}),
       },
       { network: box.network, context: box.context },
       () => this.hooks.siteControls(box),

@@ -47,3 +47,12 @@ export const unrecognisedBoxesItem = storage.defineItem<UnrecognisedBoxSighting[
   'local:unrecognisedBoxes',
   { fallback: [], version: 1 },
 );
+
+/**
+ * The packs whose guide Postguard has opened for the person, by pack id: a guide opens once,
+ * when it first arrives, never on the pack's updates. Null until the first guide opened.
+ */
+export const guidesOpenedItem = storage.defineItem<string[] | null>('local:guidesOpened', {
+  fallback: null,
+  version: 1,
+});

@@ -3,6 +3,7 @@ import { tallyShares } from './activity';
 import {
   SCHEMA_V1,
   SCHEMA_V2,
+  SCHEMA_V3,
   type ItemTally,
   type PostguardDb,
   type ShareEvent,
@@ -39,6 +40,7 @@ export function openDatabase(name = DATABASE_NAME, options: OpenOptions = {}): P
       await tx.table<WeeklyTally>('weeklyTallies').bulkPut(tallies.weekly);
       await tx.table<ItemTally>('itemTallies').bulkPut(tallies.items);
     });
+  db.version(3).stores(SCHEMA_V3);
   db.use(tallyMiddleware());
   if (options.onBlocked) db.on('blocked', options.onBlocked);
   return db;

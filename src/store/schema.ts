@@ -52,6 +52,22 @@ export interface ItemTally {
 }
 
 /**
+ * A guide exercise the person finished in the practice box: which one, of which pack version,
+ * when. Never the text they wrote. `exerciseHash` fingerprints the pack's sample text, so an
+ * exercise the pack rewrites is open again.
+ */
+export interface GuideCompletion {
+  exerciseId: string;
+  /** The exercise's title when it was done, for "My activity" after the pack drops it. */
+  title: string;
+  packId: string;
+  packVersion: string;
+  exerciseHash: string;
+  /** Epoch milliseconds. */
+  at: number;
+}
+
+/**
  * Every schema the extension has shipped, oldest first. A version stays here for good: Dexie
  * needs it to upgrade a database that an older release created.
  */
@@ -71,11 +87,18 @@ export const SCHEMA_V2 = {
   itemTallies: '[contentId+network+action]',
 } as const;
 
-export const CURRENT_VERSION = 2;
+/** v3: the guide's exercises the person finished. */
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  guideCompletions: 'exerciseId, at',
+} as const;
+
+export const CURRENT_VERSION = 3;
 
 export type PostguardDb = Dexie & {
   shares: EntityTable<ShareEvent, 'id'>;
   acknowledgements: EntityTable<Acknowledgement, 'id'>;
   weeklyTallies: Dexie.Table<WeeklyTally, [string, Network, ShareAction]>;
   itemTallies: Dexie.Table<ItemTally, [string, Network, ShareAction]>;
+  guideCompletions: EntityTable<GuideCompletion, 'exerciseId'>;
 };

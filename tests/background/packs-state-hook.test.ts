@@ -7,7 +7,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { starterPack } from '@/src/policy/starter';
 import { activePolicyItem, policyStatusItem } from '@/src/policy/storage';
 import type { ActivePolicy } from '@/src/policy/types';
-import { usePacksState } from '@/src/ui/options/packs/usePacksState';
+import { usePacksState } from '@/src/ui/checking/usePacksState';
 
 afterEach(() => cleanup());
 

@@ -6,7 +6,7 @@ import { starterPack } from '@/src/policy/starter';
 import type { PackRecord, PolicyStatus, SourceStatus, UserPack } from '@/src/policy/types';
 import type { PacksClient } from '@/src/ui/options/packs/client';
 import { PacksView } from '@/src/ui/options/packs/PacksView';
-import type { PacksState } from '@/src/ui/options/packs/usePacksState';
+import type { PacksState } from '@/src/ui/checking/usePacksState';
 import { NOW, demoPack } from './popup-fixtures';
 
 const now = () => NOW;

@@ -8,42 +8,20 @@
 //
 // Writing there needs root (CI runs as root); elsewhere these tests are skipped. The policy
 // files are removed (Firefox's put back as it was) after the tests, whatever happens. Chromium
-// loads a copy whose manifest key is made here, so its policy names an id no other Chromium on
-// this machine uses; Firefox names the build's gecko id.
-import { createHash, generateKeyPairSync, sign } from 'node:crypto';
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+// loads a copy whose manifest key is made for the test (support/policy-targets.ts), so its
+// policy names an id no other Chromium on this machine uses; Firefox names the build's gecko id.
+import { generateKeyPairSync, sign } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Worker } from 'playwright-core';
-import { EXTENSION_DIR } from './harness';
 import { underlineOf, waitForSelector, waitForText, type DriverBrowser } from './support/driver';
-import { launchChromiumDriver } from './support/driver-chromium';
-import { FIREFOX_EXTENSION_UUID, GECKO_ID, launchFirefoxDriver } from './support/driver-firefox';
+import { chromiumTarget, firefoxTarget, POLICY_WAIT, runsAsRoot } from './support/policy-targets';
 import { DRIVER_BOXES, openDriverBox, typeIntoBox } from './support/driver-boxes';
 import { eventually } from './support/driver-session';
-
-const DEV_EXTENSION_ID = 'fmabmdflalibhmhapcgmpjnnbnfjhcoc';
-const runsAsRoot = process.getuid?.() === 0;
-/** Chromium notices a changed policy file within some seconds; each read opens an extension page. */
-const POLICY_WAIT = { timeoutMs: 30_000, intervalMs: 500 };
-
-function extensionIdOf(base64Key: string): string {
-  const hex = createHash('sha256').update(Buffer.from(base64Key, 'base64')).digest('hex');
-  return [...hex.slice(0, 32)]
-    .map((digit) => String.fromCharCode(97 + parseInt(digit, 16)))
-    .join('');
-}
 
 function ruleFor(id: string, term: string) {
   return {
@@ -122,92 +100,6 @@ async function storedState(browser: DriverBrowser): Promise<StoredState> {
   } finally {
     await page.close();
   }
-}
-
-/** One browser's way of taking enterprise policy. */
-interface PolicyTarget {
-  name: 'chromium' | 'firefox';
-  /** Made once before the tests, in a work folder of their own. */
-  prepare(workDir: string): void;
-  /** The id the policy names the extension by. */
-  extensionId(): string;
-  /** The extension's origin, which the pack host allows (CORS). */
-  extensionOrigin(): string;
-  writePolicy(settings: Record<string, unknown>): void;
-  removePolicy(): void;
-  /**
-   * Chromium watches its policy folder and tells the extension of a change
-   * (storage.onChanged, area "managed"); Firefox reads policies.json only at start-up.
-   */
-  readsPolicyLive: boolean;
-  start(userDataDir: string): Promise<DriverBrowser & { extensionId: string }>;
-}
-
-function chromiumTarget(): PolicyTarget {
-  const policyFile = '/etc/chromium/policies/managed/postguard-e2e-managed-policy.json';
-  let extensionDir = '';
-  let extensionId = '';
-  return {
-    name: 'chromium',
-    prepare(workDir) {
-      extensionDir = path.join(workDir, 'extension');
-      cpSync(EXTENSION_DIR, extensionDir, { recursive: true });
-      const manifestPath = path.join(extensionDir, 'manifest.json');
-      const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { key?: string };
-      expect(manifest.key && extensionIdOf(manifest.key)).toBe(DEV_EXTENSION_ID);
-      const testKey = generateKeyPairSync('rsa', { modulusLength: 2048 })
-        .publicKey.export({ type: 'spki', format: 'der' })
-        .toString('base64');
-      manifest.key = testKey;
-      writeFileSync(manifestPath, JSON.stringify(manifest));
-      extensionId = extensionIdOf(testKey);
-    },
-    extensionId: () => extensionId,
-    extensionOrigin: () => `chrome-extension://${extensionId}`,
-    writePolicy(settings) {
-      mkdirSync(path.dirname(policyFile), { recursive: true });
-      writeFileSync(
-        policyFile,
-        JSON.stringify({ '3rdparty': { extensions: { [extensionId]: settings } } }, null, 2),
-      );
-    },
-    removePolicy: () => rmSync(policyFile, { force: true }),
-    readsPolicyLive: true,
-    async start(userDataDir) {
-      const browser = await launchChromiumDriver({ extensionDir, userDataDir });
-      return Object.assign(browser, { extensionId: browser.session.extensionId });
-    },
-  };
-}
-
-function firefoxTarget(): PolicyTarget {
-  const policyFile = '/etc/firefox/policies/policies.json';
-  let before: string | undefined;
-  return {
-    name: 'firefox',
-    prepare() {
-      before = existsSync(policyFile) ? readFileSync(policyFile, 'utf8') : undefined;
-    },
-    extensionId: () => GECKO_ID,
-    extensionOrigin: () => `moz-extension://${FIREFOX_EXTENSION_UUID}`,
-    writePolicy(settings) {
-      mkdirSync(path.dirname(policyFile), { recursive: true });
-      writeFileSync(
-        policyFile,
-        JSON.stringify(
-          { policies: { '3rdparty': { Extensions: { [GECKO_ID]: settings } } } },
-          null,
-          2,
-        ),
-      );
-    },
-    removePolicy() {
-      if (before === undefined) rmSync(policyFile, { force: true });
-      else writeFileSync(policyFile, before);
-    },
-    readsPolicyLive: false,
-    start: (userDataDir) => launchFirefoxDriver({ userDataDir }),
-  };
 }
 
 interface PackHost {

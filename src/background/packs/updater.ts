@@ -126,6 +126,11 @@ export class PackUpdater {
     });
   }
 
+  /** Resolves once every update asked for so far has finished, however it ended. */
+  settled(): Promise<void> {
+    return this.queue.then(() => undefined);
+  }
+
   private serialised<T>(task: () => Promise<T>): Promise<T> {
     const run = this.queue.then(task, task);
     this.queue = run.catch(() => undefined);

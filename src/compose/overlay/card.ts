@@ -7,6 +7,8 @@ export interface CardActions {
   review(): void;
   postAnyway(): void;
   focusBox(): void;
+  /** "Why?": open the guide at the section that explains the rule, in a new tab. */
+  openGuide?(section: string): void;
 }
 
 export type CardMode = 'none' | 'findings' | 'confirm' | 'notice';
@@ -129,7 +131,7 @@ export class FindingsCard {
     this.place(boxRect);
     if (moveFocus) {
       const target =
-        this.element.querySelector<HTMLElement>('button:not(.close)') ??
+        this.element.querySelector<HTMLElement>('button:not(.close):not(.why)') ??
         this.element.querySelector<HTMLElement>('a, button');
       target?.focus();
     }
@@ -187,6 +189,24 @@ export class FindingsCard {
           'Read the policy',
         ),
       );
+    }
+    const openGuide = this.actions.openGuide;
+    if (finding.guide && openGuide) {
+      const guideSection = finding.guide;
+      // A button, not a link: the page cannot open the extension's pages, the background can.
+      const why = el(
+        this.doc,
+        'button',
+        {
+          type: 'button',
+          class: 'why',
+          'data-guide': guideSection,
+          'aria-label': 'Why? Open the guide at this rule (new tab)',
+        },
+        'Why?',
+      );
+      why.addEventListener('click', () => openGuide(guideSection));
+      section.append(why);
     }
     if (withFixes && finding.suggestions.length > 0) {
       const fixes = el(this.doc, 'div', { class: 'fixes' });

@@ -37,6 +37,8 @@ ${bySeverity((s, c) => `.finding[data-severity="${s}"] .severity { color: ${c}; 
 .fixes, .actions { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 8px; }
 .card button { font: 500 13px/1.2 system-ui, sans-serif; padding: 6px 10px; border-radius: 6px;
   border: 1px solid ${SEVERITY_COLOURS.info}; background: #fff; color: ${SEVERITY_COLOURS.info}; cursor: pointer; }
+.card button.why { border: none; background: none; padding: 0 0 0 12px; font-size: 13px;
+  text-decoration: underline; }
 .card button.primary { background: ${SEVERITY_COLOURS.info}; color: #fff; }
 .card button.close { border: none; position: absolute; top: 6px; right: 6px; padding: 2px 6px; color: ${MUTED_TEXT_COLOUR}; }
 .card h2 { font-size: 15px; margin: 0 24px 8px 0; }

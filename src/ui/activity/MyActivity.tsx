@@ -6,6 +6,7 @@ import { readActivity, readLog } from '@/src/store/share-log';
 import { ActivityChart } from './ActivityChart';
 import { ExportButtons } from './ExportButtons';
 import { TopItems } from './TopItems';
+import { GuideProgress } from './GuideProgress';
 import { plural } from './format';
 import type { SaveFile } from './download';
 
@@ -26,6 +27,7 @@ export function MyActivity({
   onError,
   save,
   headingLevel = 2,
+  guideUrl,
 }: {
   db: PostguardDb;
   titles: ReadonlyMap<string, string>;
@@ -34,6 +36,8 @@ export function MyActivity({
   onError: (error: unknown) => void;
   save?: SaveFile;
   headingLevel?: 2 | 3;
+  /** The guide page, linked from the exercises done. */
+  guideUrl?: string;
 }) {
   const [summary, setSummary] = useState<Summary | undefined>();
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
@@ -62,6 +66,8 @@ export function MyActivity({
       <ActivityChart weeks={summary.weeks} />
       <Heading>Shared most</Heading>
       <TopItems items={summary.top} titles={titles} />
+      <Heading>Practice</Heading>
+      <GuideProgress db={db} onError={onError} {...(guideUrl ? { guideUrl } : {})} />
       <Heading>Export my log</Heading>
       <p className="pg-quiet">
         Which items you inserted and posted, where and when; the JSON file also lists each “Post

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Pack } from '@/src/core/pack/schema';
+import { layerGuide } from '@/src/core/guide/layers';
 import { openDatabase, type OpenOptions } from '@/src/store/db';
 import type { PostguardDb } from '@/src/store/schema';
 import type { WriteProblemSource } from '@/src/store/write-problem';
@@ -49,7 +50,10 @@ export function ActivitySection({
   writeProblems = storedWriteProblems,
   now = currentTime,
   save,
+  guideUrl,
 }: {
+  /** The guide page: linked from the exercises done, when the packs in force have a guide. */
+  guideUrl?: string;
   openDb?: (options: OpenOptions) => PostguardDb;
   loadPacks?: () => Promise<Pack[]>;
   writeProblems?: WriteProblemSource;
@@ -59,11 +63,16 @@ export function ActivitySection({
   const { db, problem, report, dismiss } = useActivityDatabase(openDb);
   const { writeProblem, dismissWriteProblem } = useWriteProblem(writeProblems);
   const [titles, setTitles] = useState<ReadonlyMap<string, string>>(() => new Map());
+  const [hasGuide, setHasGuide] = useState(false);
 
   useEffect(() => {
     let live = true;
     loadPacks().then(
-      (packs) => live && setTitles(contentTitles(packs)),
+      (packs) => {
+        if (!live) return;
+        setTitles(contentTitles(packs));
+        setHasGuide(layerGuide(packs) !== undefined);
+      },
       // Without titles the log still reads, by item id.
       (error: unknown) => console.warn('Postguard: no pack titles for the activity log', error),
     );
@@ -91,6 +100,7 @@ export function ActivitySection({
         onError={report}
         headingLevel={3}
         {...(save ? { save } : {})}
+        {...(guideUrl && hasGuide ? { guideUrl } : {})}
       />
       <h3>Log</h3>
       <ActivityLog db={db} titles={titles} onError={report} now={now} {...(save ? { save } : {})} />

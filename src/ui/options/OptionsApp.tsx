@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import { PacksSection } from './PacksSection';
 import { ActivitySection } from './ActivitySection';
 import { UnrecognisedBoxesSection } from './UnrecognisedBoxesSection';
@@ -8,11 +9,12 @@ import './options.css';
  * boxes Postguard did not recognise (for their admin).
  */
 export function OptionsApp() {
+  const guideUrl = browser.runtime.getURL('/guide.html');
   return (
     <main className="options">
       <h1>Postguard</h1>
-      <PacksSection />
-      <ActivitySection />
+      <PacksSection guideUrl={guideUrl} />
+      <ActivitySection guideUrl={guideUrl} />
       <UnrecognisedBoxesSection />
     </main>
   );

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { Pack } from '@/src/core/pack/schema';
+import { layerGuide } from '@/src/core/guide/layers';
 import { DatabaseNotice } from '@/src/ui/activity/DatabaseNotice';
 import { MyActivity } from '@/src/ui/activity/MyActivity';
 import { contentTitles } from '@/src/ui/activity/titles';
@@ -15,6 +16,22 @@ const VIEWS: { view: View; label: string }[] = [
   { view: 'activity', label: 'My activity' },
 ];
 
+/** Whether the packs in force have a guide, kept current as they change. */
+function useHasGuide(services: PopupServices): boolean {
+  const [hasGuide, setHasGuide] = useState(false);
+  useEffect(() => {
+    let live = true;
+    const update = (packs: Pack[]) => live && setHasGuide(layerGuide(packs) !== undefined);
+    services.loadPacks().then(update, () => undefined);
+    const unwatch = services.watchPacks(update);
+    return () => {
+      live = false;
+      unwatch();
+    };
+  }, [services]);
+  return hasGuide;
+}
+
 /** The popup: the content library, and the person's own activity. */
 export function Popup({ services }: { services: PopupServices }) {
   const { db, problem, report, dismiss } = useActivityDatabase(services.openDatabase);
@@ -22,6 +39,7 @@ export function Popup({ services }: { services: PopupServices }) {
   const tabs = useRef<(HTMLButtonElement | null)[]>([]);
   // The notice itself is in My activity; its tab carries a mark so it is seen from the library.
   const { writeProblem, dismissWriteProblem } = useWriteProblem(services.writeProblems);
+  const guideUrl = useHasGuide(services) ? services.guideUrl : undefined;
 
   // Tabs per the ARIA pattern: arrows move between them, Tab goes into the panel.
   const onTabKey = (event: KeyboardEvent, index: number) => {
@@ -66,6 +84,11 @@ export function Popup({ services }: { services: PopupServices }) {
             </button>
           ))}
         </div>
+        {guideUrl && (
+          <a className="pg-guide-link" href={guideUrl} target="_blank" rel="noopener">
+            Guide
+          </a>
+        )}
         {writeProblem && (
           <span id="activity-problem-mark" hidden>
             Something could not be added to your activity log: see My activity.
@@ -89,6 +112,7 @@ export function Popup({ services }: { services: PopupServices }) {
             onError={report}
             writeProblem={writeProblem}
             onDismissWriteProblem={dismissWriteProblem}
+            {...(guideUrl ? { guideUrl } : {})}
           />
         </div>
       )}
@@ -102,7 +126,9 @@ function PopupActivity({
   onError,
   writeProblem,
   onDismissWriteProblem,
+  guideUrl,
 }: {
+  guideUrl?: string;
   services: PopupServices;
   db: ReturnType<PopupServices['openDatabase']>;
   onError: (error: unknown) => void;
@@ -130,7 +156,13 @@ function PopupActivity({
           onDismiss={onDismissWriteProblem}
         />
       )}
-      <MyActivity db={db} titles={titles} now={now} onError={onError} />
+      <MyActivity
+        db={db}
+        titles={titles}
+        now={now}
+        onError={onError}
+        {...(guideUrl ? { guideUrl } : {})}
+      />
     </>
   );
 }

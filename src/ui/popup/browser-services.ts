@@ -32,6 +32,7 @@ function isInsertResult(value: unknown): value is InsertResult {
 /** The popup's services in the extension itself. Call only from the page, never at import. */
 export function browserServices(): PopupServices {
   return {
+    guideUrl: browser.runtime.getURL('/guide.html'),
     async targetTab() {
       const fromUrl = tabFromUrl(window.location.search);
       if (fromUrl !== undefined) return fromUrl;

@@ -26,4 +26,6 @@ export interface PopupServices {
   writeProblems: WriteProblemSource;
   copy(text: string): Promise<void>;
   now(): Date;
+  /** The guide page (guide.html), linked when the packs in force have a guide. */
+  guideUrl?: string;
 }

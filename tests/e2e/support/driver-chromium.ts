@@ -46,6 +46,9 @@ export function playwrightPage(page: Page): DriverPage {
         buffer: Buffer.from(file.contents),
       }),
     bringToFront: () => page.bringToFront(),
+    async reload() {
+      await page.reload();
+    },
     async setViewport(size) {
       const now = page.viewportSize();
       if (now?.width !== size.width || now.height !== size.height) await page.setViewportSize(size);
@@ -88,6 +91,16 @@ export async function launchChromiumDriver(
       }, url);
       if (id === undefined) throw new Error(`No tab shows ${url}`);
       return id;
+    },
+    openTabUrls: async () => session.context.pages().map((page) => page.url()),
+    async tabShowing(matches, timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const found = session.context.pages().find((page) => matches(page.url()));
+        if (found) return playwrightPage(found);
+        if (Date.now() > deadline) throw new Error('No tab with the address looked for opened');
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
     },
     close: () => session.close(),
   };

@@ -6,6 +6,7 @@ import puppeteer, {
   type ElementHandle,
   type HTTPRequest,
   type Page,
+  type Target,
 } from 'puppeteer-core';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -15,6 +16,7 @@ import type { DriverBrowser, DriverPage } from './driver';
 import { FIREFOX_EXTENSION_DIR } from './paths';
 import { packsInForceItems } from './policy';
 import { fixtureAnswer } from './routes';
+import { isOpenedGuide } from './guide-tabs';
 
 /** The build's gecko id (wxt.config.ts), which policies.json names too. */
 export const GECKO_ID = 'postguard@postguard.example';
@@ -111,6 +113,9 @@ export function puppeteerPage(page: Page): DriverPage {
       await (input as ElementHandle<HTMLInputElement>).uploadFile(filePath);
     },
     bringToFront: () => page.bringToFront(),
+    async reload() {
+      await page.reload({ timeout: NAVIGATION_TIMEOUT_MS });
+    },
     async setViewport(size) {
       const now = page.viewport();
       if (now?.width !== size.width || now.height !== size.height) await page.setViewport(size);
@@ -127,6 +132,8 @@ export interface FirefoxLaunchOptions {
   extensionDir?: string;
   /** A profile folder that outlives the browser (a restart); a fresh one by default. */
   userDataDir?: string;
+  /** As in Chromium's launch options: leave open the guide the extension opens at install. */
+  keepGuideTabs?: boolean;
 }
 
 export async function launchFirefoxDriver(
@@ -147,6 +154,17 @@ export async function launchFirefoxDriver(
       'extensions.webextensions.keepUuidOnUninstall': true,
     },
   });
+  if (!options.keepGuideTabs) {
+    const closeIfOpenedGuide = (target: Target) => {
+      if (target.type() !== 'page' || !isOpenedGuide(target.url())) return;
+      void target
+        .page()
+        .then((page) => page?.close())
+        .catch(() => undefined);
+    };
+    browser.on('targetcreated', closeIfOpenedGuide);
+    browser.on('targetchanged', closeIfOpenedGuide);
+  }
   try {
     const extensionId = await browser.installExtension(
       options.extensionDir ?? FIREFOX_EXTENSION_DIR,
@@ -216,6 +234,16 @@ export async function launchFirefoxDriver(
         }, url);
         if (id === undefined) throw new Error(`No tab shows ${url}`);
         return id;
+      },
+      openTabUrls: async () => (await browser.pages()).map((page) => page.url()),
+      async tabShowing(matches, timeoutMs = 10_000) {
+        const deadline = Date.now() + timeoutMs;
+        for (;;) {
+          const found = (await browser.pages()).find((page) => matches(page.url()));
+          if (found) return puppeteerPage(found);
+          if (Date.now() > deadline) throw new Error('No tab with the address looked for opened');
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
       },
       close: () => browser.close(),
     };

@@ -32,6 +32,8 @@ export interface DriverPage {
   /** Chooses a file in a file input, as the file dialog would. */
   setInputFile(selector: string, file: { name: string; contents: string }): Promise<void>;
   bringToFront(): Promise<void>;
+  /** Loads the page again, as the reload button does. */
+  reload(): Promise<void>;
   setViewport(size: { width: number; height: number }): Promise<void>;
   close(): Promise<void>;
 }
@@ -58,6 +60,10 @@ export interface DriverBrowser {
   storageRemove(key: string): Promise<void>;
   /** The browser's id for the tab showing `url`. */
   tabIdOf(url: string): Promise<number>;
+  /** The addresses of the open tabs, whoever opened them. */
+  openTabUrls(): Promise<string[]>;
+  /** A tab the browser or the extension opened, found by its address, waited for. */
+  tabShowing(matches: (url: string) => boolean, timeoutMs?: number): Promise<DriverPage>;
   close(): Promise<void>;
 }
 

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { requireChromium } from './chromium';
 import { EXTENSION_DIR } from './paths';
 import { routeFixtures } from './routes';
+import { isOpenedGuide } from './guide-tabs';
 
 export interface LaunchOptions {
   /** Defaults to .output/chrome-mv3. */
@@ -20,6 +21,11 @@ export interface LaunchOptions {
   args?: string[];
   /** A profile folder that outlives the browser (a restart); a fresh one by default. */
   userDataDir?: string;
+  /**
+   * Leave open the guide tab the extension opens at install. By default it is closed as it
+   * opens, so that every other test's tab stays the active one.
+   */
+  keepGuideTabs?: boolean;
 }
 
 export interface ExtensionSession {
@@ -36,6 +42,11 @@ export interface ExtensionSession {
 }
 
 const SERVICE_WORKER_TIMEOUT_MS = 15_000;
+
+async function closeIfOpenedGuide(page: Page): Promise<void> {
+  await page.waitForLoadState('domcontentloaded').catch(() => undefined);
+  if (isOpenedGuide(page.url())) await page.close().catch(() => undefined);
+}
 
 async function extensionServiceWorker(context: BrowserContext): Promise<Worker> {
   const isExtension = (worker: Worker) => worker.url().startsWith('chrome-extension://');
@@ -76,6 +87,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     ],
     viewport: headless ? { width: 1280, height: 900 } : null,
   });
+  if (!options.keepGuideTabs) context.on('page', (page) => void closeIfOpenedGuide(page));
   try {
     await routeFixtures(context);
     const serviceWorker = await extensionServiceWorker(context);

@@ -8,7 +8,7 @@ import { Playground } from './Playground';
 import { RulesList } from './RulesList';
 import { SourcesStatus } from './SourcesStatus';
 import { UserPacks } from './UserPacks';
-import type { PacksState } from './usePacksState';
+import type { PacksState } from '@/src/ui/checking/usePacksState';
 
 /**
  * The policy in force, for everyone: the packs and where they came from, what went wrong
@@ -19,7 +19,10 @@ export function PacksView({
   starter,
   client,
   now,
+  guideUrl,
 }: {
+  /** The guide page (guide.html); linked when the packs in force have a guide. */
+  guideUrl?: string;
   state: PacksState;
   starter: Pack;
   client: PacksClient;
@@ -52,6 +55,14 @@ export function PacksView({
       <UserPacks allowed={allowUserPacks} userPacks={state.userPacks} client={client} />
       {compiled.ok ? (
         <>
+          {guideUrl && compiled.value.guide && (
+            <p className="pg-guide-link">
+              Your organisation's guide, with exercises to practise on:{' '}
+              <a href={guideUrl} target="_blank" rel="noopener">
+                {compiled.value.guide.title}
+              </a>
+            </p>
+          )}
           <h3>Rules</h3>
           <RulesList checker={compiled.value} />
           <h3>Playground</h3>
@@ -59,7 +70,11 @@ export function PacksView({
             What Postguard would say in a compose box, with the packs in force. Nothing you type
             here is kept or sent.
           </p>
-          <Playground checker={compiled.value} now={now} />
+          <Playground
+            checker={compiled.value}
+            now={now}
+            {...(guideUrl ? { guideHref: (section: string) => `${guideUrl}#${section}` } : {})}
+          />
         </>
       ) : (
         <div className="pg-notice pg-notice-error" role="alert">
