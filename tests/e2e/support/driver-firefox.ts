@@ -58,6 +58,32 @@ async function routeFixtures(page: Page): Promise<void> {
 }
 
 const NAVIGATION_TIMEOUT_MS = 15_000;
+
+/**
+ * A tab's address. Puppeteer reports a tab the extension opened as about:blank whatever it
+ * shows (it saw no navigation of its own there), so the page is asked.
+ */
+async function addressOf(page: Page): Promise<string> {
+  const reported = page.url();
+  if (reported !== 'about:blank') return reported;
+  return page.evaluate(() => location.href).catch(() => reported);
+}
+
+/** Closes the guide the extension opens by itself at install, once the tab has loaded it. */
+async function closeIfOpenedGuide(target: Target): Promise<void> {
+  const page = await target.page();
+  if (!page) return;
+  const deadline = Date.now() + NAVIGATION_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    const address = await addressOf(page);
+    if (isOpenedGuide(address)) {
+      await page.close();
+      return;
+    }
+    if (address !== 'about:blank') return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
 const KEY_ALIASES: Record<string, string> = { Ctrl: 'Control', Cmd: 'Meta' };
 
 export function puppeteerPage(page: Page): DriverPage {
@@ -114,7 +140,25 @@ export function puppeteerPage(page: Page): DriverPage {
     },
     bringToFront: () => page.bringToFront(),
     async reload() {
-      await page.reload({ timeout: NAVIGATION_TIMEOUT_MS });
+      // Puppeteer waits in vain for the load of a tab it did not navigate itself (one the
+      // extension opened): the page reloads itself, and the new document is waited for.
+      await page.evaluate(() => {
+        (window as unknown as { beforeReload?: boolean }).beforeReload = true;
+        location.reload();
+      });
+      const deadline = Date.now() + NAVIGATION_TIMEOUT_MS;
+      for (;;) {
+        const loaded = await page
+          .evaluate(
+            () =>
+              !(window as unknown as { beforeReload?: boolean }).beforeReload &&
+              document.readyState === 'complete',
+          )
+          .catch(() => false);
+        if (loaded) return;
+        if (Date.now() > deadline) throw new Error('The page did not load again');
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
     },
     async setViewport(size) {
       const now = page.viewport();
@@ -155,15 +199,9 @@ export async function launchFirefoxDriver(
     },
   });
   if (!options.keepGuideTabs) {
-    const closeIfOpenedGuide = (target: Target) => {
-      if (target.type() !== 'page' || !isOpenedGuide(target.url())) return;
-      void target
-        .page()
-        .then((page) => page?.close())
-        .catch(() => undefined);
-    };
-    browser.on('targetcreated', closeIfOpenedGuide);
-    browser.on('targetchanged', closeIfOpenedGuide);
+    browser.on('targetcreated', (target: Target) => {
+      if (target.type() === 'page') void closeIfOpenedGuide(target).catch(() => undefined);
+    });
   }
   try {
     const extensionId = await browser.installExtension(
@@ -235,11 +273,13 @@ export async function launchFirefoxDriver(
         if (id === undefined) throw new Error(`No tab shows ${url}`);
         return id;
       },
-      openTabUrls: async () => (await browser.pages()).map((page) => page.url()),
+      openTabUrls: async () => Promise.all((await browser.pages()).map(addressOf)),
       async tabShowing(matches, timeoutMs = 10_000) {
         const deadline = Date.now() + timeoutMs;
         for (;;) {
-          const found = (await browser.pages()).find((page) => matches(page.url()));
+          const pages = await browser.pages();
+          const addresses = await Promise.all(pages.map(addressOf));
+          const found = pages[addresses.findIndex(matches)];
           if (found) return puppeteerPage(found);
           if (Date.now() > deadline) throw new Error('No tab with the address looked for opened');
           await new Promise((resolve) => setTimeout(resolve, 50));
