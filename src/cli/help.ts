@@ -83,6 +83,31 @@ Options:
 Exit status: 0 when every post gets exactly its expected rules, 1 on any miss, 2 for
 usage errors, invalid packs or malformed corpus files.`;
 
+export const guideHelp = `Usage: postguard guide [--format markdown|json] PACK...
+
+Prints the guide for staff that the extension shows on its guide page: the "guide" of
+the packs given, layered in order like their rules (a later pack replaces a section or
+an exercise with the same id in its place; a new id goes at the end). A pack that
+extends postguard-starter gets the bundled starter pack, and its guide, unless you give
+one. Save the Markdown to publish the same guide on the intranet:
+
+  postguard guide acme-social.json > guide.md
+
+Markdown (the default) has the title, each section as a heading with an anchor named by
+its id (the id a rule's "guide" names), then the exercises' sample posts. Words from the
+packs are escaped, so they are never read as Markdown or HTML.
+
+Options:
+  --format FORMAT        markdown (default) or json: { "title", "sections": [ { "id",
+                         "title", "packId", "body" } ], "exercises": [ { "id", "title",
+                         "network", "text", "packId", "packVersion" } ] }
+  -h, --help             this help
+
+Pack problems are printed as validate prints them, one line each, on standard error.
+
+Exit status: 0 when the guide is printed, 1 when the packs are valid but none has a
+guide (nothing is printed), 2 for usage errors and invalid packs.`;
+
 export const schemaHelp = `Usage: postguard schema
 
 Prints the JSON Schema (draft 2020-12) of a policy pack, generated from the same schema

@@ -29,6 +29,11 @@ const COMMANDS: Record<string, Command> = {
     help: help.testHelp,
     load: async () => (await import('./commands/test')).test,
   },
+  guide: {
+    summary: "print the packs' guide for staff, as Markdown or JSON",
+    help: help.guideHelp,
+    load: async () => (await import('./commands/guide')).guide,
+  },
   schema: {
     summary: 'print the JSON Schema of a pack',
     help: help.schemaHelp,

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT, runCli, spawnCli } from './helpers';
 
-const COMMANDS = ['validate', 'check', 'test', 'schema', 'keygen', 'sign', 'verify'];
+const COMMANDS = ['validate', 'check', 'test', 'guide', 'schema', 'keygen', 'sign', 'verify'];
 
 describe('postguard', () => {
   it('prints the version from package.json', async () => {
@@ -33,7 +33,7 @@ describe('postguard', () => {
       code: 2,
       stdout: '',
       stderr:
-        'postguard: unknown command "lint" (commands: validate, check, test, schema, init, keygen, sign, verify)',
+        'postguard: unknown command "lint" (commands: validate, check, test, guide, schema, init, keygen, sign, verify)',
     });
     expect((await runCli(['toString'])).code).toBe(2);
   });
