@@ -184,3 +184,54 @@ describe('currentFix', () => {
     expect(currentFix([], shown, shown.suggestions[0]!)).toBeUndefined();
   });
 });
+
+describe('"Why?" on a card', () => {
+  it("asks for the guide at the rule's section, and only for rules that name one", async () => {
+    const pack = parsePack({
+      format: 'postguard/pack@1',
+      id: 'acme',
+      name: 'ACME',
+      version: '1.0.0',
+      guide: { sections: [{ id: 'codenames', title: 'Code names', body: 'Keep them inside.' }] },
+      rules: [
+        {
+          id: 'code',
+          kind: 'terms',
+          severity: 'error',
+          message: 'm',
+          terms: ['Nightjar'],
+          guide: 'codenames',
+        },
+        { id: 'other', kind: 'terms', severity: 'warning', message: 'm', terms: ['Falcon'] },
+      ],
+    });
+    if (!pack.ok) throw new Error('test pack does not parse');
+    const compiled = compilePacks([pack.value]);
+    if (!compiled.ok) throw new Error('test pack does not compile');
+    document.body.replaceChildren();
+    const element = document.createElement('div');
+    element.contentEditable = 'true';
+    document.body.append(element);
+    const box = { element, network: 'x' as const, context: 'post' as const, driver: genericDriver };
+    const host = new OverlayHost(document);
+    const opened: string[] = [];
+    const session = new ComposeSession(box, compiled.value, host, {
+      releaseSubmission: () => undefined,
+      siteControls: () => [],
+      openGuide: (section) => opened.push(section),
+    });
+    element.textContent = 'Nightjar and Falcon';
+    await tick();
+    host.root.querySelector<HTMLElement>('.badge')!.click();
+    const card = host.root.querySelector<HTMLElement>('.card')!;
+    expect(card.hidden).toBe(false);
+    const whyOf = (ruleId: string) =>
+      card.querySelector<HTMLButtonElement>(`[data-rule-id="${ruleId}"] button.why`);
+    expect(whyOf('other')).toBeNull();
+    // The card's focus goes to the first fix, as before: "Why?" is not the first thing to do.
+    expect(host.root.activeElement?.classList.contains('why')).not.toBe(true);
+    whyOf('code')!.click();
+    expect(opened).toEqual(['codenames']);
+    session.dispose();
+  });
+});
