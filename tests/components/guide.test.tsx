@@ -9,6 +9,9 @@ import type { GuideCompletion } from '@/src/store/schema';
 import { GuideProgress } from '@/src/ui/activity/GuideProgress';
 import { GuideView } from '@/src/ui/guide/GuideView';
 import { Playground } from '@/src/ui/options/packs/Playground';
+import { Popup } from '@/src/ui/popup/Popup';
+import { starterPack } from '@/src/policy/starter';
+import { fakeTab } from './popup-fixtures';
 
 const now = () => new Date('2026-12-03T09:00:00Z');
 const EXERCISE_TEXT = 'Bluefin ships soon!';
@@ -242,5 +245,33 @@ describe('My activity: the guide', () => {
       'chrome-extension://x/guide.html',
     );
     db.close();
+  });
+});
+
+describe('the popup', () => {
+  it('links to the guide when the packs in force have one, and not otherwise', async () => {
+    const withGuide = fakeTab({ packs: [starterPack()] });
+    const { unmount } = render(
+      <Popup services={{ ...withGuide.services, guideUrl: 'chrome-extension://x/guide.html' }} />,
+    );
+    const link = await screen.findByRole('link', { name: 'Guide' });
+    expect(link.getAttribute('href')).toBe('chrome-extension://x/guide.html');
+    expect(link.getAttribute('target')).toBe('_blank');
+    unmount();
+
+    const bare = parsePack({
+      format: 'postguard/pack@1',
+      id: 'bare',
+      name: 'Bare',
+      version: '1.0.0',
+    });
+    if (!bare.ok) throw new Error('bare pack');
+    const without = fakeTab({ packs: [bare.value] });
+    render(
+      <Popup services={{ ...without.services, guideUrl: 'chrome-extension://x/guide.html' }} />,
+    );
+    await screen.findByRole('tab', { name: 'Approved content' });
+    await act(async () => undefined);
+    expect(screen.queryByRole('link', { name: 'Guide' })).toBeNull();
   });
 });
