@@ -203,3 +203,19 @@ export function syntheticPack(termCount: number, seed = 1): Pack {
   ];
   return { ...base(`bench-${termCount}`), rules };
 }
+
+/**
+ * The same pack without `person` among its entities: what every other rule costs, to show how
+ * much of a check finding person names takes (compromise over the whole post).
+ */
+export function withoutPerson(pack: Pack): Pack {
+  return {
+    ...pack,
+    id: `${pack.id}-no-person`,
+    rules: pack.rules.map((rule) =>
+      'kind' in rule && rule.kind === 'entities'
+        ? { ...rule, entities: rule.entities.filter((entity) => entity !== 'person') }
+        : rule,
+    ),
+  };
+}
