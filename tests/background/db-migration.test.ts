@@ -136,20 +136,21 @@ describe('database upgrade from v1 to v2', () => {
     db.close();
   });
 
-  it('an empty v1 database upgrades too, and a new one starts at v2', async () => {
+  it('an empty v1 database upgrades too, and a new one starts at the current version', async () => {
     const name = freshName();
     await fillV1(name, 0, 0);
     const upgraded = openDatabase(name);
     await upgraded.open();
-    expect(upgraded.verno).toBe(2);
+    expect(upgraded.verno).toBe(CURRENT_VERSION);
     expect(await upgraded.shares.count()).toBe(0);
     upgraded.close();
 
     const created = openDatabase(freshName());
     await created.open();
-    expect(created.verno).toBe(2);
+    expect(created.verno).toBe(CURRENT_VERSION);
     expect(created.tables.map((t) => t.name).sort()).toEqual([
       'acknowledgements',
+      'guideCompletions',
       'itemTallies',
       'shares',
       'weeklyTallies',
@@ -194,7 +195,7 @@ describe('database upgrade from v1 to v2', () => {
     await db.open();
     db.close();
     const databases = await indexedDB.databases();
-    expect(databases.find((d) => d.name === name)?.version).toBe(20);
+    expect(databases.find((d) => d.name === name)?.version).toBe(CURRENT_VERSION * 10);
     expect(Dexie.semVer).toMatch(/^4\./);
   });
 });
