@@ -27,6 +27,30 @@ function timedChecker(costMs: number | ((call: number) => number)): Checker & { 
   } as unknown as Checker & { texts: string[] };
 }
 
+/** A checker for a test pack (format, id, name and version filled in). */
+function compiledPack(fields: Record<string, unknown>): Checker {
+  const pack = parsePack({
+    format: 'postguard/pack@1',
+    id: 'p',
+    name: 'p',
+    version: '1.0.0',
+    ...fields,
+  });
+  if (!pack.ok) throw new Error('test pack does not parse');
+  const compiled = compilePacks([pack.value]);
+  if (!compiled.ok) throw new Error('test pack does not compile');
+  return compiled.value;
+}
+
+/** An empty editable box in a fresh page. */
+function editableBox(): HTMLDivElement {
+  document.body.replaceChildren();
+  const element = document.createElement('div');
+  element.contentEditable = 'true';
+  document.body.append(element);
+  return element;
+}
+
 function setup(checker: Checker) {
   document.body.replaceChildren();
   const element = document.createElement('div');
@@ -103,21 +127,10 @@ describe('ComposeSession', () => {
 
 describe('a fix from a card that stayed open while the text changed', () => {
   it('is taken from the text as it is now, not from the check that drew the card', async () => {
-    const pack = parsePack({
-      format: 'postguard/pack@1',
-      id: 'p',
-      name: 'p',
-      version: '1.0.0',
+    const checker = compiledPack({
       rules: [{ id: 'code', kind: 'terms', severity: 'error', message: 'm', terms: ['Nightjar'] }],
     });
-    if (!pack.ok) throw new Error('test pack does not parse');
-    const compiled = compilePacks([pack.value]);
-    if (!compiled.ok) throw new Error('test pack does not compile');
-
-    document.body.replaceChildren();
-    const element = document.createElement('div');
-    element.contentEditable = 'true';
-    document.body.append(element);
+    const element = editableBox();
     const deleted: string[] = [];
     const box = {
       element,
@@ -136,7 +149,7 @@ describe('a fix from a card that stayed open while the text changed', () => {
       },
     };
     const host = new OverlayHost(document);
-    const session = new ComposeSession(box, compiled.value, host, {
+    const session = new ComposeSession(box, checker, host, {
       releaseSubmission: () => undefined,
       siteControls: () => [],
     });
@@ -187,11 +200,7 @@ describe('currentFix', () => {
 
 describe('"Why?" on a card', () => {
   it("asks for the guide at the rule's section, and only for rules that name one", async () => {
-    const pack = parsePack({
-      format: 'postguard/pack@1',
-      id: 'acme',
-      name: 'ACME',
-      version: '1.0.0',
+    const checker = compiledPack({
       guide: { sections: [{ id: 'codenames', title: 'Code names', body: 'Keep them inside.' }] },
       rules: [
         {
@@ -205,17 +214,11 @@ describe('"Why?" on a card', () => {
         { id: 'other', kind: 'terms', severity: 'warning', message: 'm', terms: ['Falcon'] },
       ],
     });
-    if (!pack.ok) throw new Error('test pack does not parse');
-    const compiled = compilePacks([pack.value]);
-    if (!compiled.ok) throw new Error('test pack does not compile');
-    document.body.replaceChildren();
-    const element = document.createElement('div');
-    element.contentEditable = 'true';
-    document.body.append(element);
+    const element = editableBox();
     const box = { element, network: 'x' as const, context: 'post' as const, driver: genericDriver };
     const host = new OverlayHost(document);
     const opened: string[] = [];
-    const session = new ComposeSession(box, compiled.value, host, {
+    const session = new ComposeSession(box, checker, host, {
       releaseSubmission: () => undefined,
       siteControls: () => [],
       openGuide: (section) => opened.push(section),
