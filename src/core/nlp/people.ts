@@ -1,43 +1,136 @@
-import nlp from 'compromise';
+import { LruCache } from './lru';
+import {
+  compromiseSentences,
+  tagPiece,
+  trimmedName,
+  type NameSpan,
+  type TaggedPiece,
+} from './tagger';
 
 /**
  * People's names in a text, found by compromise's tagger. This module is the only part of
- * the entities rule that needs NLP: it is kept apart so the extension can load it lazily
- * (compromise is large, and tagging a 3,000-character post takes milliseconds, not
- * microseconds like the pattern checks).
+ * the entities rule that needs NLP: it is kept apart so the extension can load it lazily.
+ *
+ * Tagging is the slow part (about 10 ms per 1,000 characters), and a keystroke changes one
+ * sentence, so names are found per sentence and each sentence's answer is kept: an edited
+ * post costs a tagging pass over the sentences that changed, not over the post.
+ *
+ * Why this gives exactly what one pass over the whole post gives (compromise 14):
+ * - compromise first cuts the text into sentences (splitSentences), then each sentence into
+ *   terms from that sentence's string alone;
+ * - every tagging step (lexicon, pre-tagger, post-tagger patterns, chunks) works within one
+ *   sentence or within a clause of one, and `people()` matches within one sentence;
+ * - so a sentence's names depend only on its string, *provided that compromise, given a
+ *   piece of the post, cuts it into the same sentences it cuts the whole post into*. That is
+ *   not always so (a piece beginning "a. Lee" splits after "a." when alone, not after the
+ *   whitespace before it), so it is checked for every piece with compromise's own splitter,
+ *   and a piece that fails is widened with its neighbours until it passes; the whole text
+ *   always passes;
+ * - offsets are compromise's own accounting of the pieces before (see TaggedPiece.consumed).
+ * tests/unit/core/incremental-people.test.ts compares the two over random edit sequences.
  */
 
-export interface NameSpan {
-  start: number;
-  end: number;
+export type { NameSpan } from './tagger';
+
+interface Piece {
+  /** Lengths of the sentences compromise makes of this piece alone (undefined: unknown). */
+  sentences: readonly number[] | undefined;
+  /** Its names, once it has been tagged (only pieces that split as in the post are). */
+  tagged?: TaggedPiece;
 }
 
-interface OffsetJson {
-  offset?: { start: number; length: number };
+// A 30,000-character paste is about 500 sentences: room for it, other posts and the versions
+// of the sentence being typed (each check refreshes the sentences still in the post).
+const pieces = new LruCache<Piece>(2048, 200_000);
+
+// The same text asked again (several rules, a re-render) skips even the splitting.
+const WHOLE_TEXTS = 16;
+const answers = new Map<string, NameSpan[]>();
+
+function pieceOf(text: string): Piece {
+  let piece = pieces.get(text);
+  if (!piece) {
+    piece = { sentences: compromiseSentences(text)?.map((sentence) => sentence.length) };
+    pieces.set(text, piece);
+  }
+  return piece;
 }
 
-/** Characters compromise keeps around a name that are not part of it ("Mr. Chen." → "Mr. Chen"). */
-const EDGE = /[\p{L}\p{M}\p{N}]/u;
+/** Does compromise cut the piece made of sentences [first, last] as it cuts the post? */
+function splitsAsInPost(piece: Piece, lengths: readonly number[], first: number, last: number) {
+  // The whole text is what the whole-post pass tags, however it is cut.
+  if (first === 0 && last === lengths.length - 1) return true;
+  const cut = piece.sentences;
+  return (
+    cut !== undefined &&
+    cut.length === last - first + 1 &&
+    cut.every((length, k) => length === lengths[first + k])
+  );
+}
 
-// Several rules, and keystrokes that leave a stretch of the post unchanged, ask about the
-// same text again: remember the last few answers.
-const CACHE_SIZE = 16;
-const cache = new Map<string, NameSpan[]>();
+const MAX_WIDENINGS = 8;
+
+interface Group {
+  first: number;
+  last: number;
+  tagged: TaggedPiece;
+}
+
+/** Sentences grouped into pieces that tag as they do in the post, each tagged (or cached). */
+function taggedGroups(sentences: readonly string[]): Group[] {
+  const lengths = sentences.map((s) => s.length);
+  const groups: Group[] = [];
+  let widened = 0;
+  let first = 0;
+  while (first < sentences.length) {
+    let last = first;
+    for (;;) {
+      const text = sentences.slice(first, last + 1).join('');
+      const piece = pieceOf(text);
+      if (splitsAsInPost(piece, lengths, first, last)) {
+        piece.tagged ??= tagPiece(text);
+        groups.push({ first, last, tagged: piece.tagged });
+        break;
+      }
+      // Widen both ways: the cause may be the context before (leading whitespace moved to the
+      // previous sentence) or after. Each step grows the piece; the whole text always passes.
+      // Each step also splits the piece again, so a text that keeps failing (none in the
+      // corpus; 2 to 4 sentences in 1,000 of random punctuation soup) gets the whole pass.
+      widened++;
+      if (widened > MAX_WIDENINGS) {
+        groups.length = 0;
+        first = 0;
+        last = sentences.length - 1;
+        continue;
+      }
+      const previous = groups.pop();
+      if (previous) first = previous.first;
+      last = Math.min(sentences.length - 1, last + 1);
+    }
+    first = last + 1;
+  }
+  return groups;
+}
+
+function computePeople(text: string): NameSpan[] {
+  const sentences = compromiseSentences(text) ?? [text];
+  const people: NameSpan[] = [];
+  let base = 0;
+  for (const { tagged } of taggedGroups(sentences)) {
+    for (const [start, length] of tagged.names) {
+      const name = trimmedName(text, base + start, base + start + length);
+      if (name) people.push(name);
+    }
+    base += tagged.consumed;
+  }
+  return people;
+}
 
 export function findPeople(text: string): NameSpan[] {
-  const cached = cache.get(text);
+  const cached = answers.get(text);
   if (cached) return cached;
-  const people: NameSpan[] = [];
-  const found = nlp(text).people().json({ offset: true }) as OffsetJson[];
-  for (const person of found) {
-    if (!person.offset) continue;
-    let start = person.offset.start;
-    let end = start + person.offset.length;
-    while (start < end && !EDGE.test(text.charAt(start))) start++;
-    while (end > start && !EDGE.test(text.charAt(end - 1))) end--;
-    if (end > start) people.push({ start, end });
-  }
-  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
-  cache.set(text, people);
+  const people = computePeople(text);
+  if (answers.size >= WHOLE_TEXTS) answers.delete(answers.keys().next().value as string);
+  answers.set(text, people);
   return people;
 }
