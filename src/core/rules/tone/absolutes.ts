@@ -5,6 +5,8 @@ import type { WordToken } from '../../text/analysis';
 import { PhraseMatcher } from '../../text/phrases';
 import { wordIndexAt } from '../support/finding';
 import { isNegated } from '../support/negation';
+import { LanguageNegation } from './language-negation';
+import { OTHER_LANGUAGES, TONE_LANGUAGES } from './languages';
 import { listKey } from './lists';
 import type { ToneCheckCompiler, ToneHit } from './types';
 
@@ -17,6 +19,20 @@ import type { ToneCheckCompiler, ToneHit } from './types';
 interface Absolute {
   phrase: string;
   softer?: string;
+  /** The phrase's language's negation; English (support/negation.ts) when absent. */
+  negation?: LanguageNegation;
+}
+
+/**
+ * The other languages' promises, each read with its own language's negation. They are
+ * matched in every post: a word like "garantizado" promises in whatever post it stands.
+ */
+function otherLanguagesAbsolutes(): Absolute[] {
+  return OTHER_LANGUAGES.flatMap((language) => {
+    const data = TONE_LANGUAGES[language];
+    const negation = new LanguageNegation(data.negation);
+    return data.absolutes.map((phrase) => ({ phrase, negation }));
+  });
 }
 
 /** The replacement in the case of the original: "Risk-free" → "Low-risk". */
@@ -35,7 +51,9 @@ function lastWordBefore(words: readonly WordToken[], offset: number): number {
 export const compileAbsolutes: ToneCheckCompiler = (rule) => {
   const removed = new Set((rule.remove?.absolutes ?? []).map(listKey));
   const entries: Absolute[] = [
-    ...absolutes.phrases.filter((a: Absolute) => !removed.has(listKey(a.phrase))),
+    ...[...absolutes.phrases, ...otherLanguagesAbsolutes()].filter(
+      (a: Absolute) => !removed.has(listKey(a.phrase)),
+    ),
     ...(rule.add?.absolutes ?? []).map((phrase) => ({ phrase })),
   ];
   const matcher = new PhraseMatcher<Absolute>(false);
@@ -50,7 +68,10 @@ export const compileAbsolutes: ToneCheckCompiler = (rule) => {
       const last = lastWordBefore(words, hit.end);
       // "no risk-free plan": "no risk" was cut out of a longer compound, which is negated.
       if (last > first && /^-\p{L}/u.test(text.slice(hit.end, hit.end + 2))) continue;
-      if (isNegated(text, words, first, last)) continue;
+      const negated = hit.value.negation
+        ? hit.value.negation.isNegated(text, words, first, last)
+        : isNegated(text, words, first, last);
+      if (negated) continue;
       const suggestions: Suggestion[] = [];
       if (hit.value.softer) {
         suggestions.push(

@@ -3,6 +3,7 @@ import { removeSuggestion } from '../../suggestions';
 import type { WordToken } from '../../text/analysis';
 import { CLAUSE_BREAK, wordKey } from '../support/finding';
 import { isNegationWord } from '../support/negation';
+import { otherLanguagesInsults } from './insult-languages';
 import { adjustGroups, listKey } from './lists';
 import type { ToneCheckCompiler, ToneHit } from './types';
 
@@ -131,6 +132,7 @@ export const compileInsult: ToneCheckCompiler = (rule) => {
     'adjective',
   );
   put(adjustGroups(insults.nouns, add, remove), 'noun');
+  const otherLanguages = otherLanguagesInsults(remove);
 
   return (analysis) => {
     const { text } = analysis;
@@ -154,6 +156,9 @@ export const compileInsult: ToneCheckCompiler = (rule) => {
       });
       reached = word.end;
     }
-    return hits;
+    // The other languages' insults, where no English one covers the same words.
+    for (const hit of otherLanguages(analysis))
+      if (!hits.some((h) => h.start < hit.end && hit.start < h.end)) hits.push(hit);
+    return hits.sort((a, b) => a.start - b.start);
   };
 };

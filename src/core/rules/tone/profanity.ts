@@ -4,6 +4,7 @@ import slurs from '../../data/slurs.json';
 import type { Severity, ToneRule } from '../../pack/schema';
 import { Lexicon, wordForms, type CompoundRoot, type Level } from './lexicon';
 import { listKey } from './lists';
+import { otherLanguagesProfanity } from './profanity-languages';
 import type { ToneCheckCompiler } from './types';
 
 /**
@@ -73,8 +74,9 @@ export const compileProfanity: ToneCheckCompiler = (rule) => {
     entries: words,
     compoundRoots: ROOTS.filter((r) => ![...removed].some((w) => r.root.startsWith(w))),
   });
+  const otherLanguages = otherLanguagesProfanity(removed);
   return (analysis) =>
-    lexicon
-      .match(analysis)
+    otherLanguages
+      .match(analysis, lexicon.match(analysis))
       .map(({ level, ...hit }) => ({ ...hit, severity: severityFor(rule, level) }));
 };

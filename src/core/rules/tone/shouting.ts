@@ -2,9 +2,11 @@ import nlp from 'compromise';
 import acronyms from '../../data/acronyms.json';
 import type { Suggestion } from '../../findings';
 import type { WordToken } from '../../text/analysis';
-import { tokenize } from '../../text/analysis';
+import { tokenize, type TextAnalysis } from '../../text/analysis';
+import { languageAt } from '../../text/language';
 import { wordKey } from '../support/finding';
 import { orgNames } from '../support/org';
+import { OTHER_LANGUAGES, TONE_LANGUAGES, type OtherLanguage } from './languages';
 import type { ToneCheckCompiler, ToneHit } from './types';
 
 /**
@@ -90,18 +92,44 @@ function quoteForLabel(s: string): string {
   return s.length > 40 ? `${s.slice(0, 39)}…` : s;
 }
 
+/**
+ * Each language's short common words: "ESTO ES INACEPTABLE" is three words, not two
+ * acronyms and a word, once the sentence is known to be Spanish. Read only for a run the
+ * English reading does not count, so English posts never pay for the detection.
+ */
+const COMMON_WORDS = new Map<OtherLanguage, ReadonlySet<string>>(
+  OTHER_LANGUAGES.map((language) => [language, new Set(TONE_LANGUAGES[language].commonWords)]),
+);
+const ANY_COMMON_WORD = new Set([...COMMON_WORDS.values()].flatMap((words) => [...words]));
+
+type IsName = (word: WordToken) => boolean;
+
 export const compileShouting: ToneCheckCompiler = (_rule, context) => {
-  const known = new Set(acronyms.acronyms);
+  // Every language's acronyms: "ONU", "TVA", "DSGVO" are names in any post.
+  const known = new Set([
+    ...acronyms.acronyms,
+    ...OTHER_LANGUAGES.flatMap((language) => TONE_LANGUAGES[language].acronyms),
+  ]);
   for (const name of orgNames(context)) for (const word of tokenize(name)) known.add(wordKey(word));
 
-  const isName = (word: WordToken) => known.has(wordKey(word)) || unlistedAcronym(word);
-  const isPlain = (word: WordToken) => letterCount(word.text) >= 2 && !isName(word);
+  const isEnglishName: IsName = (word) => known.has(wordKey(word)) || unlistedAcronym(word);
+  const namesIn = (language: OtherLanguage): IsName => {
+    const common = COMMON_WORDS.get(language) as ReadonlySet<string>;
+    return (word) =>
+      known.has(wordKey(word)) || (!common.has(wordKey(word)) && unlistedAcronym(word));
+  };
+  const nameReaders = new Map(OTHER_LANGUAGES.map((language) => [language, namesIn(language)]));
 
   /**
    * A run without its leading and trailing sentences of names only: in "Thanks ESA. ACME
    * CEO. HAPPY BIRTHDAY!" the shouting is "HAPPY BIRTHDAY".
    */
-  function trimNames(text: string, run: readonly WordToken[]): readonly WordToken[] {
+  function trimNames(
+    text: string,
+    run: readonly WordToken[],
+    isName: IsName,
+  ): readonly WordToken[] {
+    const isPlain = (word: WordToken) => letterCount(word.text) >= 2 && !isName(word);
     const sentences: WordToken[][] = [[]];
     run.forEach((word, i) => {
       const previous = run[i - 1];
@@ -114,8 +142,8 @@ export const compileShouting: ToneCheckCompiler = (_rule, context) => {
     return sentences.flat();
   }
 
-  function judge(text: string, whole: readonly WordToken[]): ToneHit | undefined {
-    const run = trimNames(text, whole);
+  function judge(text: string, whole: readonly WordToken[], isName: IsName): ToneHit | undefined {
+    const run = trimNames(text, whole, isName);
     if (run.length < 2 || isCodeLike(text, run)) return undefined;
     let counted = 0;
     let plain = 0;
@@ -140,13 +168,22 @@ export const compileShouting: ToneCheckCompiler = (_rule, context) => {
     return { start, end, suggestions: [suggestion] };
   }
 
+  /** The run judged in English, and again in its sentence's language if that may change it. */
+  function judgeRun(analysis: TextAnalysis, run: readonly WordToken[]): ToneHit | undefined {
+    const hit = judge(analysis.text, run, isEnglishName);
+    if (hit || !run.some((word) => ANY_COMMON_WORD.has(wordKey(word)))) return hit;
+    const language = languageAt(analysis, (run[0] as WordToken).start);
+    const isName = language && language !== 'en' ? nameReaders.get(language) : undefined;
+    return isName ? judge(analysis.text, run, isName) : undefined;
+  }
+
   return (analysis) => {
-    const { text } = analysis;
     const words = analysis.words();
+    const { text } = analysis;
     const hits: ToneHit[] = [];
     let run: WordToken[] = [];
     const close = () => {
-      const hit = run.length > 1 ? judge(text, run) : undefined;
+      const hit = run.length > 1 ? judgeRun(analysis, run) : undefined;
       if (hit) hits.push(hit);
       run = [];
     };

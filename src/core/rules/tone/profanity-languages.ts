@@ -1,0 +1,125 @@
+import type { TextAnalysis } from '../../text/analysis';
+import { languageAt, type PostLanguage } from '../../text/language';
+import { PhraseMatcher } from '../../text/phrases';
+import { Lexicon, type CompoundRoot, type LexiconHit, type Level } from './lexicon';
+import { OTHER_LANGUAGES, TONE_LANGUAGES, type OtherLanguage } from './languages';
+import { listKey } from './lists';
+
+/**
+ * Swearing in Spanish, French, German and Portuguese, next to the English lexicon. Most
+ * words are rude in any post they stand in ("mierda", "putain", "Scheiße", "caralho") and
+ * cost no language detection. The few that are innocent in another of the five languages
+ * are read in the language of their sentence: French "bite" and German "Mist" only where
+ * the sentence is French or German, English "dick" not where it is German ("fat").
+ */
+
+/**
+ * The four languages' words in one lexicon, so a post is read once however many languages
+ * there are; what depends on the language is looked up per hit.
+ */
+interface OtherLanguagesLexicon {
+  lexicon: Lexicon;
+  /** Words innocent elsewhere, with the language they are rude in. */
+  needsLanguage: ReadonlyMap<string, OtherLanguage>;
+  innocentPhrases: PhraseMatcher<true>;
+}
+
+function combinedLexicon(removed: ReadonlySet<string>): OtherLanguagesLexicon {
+  const isRemoved = (key: string) => [...removed].some((r) => key === r || key.startsWith(r));
+  const entries = new Map<string, Level>();
+  const compoundRoots: CompoundRoot[] = [];
+  const needsLanguage = new Map<string, OtherLanguage>();
+  const innocentPhrases = new PhraseMatcher<true>(false);
+  for (const language of OTHER_LANGUAGES) {
+    const data = TONE_LANGUAGES[language].profanity;
+    const mild = new Set(data.mild.map(listKey));
+    for (const word of [...data.strong, ...data.mild]) {
+      const key = listKey(word);
+      if (!isRemoved(key) && !entries.has(key)) entries.set(key, mild.has(key) ? 'mild' : 'strong');
+    }
+    for (const r of data.compoundRoots)
+      if (!isRemoved(r.root))
+        compoundRoots.push({
+          root: r.root,
+          position: r.position as CompoundRoot['position'],
+          level: mild.has(r.root) ? 'mild' : 'strong',
+        });
+    for (const word of data.needsLanguage) needsLanguage.set(listKey(word), language);
+    for (const phrase of data.innocentPhrases) innocentPhrases.add(phrase, true);
+  }
+  return { lexicon: new Lexicon({ entries, compoundRoots }), needsLanguage, innocentPhrases };
+}
+
+/** English list words innocent in a language: "dick" → de. */
+function innocentEnglishWords(): Map<string, PostLanguage[]> {
+  const words = new Map<string, PostLanguage[]>();
+  for (const language of OTHER_LANGUAGES)
+    for (const word of TONE_LANGUAGES[language].profanity.innocentEnglish) {
+      const key = listKey(word);
+      words.set(key, [...(words.get(key) ?? []), language]);
+    }
+  return words;
+}
+
+const INNOCENT_ENGLISH = innocentEnglishWords();
+const COMMON_WORDS = new Map<PostLanguage, ReadonlySet<string>>(
+  OTHER_LANGUAGES.map((language) => [language, new Set(TONE_LANGUAGES[language].commonWords)]),
+);
+/** How far from a word its sentence's common words are looked for. */
+const NEAR = 80;
+
+/**
+ * The detector reads "Such a dick move" as German: a short English sentence has too few
+ * letters to tell. An English word is excused only when its language is detected and one
+ * of that language's common words ("ist", "der") stands near it.
+ */
+function innocentHere(
+  analysis: TextAnalysis,
+  hit: LexiconHit,
+  innocentIn: readonly PostLanguage[],
+) {
+  const language = languageAt(analysis, hit.start);
+  if (language === undefined || !innocentIn.includes(language)) return false;
+  const common = COMMON_WORDS.get(language);
+  return analysis
+    .words()
+    .some(
+      (word) =>
+        word.end > hit.start - NEAR &&
+        word.start < hit.end + NEAR &&
+        common?.has(word.lower) === true,
+    );
+}
+
+function hitKey(analysis: TextAnalysis, hit: LexiconHit): string {
+  const start = analysis.text.charAt(hit.start) === '#' ? hit.start + 1 : hit.start;
+  return listKey(analysis.text.slice(start, hit.end));
+}
+
+export interface OtherLanguagesProfanity {
+  /** The English hits, without those innocent in their sentence's language, and the others'. */
+  match(analysis: TextAnalysis, englishHits: readonly LexiconHit[]): LexiconHit[];
+}
+
+export function otherLanguagesProfanity(removed: ReadonlySet<string>): OtherLanguagesProfanity {
+  const { lexicon, needsLanguage, innocentPhrases } = combinedLexicon(removed);
+  return {
+    match(analysis, englishHits) {
+      const hits = englishHits.filter((hit) => {
+        const innocentIn = INNOCENT_ENGLISH.get(hitKey(analysis, hit));
+        return !innocentIn || !innocentHere(analysis, hit, innocentIn);
+      });
+      let innocent: { start: number; end: number }[] | undefined;
+      for (const hit of lexicon.match(analysis)) {
+        const language = needsLanguage.get(hitKey(analysis, hit));
+        if (language && languageAt(analysis, hit.start) !== language) continue;
+        innocent ??= innocentPhrases.match(analysis);
+        if (innocent.some((p) => p.start <= hit.start && hit.end <= p.end)) continue;
+        // English and another language may list the same word: one hit per stretch of text.
+        if (hits.some((h) => h.start < hit.end && hit.start < h.end)) continue;
+        hits.push(hit);
+      }
+      return hits.sort((a, b) => a.start - b.start);
+    },
+  };
+}

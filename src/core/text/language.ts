@@ -1,0 +1,63 @@
+import { detect } from 'tinyld/light';
+import type { TextAnalysis } from './analysis';
+
+/**
+ * The language of a sentence of a post, among those Postguard has tone lists for. Detection
+ * is asked for only when a word's reading depends on it (French "con" is "with" in Spanish,
+ * German "dick" is "fat"), so a post without such a word costs nothing here.
+ *
+ * tinyld's light profile: 81 kB minified, MIT, and right on 40-300 character posts in the
+ * languages below (see the commit that added it for the figures).
+ */
+
+export const POST_LANGUAGES = ['en', 'es', 'fr', 'de', 'pt'] as const;
+export type PostLanguage = (typeof POST_LANGUAGES)[number];
+
+const ONLY: string[] = [...POST_LANGUAGES];
+/** The detector's cost grows with the text; a sentence and its neighbours are enough. */
+const WINDOW = 300;
+const SENTENCE_END = /[.!?…\n]/;
+
+function isPostLanguage(code: string): code is PostLanguage {
+  return (POST_LANGUAGES as readonly string[]).includes(code);
+}
+
+/** The language of `text`, or undefined when the detector cannot tell. */
+export function detectLanguage(text: string): PostLanguage | undefined {
+  const code = detect(text.toLowerCase(), { only: ONLY });
+  return isPostLanguage(code) ? code : undefined;
+}
+
+/** The span of the sentence around `offset`, widened to about WINDOW characters when short. */
+function sentenceAround(text: string, offset: number): { start: number; end: number } {
+  let start = offset;
+  while (start > 0 && !SENTENCE_END.test(text.charAt(start - 1))) start--;
+  let end = offset;
+  while (end < text.length && !SENTENCE_END.test(text.charAt(end))) end++;
+  const missing = WINDOW - (end - start);
+  if (missing > 0) {
+    start = Math.max(0, start - Math.floor(missing / 2));
+    end = Math.min(text.length, end + Math.ceil(missing / 2));
+  }
+  return { start: Math.max(start, offset - WINDOW), end: Math.min(end, offset + WINDOW) };
+}
+
+const cache = new WeakMap<TextAnalysis, Map<string, PostLanguage | undefined>>();
+
+/**
+ * The language at `offset` of the analysed text: of its sentence, so that a mixed post reads
+ * each sentence in its own language. Remembered per analysis, which every rule shares.
+ */
+export function languageAt(analysis: TextAnalysis, offset: number): PostLanguage | undefined {
+  const { start, end } = sentenceAround(analysis.text, offset);
+  let known = cache.get(analysis);
+  if (!known) {
+    known = new Map();
+    cache.set(analysis, known);
+  }
+  const key = `${start}:${end}`;
+  if (known.has(key)) return known.get(key);
+  const language = detectLanguage(analysis.text.slice(start, end));
+  known.set(key, language);
+  return language;
+}
