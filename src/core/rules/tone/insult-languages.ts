@@ -20,10 +20,12 @@ import type { ToneHit } from './types';
 type Kind = 'noun' | 'adjective';
 
 const MAX_WALK = 7;
+/** What any language's `elisions` may put in front of a word ("d'", "l'", "qu'"). */
+const ELIDED_ARTICLE = /^(?:qu|\p{L})'/u;
 const SENTENCE_BREAK = /[.!?…\n]/;
 
 class LanguageInsults {
-  private readonly kinds = new Map<string, Kind>();
+  readonly kinds = new Map<string, Kind>();
   private readonly targets: Set<string>;
   private readonly directTargets: Set<string>;
   private readonly directCopulas: Set<string>;
@@ -177,5 +179,11 @@ export function otherLanguagesInsults(
 ): (analysis: TextAnalysis) => ToneHit[] {
   const removed = new Set(remove.map(listKey));
   const languages = OTHER_LANGUAGES.map((language) => new LanguageInsults(language, removed));
-  return (analysis) => languages.flatMap((language) => language.match(analysis));
+  const anyInsult = new Set(languages.flatMap((language) => [...language.kinds.keys()]));
+  // One look at the words first: most posts have no insult word in any language, and the
+  // four walks would each read the whole post to find that out.
+  const mayInsult = (analysis: TextAnalysis) =>
+    analysis.words().some((word) => anyInsult.has(wordKey(word).replace(ELIDED_ARTICLE, '')));
+  return (analysis) =>
+    mayInsult(analysis) ? languages.flatMap((language) => language.match(analysis)) : [];
 }

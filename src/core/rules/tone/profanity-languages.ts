@@ -1,7 +1,7 @@
 import type { TextAnalysis } from '../../text/analysis';
 import { languageAt, type PostLanguage } from '../../text/language';
 import { PhraseMatcher } from '../../text/phrases';
-import { Lexicon, type CompoundRoot, type LexiconHit, type Level } from './lexicon';
+import { type CompoundRoot, type LexiconHit, type Level } from './lexicon';
 import { OTHER_LANGUAGES, TONE_LANGUAGES, type OtherLanguage } from './languages';
 import { listKey } from './lists';
 
@@ -14,11 +14,12 @@ import { listKey } from './lists';
  */
 
 /**
- * The four languages' words in one lexicon, so a post is read once however many languages
- * there are; what depends on the language is looked up per hit.
+ * The four languages' words, put into the English lexicon so that a post is read once
+ * however many languages there are; what depends on the language is looked up per hit.
  */
 interface OtherLanguagesLexicon {
-  lexicon: Lexicon;
+  entries: ReadonlyMap<string, Level>;
+  compoundRoots: readonly CompoundRoot[];
   /** Words innocent elsewhere, with the language they are rude in. */
   needsLanguage: ReadonlyMap<string, OtherLanguage>;
   innocentPhrases: PhraseMatcher<true>;
@@ -47,7 +48,7 @@ function combinedLexicon(removed: ReadonlySet<string>): OtherLanguagesLexicon {
     for (const word of data.needsLanguage) needsLanguage.set(listKey(word), language);
     for (const phrase of data.innocentPhrases) innocentPhrases.add(phrase, true);
   }
-  return { lexicon: new Lexicon({ entries, compoundRoots }), needsLanguage, innocentPhrases };
+  return { entries, compoundRoots, needsLanguage, innocentPhrases };
 }
 
 /** English list words innocent in a language: "dick" → de. */
@@ -97,29 +98,29 @@ function hitKey(analysis: TextAnalysis, hit: LexiconHit): string {
 }
 
 export interface OtherLanguagesProfanity {
-  /** The English hits, without those innocent in their sentence's language, and the others'. */
-  match(analysis: TextAnalysis, englishHits: readonly LexiconHit[]): LexiconHit[];
+  /** Words and compound roots to add to the English lexicon. */
+  entries: ReadonlyMap<string, Level>;
+  compoundRoots: readonly CompoundRoot[];
+  /** The lexicon's hits without those innocent in their sentence's language. */
+  filter(analysis: TextAnalysis, hits: readonly LexiconHit[]): LexiconHit[];
 }
 
 export function otherLanguagesProfanity(removed: ReadonlySet<string>): OtherLanguagesProfanity {
-  const { lexicon, needsLanguage, innocentPhrases } = combinedLexicon(removed);
+  const { entries, compoundRoots, needsLanguage, innocentPhrases } = combinedLexicon(removed);
   return {
-    match(analysis, englishHits) {
-      const hits = englishHits.filter((hit) => {
-        const innocentIn = INNOCENT_ENGLISH.get(hitKey(analysis, hit));
-        return !innocentIn || !innocentHere(analysis, hit, innocentIn);
-      });
+    entries,
+    compoundRoots,
+    filter(analysis, hits) {
       let innocent: { start: number; end: number }[] | undefined;
-      for (const hit of lexicon.match(analysis)) {
-        const language = needsLanguage.get(hitKey(analysis, hit));
-        if (language && languageAt(analysis, hit.start) !== language) continue;
+      return hits.filter((hit) => {
+        const key = hitKey(analysis, hit);
+        const innocentIn = INNOCENT_ENGLISH.get(key);
+        if (innocentIn && innocentHere(analysis, hit, innocentIn)) return false;
+        const language = needsLanguage.get(key);
+        if (language && languageAt(analysis, hit.start) !== language) return false;
         innocent ??= innocentPhrases.match(analysis);
-        if (innocent.some((p) => p.start <= hit.start && hit.end <= p.end)) continue;
-        // English and another language may list the same word: one hit per stretch of text.
-        if (hits.some((h) => h.start < hit.end && hit.start < h.end)) continue;
-        hits.push(hit);
-      }
-      return hits.sort((a, b) => a.start - b.start);
+        return !innocent.some((p) => p.start <= hit.start && hit.end <= p.end);
+      });
     },
   };
 }

@@ -70,13 +70,18 @@ function severityFor(rule: ToneRule, level: Level): Severity {
 
 export const compileProfanity: ToneCheckCompiler = (rule) => {
   const { words, removed } = adjustedWords(BUILT_IN, rule.add?.profanity, rule.remove?.profanity);
+  const otherLanguages = otherLanguagesProfanity(removed);
+  // English first: a word listed in both keeps its English level and forms.
+  for (const [word, level] of otherLanguages.entries) if (!words.has(word)) words.set(word, level);
   const lexicon = new Lexicon({
     entries: words,
-    compoundRoots: ROOTS.filter((r) => ![...removed].some((w) => r.root.startsWith(w))),
+    compoundRoots: [
+      ...ROOTS.filter((r) => ![...removed].some((w) => r.root.startsWith(w))),
+      ...otherLanguages.compoundRoots,
+    ],
   });
-  const otherLanguages = otherLanguagesProfanity(removed);
   return (analysis) =>
     otherLanguages
-      .match(analysis, lexicon.match(analysis))
+      .filter(analysis, lexicon.match(analysis))
       .map(({ level, ...hit }) => ({ ...hit, severity: severityFor(rule, level) }));
 };
