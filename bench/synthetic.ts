@@ -115,12 +115,43 @@ export function syntheticTerms(count: number, seed = 1): string[] {
   return [...terms];
 }
 
-/** A post of about `length` characters of prose with a few terms, hashtags, emoji and a link. */
-export function syntheticPost(length: number, terms: readonly string[], seed = 2): string {
+const PEOPLE = [
+  'Maria Chen',
+  'Dana Okafor',
+  'James Whitfield',
+  'Priya Raman',
+  'Tomás Ortega',
+  'Lena Fischer',
+  'Sam Adeyemi',
+  'Hannah Lee',
+];
+
+export interface PostShape {
+  /**
+   * Sentences as people write them (8 to 24 words, a full stop, now and then a paragraph);
+   * `false` makes one run-on sentence of the whole post, which compromise tags in time that
+   * grows faster than its length.
+   */
+  sentences?: boolean;
+}
+
+/**
+ * A post of about `length` characters of prose with a few terms, people's names, hashtags,
+ * emoji, a link and a phone number, in sentences and paragraphs unless told otherwise.
+ */
+export function syntheticPost(
+  length: number,
+  terms: readonly string[],
+  seed = 2,
+  shape: PostShape = {},
+): string {
+  const sentences = shape.sentences ?? true;
   const random = seededRandom(seed);
-  const parts: string[] = [];
-  let size = 0;
-  while (size < length) {
+  let post = '';
+  let words = 0;
+  let wanted = 8 + Math.floor(random() * 17);
+  let inParagraph = 0;
+  while (post.length < length) {
     const roll = random();
     let part: string;
     if (roll < 0.01) part = pick(random, terms);
@@ -128,11 +159,24 @@ export function syntheticPost(length: number, terms: readonly string[], seed = 2
     else if (roll < 0.03) part = pick(random, ['🎉', '👍🏽', '👩‍💻', '🚀']);
     else if (roll < 0.035) part = 'https://example.com/news/2026/launch';
     else if (roll < 0.04) part = '555-123-4567';
+    else if (roll < 0.05) part = pick(random, PEOPLE);
     else part = pick(random, PROSE);
-    parts.push(part);
-    size += part.length + 1;
+    if (sentences && words === 0) part = capitalise(part);
+    post += post === '' || post.endsWith('\n') ? part : ` ${part}`;
+    words += 1;
+    if (sentences && words >= wanted) {
+      const end = random();
+      post += end < 0.1 ? '!' : end < 0.15 ? '?' : '.';
+      words = 0;
+      wanted = 8 + Math.floor(random() * 17);
+      inParagraph += 1;
+      if (inParagraph >= 3 && random() < 0.35) {
+        post += '\n\n';
+        inParagraph = 0;
+      }
+    }
   }
-  return parts.join(' ').slice(0, length);
+  return post.slice(0, length);
 }
 
 function base(id: string): Omit<Pack, 'rules'> {

@@ -7,6 +7,7 @@ import { seededRandom } from './synthetic';
  * kinds of edit, each its own variant, measured round-robin in one loop so that the machine's
  * load and the garbage collector hit them alike:
  * - `word at end`: a word typed at the end of the post (with its space), one check per word;
+ *   every twelfth word ends its sentence;
  * - `char in middle`: one character typed at a caret in the middle, which moves on as it types
  *   (a word, then a space), one check per character;
  * - `backspace`: one character deleted before a caret in the middle, which moves back.
@@ -34,6 +35,7 @@ export class Typist {
   private text: string;
   private caret: number;
   private word = '';
+  private wordsInSentence = 0;
   private readonly random: () => number;
 
   constructor(
@@ -48,10 +50,6 @@ export class Typist {
     this.caret = kind === 'word at end' ? post.length : middle < 0 ? post.length : middle + 1;
   }
 
-  get length(): number {
-    return this.text.length;
-  }
-
   private nextWord(): string {
     return WORDS[Math.floor(this.random() * WORDS.length)]!;
   }
@@ -59,9 +57,18 @@ export class Typist {
   next(): string {
     const { text } = this;
     switch (this.kind) {
-      case 'word at end':
-        this.text = `${text}${text.endsWith(' ') ? '' : ' '}${this.nextWord()}`;
+      case 'word at end': {
+        let word = this.nextWord();
+        let stop = '';
+        if (this.wordsInSentence >= 12) {
+          stop = '.';
+          word = word.charAt(0).toUpperCase() + word.slice(1);
+          this.wordsInSentence = 0;
+        }
+        this.wordsInSentence += 1;
+        this.text = `${text.trimEnd()}${stop} ${word}`;
         break;
+      }
       case 'char in middle': {
         if (this.word === '') this.word = `${this.nextWord()} `;
         const typed = this.word[0]!;
@@ -117,7 +124,13 @@ export interface TypingCase {
   checker: Checker;
   post: string;
   network: Network;
+  /** At most this many measured rounds (a check of each kind per round)… */
   rounds: number;
+  /** …and at least this many, even past the budget. */
+  minRounds?: number;
+  /** Stop once the measured checks have taken this long (ms), to keep the bench short. */
+  budgetMs?: number;
+  /** Unmeasured rounds first (the JIT), stopped early if they take over a second. */
   warmUp: number;
   /**
    * Check the post as it is once before typing (a paste), measured apart as `first`. Without
@@ -151,12 +164,21 @@ export function measureTyping(testCase: TypingCase): TypingResult {
   const typists = EDIT_KINDS.map((kind, i) => new Typist(kind, testCase.post, seed + i));
   const times = EDIT_KINDS.map(() => [] as number[]);
   const lengths = EDIT_KINDS.map(() => [0, 0]);
-  for (let round = 0; round < testCase.warmUp + testCase.rounds; round += 1) {
+  const warmUpUntil = performance.now() + 1_000;
+  for (let round = 0; round < testCase.warmUp && performance.now() < warmUpUntil; round += 1) {
+    for (const typist of typists) timeCheck(checker, typist.next(), network);
+  }
+  const budget = testCase.budgetMs ?? Infinity;
+  const minRounds = Math.min(testCase.minRounds ?? 10, testCase.rounds);
+  let spent = 0;
+  for (let round = 0; round < testCase.rounds; round += 1) {
+    if (round >= minRounds && spent > budget) break;
     typists.forEach((typist, i) => {
-      const ms = timeCheck(checker, typist.next(), network);
-      if (round < testCase.warmUp) return;
-      if (round === testCase.warmUp) lengths[i]![0] = typist.length;
-      lengths[i]![1] = typist.length;
+      const text = typist.next();
+      const ms = timeCheck(checker, text, network);
+      spent += ms;
+      if (round === 0) lengths[i]![0] = text.length;
+      lengths[i]![1] = text.length;
       times[i]!.push(ms);
     });
   }
