@@ -34,6 +34,8 @@ Options:
   --network NETWORK      x, facebook or linkedin (default: ${DEFAULT_NETWORK})
   --format FORMAT        text (default), json or sarif
   --now YYYY-MM-DD       check as of this date (embargoes end on their "until" date)
+  --lang LANG            en, es, fr, de or pt: findings' messages in this language when
+                         the pack has them (default: each sentence's own language)
   -h, --help             this help
 
 Text output, one line per finding, then a summary:

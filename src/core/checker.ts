@@ -1,11 +1,13 @@
-import type { CheckOptions, Finding, Suggestion } from './findings';
+import type { CheckOptions, Finding, ResolvedCheckOptions, Suggestion } from './findings';
 import { clampRange } from './offsets';
 import { fail, formatPath, ok, type PackError, type Result } from './pack/errors';
 import { lastDefined, layerRules, orderLayers, type EffectiveRule } from './pack/layers';
 import type { Network, Pack } from './pack/schema';
 import { compileRule } from './rules/registry';
 import { RuleCompileError, type CompiledRule } from './rules/types';
-import { analyseText } from './text/analysis';
+import { analyseText, type TextAnalysis } from './text/analysis';
+import { languageAt } from './text/language';
+import { POST_LANGUAGES, type PostLanguage } from './text/post-languages';
 import { layerGuide, type LayeredGuide } from './guide/layers';
 
 /**
@@ -34,6 +36,18 @@ interface ActiveRule {
   link: string | undefined;
   /** The guide section that explains the rule; checked to exist when the packs compile. */
   guide: string | undefined;
+  /** The post languages the rule applies in; undefined for all of them. */
+  languages: ReadonlySet<PostLanguage> | undefined;
+}
+
+/**
+ * Whether a finding at `offset` is in a language the rule applies in. A sentence whose
+ * language cannot be told is checked: a missed warning costs more than a needless one.
+ */
+function inRuleLanguage(rule: ActiveRule, analysis: TextAnalysis, offset: number): boolean {
+  if (!rule.languages) return true;
+  const language = languageAt(analysis, offset);
+  return language === undefined || rule.languages.has(language);
 }
 
 function clampSuggestion(text: string, suggestion: Suggestion): Suggestion {
@@ -104,14 +118,23 @@ export function compilePacks(packs: readonly Pack[]): Result<Checker> {
       });
       continue;
     }
+    const languages = effective.rule.languages ?? pack.languages;
     try {
-      const compiled = compileRule(effective.rule, { pack, org });
+      const compiled = compileRule(effective.rule, {
+        pack,
+        org,
+        languages: languages ?? POST_LANGUAGES,
+      });
       active.push({
         compiled,
         networks: effective.rule.networks ? new Set(effective.rule.networks) : undefined,
         // The rule's own pack knows best where its policy lives; the top pack otherwise.
         link: effective.rule.link ?? pack.policyUrl ?? policyUrl,
         guide: section,
+        languages:
+          languages && POST_LANGUAGES.some((language) => !languages.includes(language))
+            ? new Set(languages)
+            : undefined,
       });
     } catch (error) {
       if (error instanceof RuleCompileError) {
@@ -146,13 +169,19 @@ export function compilePacks(packs: readonly Pack[]): Result<Checker> {
     ...(lastDefined(ordered, 'links') ? { links: lastDefined(ordered, 'links') } : {}),
     ...(guide ? { guide } : {}),
     check(text: string, options: CheckOptions): Finding[] {
-      const resolved = { network: options.network, now: options.now ?? new Date() };
+      const resolved: ResolvedCheckOptions = {
+        network: options.network,
+        now: options.now ?? new Date(),
+        language: options.language,
+      };
       const analysis = analyseText(text);
       const findings: Finding[] = [];
       for (const rule of active) {
         if (rule.networks && !rule.networks.has(resolved.network)) continue;
-        for (const finding of rule.compiled.check(analysis, resolved))
-          findings.push(finish(text, finding, rule));
+        for (const finding of rule.compiled.check(analysis, resolved)) {
+          if (inRuleLanguage(rule, analysis, finding.start))
+            findings.push(finish(text, finding, rule));
+        }
       }
       return findings.sort(byPosition);
     },

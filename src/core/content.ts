@@ -1,5 +1,7 @@
 import { localDate } from './dates';
 import type { ContentItem, Network, Pack } from './pack/schema';
+import { localize } from './text/localized';
+import { POST_LANGUAGES, type PostLanguage } from './text/post-languages';
 
 /**
  * Approved content: ready-made posts an organisation offers its people, and the tracking
@@ -28,9 +30,38 @@ export function effectiveContent(packs: readonly Pack[], query: ContentQuery): C
   );
 }
 
-/** The item's text for `network`, falling back to its default text. */
-export function contentText(item: ContentItem, network: Network): string {
-  return item.text[network] || item.text.default;
+function inLanguage(
+  wording: ContentItem['text'][Network] | ContentItem['text']['default'],
+  language: PostLanguage,
+): string | undefined {
+  return typeof wording === 'object' ? wording[language] : undefined;
+}
+
+/**
+ * The item's text for `network` in `language`: the network's own wording in that language,
+ * then the language's wording for every network, then the default's translation; without one
+ * in the language, the network's wording, then the default. An empty wording counts as none.
+ */
+export function contentText(item: ContentItem, network: Network, language?: PostLanguage): string {
+  const { text } = item;
+  const own = text[network];
+  if (language) {
+    const translated =
+      inLanguage(own, language) || text[language] || inLanguage(text.default, language);
+    if (translated) return translated;
+  }
+  return (own === undefined ? '' : localize(own, undefined)) || localize(text.default, undefined);
+}
+
+/** The languages the item has a wording of its own in; none when it has only its default. */
+export function contentLanguages(item: ContentItem): PostLanguage[] {
+  const { text } = item;
+  const wordings = [text.default, text.x, text.facebook, text.linkedin];
+  return POST_LANGUAGES.filter(
+    (language) =>
+      text[language] !== undefined ||
+      wordings.some((wording) => inLanguage(wording, language) !== undefined),
+  );
 }
 
 export interface TagContext {

@@ -1,4 +1,5 @@
 import type { Network, RuleKind, Severity } from './pack/schema';
+import type { PostLanguage } from './text/post-languages';
 
 /** A replacement of `text[start, end)` by `text`. Offsets are UTF-16 code units. */
 export interface Edit {
@@ -7,9 +8,19 @@ export interface Edit {
   text: string;
 }
 
-/** A one-click fix: a label that says what it does, and the edits that do it. */
+/**
+ * What a fix does, for an interface to word in its own language: `replace` with `text`,
+ * `add` `text`, `move-up` the marker `text`, `change` to `text`, or `remove` the match.
+ */
+export interface SuggestionAction {
+  verb: 'remove' | 'replace' | 'add' | 'move-up' | 'change';
+  text?: string;
+}
+
+/** A one-click fix: a label that says what it does (in English), and the edits that do it. */
 export interface Suggestion {
   label: string;
+  action?: SuggestionAction;
   edits: Edit[];
 }
 
@@ -34,4 +45,16 @@ export interface CheckOptions {
   network: Network;
   /** The moment of checking, for embargo dates (`until`) and content windows. */
   now?: Date;
+  /**
+   * The language of every finding's message (the CLI's `--lang`). Without it, a message the
+   * pack gives in several languages is in the language of the sentence it is about.
+   */
+  language?: PostLanguage;
+}
+
+/** The options every rule sees, each decided. */
+export interface ResolvedCheckOptions {
+  network: Network;
+  now: Date;
+  language: PostLanguage | undefined;
 }

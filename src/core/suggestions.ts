@@ -17,10 +17,14 @@ export function removeSuggestion(text: string, start: number, end: number): Sugg
   } else if (SPACE.test(before) && (end === text.length || !/[\p{L}\p{N}]/u.test(after))) {
     from -= 1;
   }
-  return { label: 'Remove', edits: [{ start: from, end: to, text: '' }] };
+  return { label: 'Remove', action: { verb: 'remove' }, edits: [{ start: from, end: to, text: '' }] };
 }
 
 /** Replaces `text[start, end)` with `replacement`. */
 export function replaceSuggestion(start: number, end: number, replacement: string): Suggestion {
-  return { label: `Replace with "${replacement}"`, edits: [{ start, end, text: replacement }] };
+  return {
+    label: `Replace with "${replacement}"`,
+    action: { verb: 'replace', text: replacement },
+    edits: [{ start, end, text: replacement }],
+  };
 }

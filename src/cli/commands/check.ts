@@ -1,5 +1,6 @@
 import type { Finding } from '../../core/findings';
 import { NETWORKS } from '../../core/pack/schema';
+import { POST_LANGUAGES } from '../../core/text/post-languages';
 import { parseCommandArgs, usageError } from '../args';
 import { decodeUtf8, EXIT_FAILED, EXIT_OK, EXIT_USAGE, readInput, type Io } from '../io';
 import { loadPacks } from '../packs';
@@ -20,12 +21,14 @@ export async function check(argv: readonly string[], io: Io): Promise<number> {
     network: { type: 'string' },
     format: { type: 'string' },
     now: { type: 'string' },
+    lang: { type: 'string' },
   });
   const packFiles = args.strings('pack');
   if (packFiles.length === 0) throw usageError('check', 'give at least one --pack');
   const network = args.choice('network', NETWORKS, DEFAULT_NETWORK);
   const format = args.choice('format', ['text', 'json', 'sarif'] as const, 'text');
   const now = args.date('now');
+  const language = args.string('lang') === undefined ? undefined : args.choice('lang', POST_LANGUAGES, 'en');
   const files = args.positionals;
   if (files.length === 0) throw usageError('check', 'give the files to check, or - for stdin');
   if ([...packFiles, ...files].filter((f) => f === '-').length > 1)
@@ -40,12 +43,22 @@ export async function check(argv: readonly string[], io: Io): Promise<number> {
   const checked: CheckedFile[] = [];
   for (const file of files) {
     const text = postText(decodeUtf8(await readInput(io, file)));
-    const findings = load.checker.check(text, now ? { network, now } : { network });
+    const findings = load.checker.check(text, {
+      network,
+      ...(now ? { now } : {}),
+      ...(language ? { language } : {}),
+    });
     checked.push({ file, text, findings });
   }
 
   if (format === 'sarif')
-    io.out(formatSarif(checked, load.checker, { version: version(), cwd: process.cwd() }));
+    io.out(
+      formatSarif(checked, load.checker, {
+        version: version(),
+        cwd: process.cwd(),
+        ...(language ? { language } : {}),
+      }),
+    );
   else io.out(format === 'json' ? formatJson(checked) : formatText(checked));
   return checked.some((c) => c.findings.some((f) => f.severity === 'error'))
     ? EXIT_FAILED

@@ -1,3 +1,5 @@
+import { localize } from '../../core/text/localized';
+import type { PostLanguage } from '../../core/text/post-languages';
 import path from 'node:path';
 import type { Checker } from '../../core/index';
 import type { Finding } from '../../core/findings';
@@ -56,7 +58,7 @@ function describeRule(message: string): string {
 export function formatSarif(
   checked: readonly SarifInput[],
   checker: Checker,
-  options: { version: string; cwd: string },
+  options: { version: string; cwd: string; language?: PostLanguage },
 ): string {
   const rules = checker.rules.map(({ rule, packId }) => {
     const pack = checker.packs.find((p) => p.id === packId);
@@ -64,7 +66,7 @@ export function formatSarif(
     return {
       id: rule.id,
       name: rule.id,
-      shortDescription: { text: describeRule(rule.message) },
+      shortDescription: { text: describeRule(localize(rule.message, options.language)) },
       // The link is the policy section the rule stands for; without one, the help says what
       // kind of rule it is, so the alert still explains itself.
       ...(helpUri

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { POST_LANGUAGES } from '../text/post-languages';
 
 /**
  * The policy pack contract (`postguard/pack@1`), as zod schemas. Everything a pack may
@@ -62,20 +63,50 @@ const guideId = z
     'guide ids use lower-case letters, digits and dashes, such as disclose',
   );
 
+export const Language = z.enum(POST_LANGUAGES);
+export type Language = z.infer<typeof Language>;
+
+const languages = z
+  .array(Language)
+  .min(1, 'name at least one language, or leave "languages" out for all')
+  .optional();
+
+/**
+ * `value`, or the same thing per language: `{ "default": ..., "es": ..., "fr": ... }`. The
+ * post's language picks the wording; the default is for the others.
+ */
+function localized<T extends z.ZodType>(value: T) {
+  return z.union([
+    value,
+    z
+      .object({
+        default: value,
+        en: value.optional(),
+        es: value.optional(),
+        fr: value.optional(),
+        de: value.optional(),
+        pt: value.optional(),
+      })
+      .strict(),
+  ]);
+}
+
 /** Fields every rule has. */
 const ruleBase = {
   id: ruleId.describe('Stable dotted id, such as confidential.codenames'),
   severity: Severity.describe('error asks the person to confirm before posting'),
-  message: z
-    .string()
-    .min(1, 'a rule needs a message')
-    .describe('Shown to the person; {match} stands for the matched text'),
+  message: localized(z.string().min(1, 'a rule needs a message')).describe(
+    'Shown to the person; {match} stands for the matched text. A string, or one per language: {"default": "...", "es": "..."}',
+  ),
   link: httpUrl.optional().describe('The policy section that explains the rule'),
   networks: z.array(Network).min(1).optional().describe('Where the rule applies; default all'),
   enabled: z.boolean().optional().describe('false switches the rule off'),
   guide: guideId
     .optional()
     .describe('The id of the guide section that explains the rule: its cards link there ("Why?")'),
+  languages: languages.describe(
+    "The post languages the rule applies in; default the pack's, else all. A sentence whose language cannot be told is checked",
+  ),
 };
 
 export const TermEntry = z.union([
@@ -177,9 +208,11 @@ export const DisclosureRule = z
     ...ruleBase,
     kind: z.literal('disclosure'),
     triggers: z.array(z.string().min(1)).optional(),
-    markers: z.array(z.string().min(1)).min(1, 'a disclosure rule needs at least one marker'),
+    markers: localized(
+      z.array(z.string().min(1)).min(1, 'a disclosure rule needs at least one marker'),
+    ).describe("Any language's markers count as a disclosure; the fix uses the post's language"),
     within: perNetworkNumber.optional(),
-    fix: z.string().min(1).optional(),
+    fix: localized(z.string().min(1)).optional(),
     fixAt: z.enum(['end', 'start']).optional(),
   })
   .strict();
@@ -267,12 +300,21 @@ export const RULE_SCHEMAS = Object.fromEntries(
 export const RuleSwitch = z.object({ id: ruleId, enabled: z.literal(false) }).strict();
 export type RuleSwitch = z.infer<typeof RuleSwitch>;
 
+/** A network's wording: one text, or one per language. */
+const NetworkWording = localized(z.string());
+
 const ContentText = z
   .object({
-    default: z.string().min(1),
-    x: z.string().optional(),
-    facebook: z.string().optional(),
-    linkedin: z.string().optional(),
+    default: localized(z.string().min(1)),
+    x: NetworkWording.optional(),
+    facebook: NetworkWording.optional(),
+    linkedin: NetworkWording.optional(),
+    // A language's wording for every network that has none of its own in that language.
+    en: z.string().min(1).optional(),
+    es: z.string().min(1).optional(),
+    fr: z.string().min(1).optional(),
+    de: z.string().min(1).optional(),
+    pt: z.string().min(1).optional(),
   })
   .strict();
 
@@ -346,6 +388,9 @@ export const Pack = z
       .optional()
       .describe("The organisation's name and other ways people write it"),
     extends: z.array(packId).optional().describe('Ids of the packs this one builds on'),
+    languages: languages.describe(
+      'The post languages the rules of this pack apply in (en, es, fr, de, pt); default all',
+    ),
     rules: z.array(z.union([Rule, RuleSwitch])).default([]),
     content: z.array(ContentItem).default([]).describe('Approved content to share'),
     guide: Guide.optional().describe(

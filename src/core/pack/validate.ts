@@ -176,13 +176,28 @@ function toPackErrors(
         (branch) => !branch.every((i) => i.code === 'invalid_type' && i.path.length === 0),
       );
       const chosen = meant.length === 1 && meant[0] ? meant[0] : undefined;
+      const outer = issue.errors[0]?.[0];
       if (chosen) errors.push(...toPackErrors(chosen, path, knownKeys));
+      else if (meant.length === 0 && outer?.code === 'invalid_type' && outer.input === undefined)
+        // Every form failed on a value that is not there: the field is missing.
+        errors.push(
+          packError('PG202', formatPath(path), `is required but missing (${unionMessage(path)})`),
+        );
+      else if (meant.length === 0 && isLocalizedField(path))
+        // Text or text per language, and neither: the wrong type, as it was before translations.
+        errors.push(packError('PG203', formatPath(path), unionMessage(path)));
       else errors.push(packError('PG210', formatPath(path), unionMessage(path)));
     } else {
       errors.push(packError(issueCode(issue), formatPath(path), issue.message));
     }
   }
   return errors;
+}
+
+/** Fields that take a value or the same value per language. */
+function isLocalizedField(path: Path): boolean {
+  const field = path.at(-1);
+  return field === 'message' || field === 'fix' || field === 'markers';
 }
 
 function unionMessage(path: Path): string {
@@ -192,6 +207,11 @@ function unionMessage(path: Path): string {
     return 'expected the text, or an object such as { "default": "...", "x": "..." }';
   if (path.includes('within'))
     return 'expected a number, or an object with numbers for x, facebook and linkedin';
+  const field = path.at(-1);
+  if (field === 'message' || field === 'fix')
+    return 'expected the text, or one per language such as { "default": "...", "es": "..." }';
+  if (field === 'markers')
+    return 'expected a list of markers, or one per language such as { "default": ["#ad"], "es": ["#publi"] }';
   return 'is not any of the accepted forms';
 }
 

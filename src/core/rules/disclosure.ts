@@ -1,6 +1,9 @@
 import type { Suggestion } from '../findings';
 import type { DisclosureRule, Network } from '../pack/schema';
 import { removeSuggestion } from '../suggestions';
+import { languageAt } from '../text/language';
+import { allWordings, hasTranslations, localize } from '../text/localized';
+import type { PostLanguage } from '../text/post-languages';
 import { joinedKey, PhraseMatcher } from '../text/phrases';
 import { defineRule, insertSuggestion } from './support/finding';
 import { expandOrg, orgNames } from './support/org';
@@ -80,26 +83,54 @@ function continuesSentence(text: string, dot: number, after: number): boolean {
   return next !== null && /\p{Ll}/u.test(next[0]);
 }
 
+/** Why a marker after the fold does not count, in each language a message may be in. */
+const HIDDEN_NOTE: Record<PostLanguage, (marker: string, limit: number) => string> = {
+  en: (m, n) => `"${m}" is hidden behind "see more": it starts after the first ${n} characters.`,
+  es: (m, n) => `"${m}" queda oculto tras "ver más": empieza después de los primeros ${n} caracteres.`,
+  fr: (m, n) =>
+    `« ${m} » est caché derrière « voir plus » : il commence après les ${n} premiers caractères.`,
+  de: (m, n) =>
+    `„${m}“ ist hinter „mehr anzeigen“ versteckt: Es beginnt nach den ersten ${n} Zeichen.`,
+  pt: (m, n) =>
+    `"${m}" fica escondido atrás de "ver mais": começa depois dos primeiros ${n} caracteres.`,
+};
+
 export const compileDisclosureRule = defineRule<DisclosureRule>((rule, context) => {
   const names = orgNames(context);
   const triggers = phraseMatcher((rule.triggers ?? names).flatMap((t) => expandOrg(t, names)));
-  const markers = phraseMatcher(rule.markers.flatMap((m) => expandOrg(m, names)));
+  // Any language's marker is a disclosure: a Spanish post that says "#ad" has said it.
+  const markers = phraseMatcher(
+    allWordings(rule.markers)
+      .flat()
+      .flatMap((m) => expandOrg(m, names)),
+  );
   const fixAt = rule.fixAt ?? 'end';
   const firstName = names[0];
-  const fix =
-    rule.fix !== undefined
-      ? firstName === undefined
-        ? rule.fix
-        : rule.fix.replaceAll('{org}', firstName)
-      : rule.markers.find((m) => m.startsWith('#') && !m.includes('{org}'));
-  const fixText = fix === undefined ? undefined : rule.fix !== undefined ? fix : ` ${fix}`;
+  const translated = [rule.message, rule.markers, rule.fix ?? ''].some(hasTranslations);
+
+  /** What the fix adds in `language`: the pack's fix, else its first plain hashtag marker. */
+  function fixTextIn(language: PostLanguage | undefined): string | undefined {
+    if (rule.fix !== undefined) {
+      const fix = localize(rule.fix, language);
+      return firstName === undefined ? fix : fix.replaceAll('{org}', firstName);
+    }
+    const marker = localize(rule.markers, language).find(
+      (m) => m.startsWith('#') && !m.includes('{org}'),
+    );
+    return marker === undefined ? undefined : ` ${marker}`;
+  }
 
   return (analysis, options) => {
-    if (triggers.match(analysis).length === 0) return [];
+    const triggered = triggers.match(analysis)[0];
+    if (!triggered) return [];
     const limit = foldLimit(rule.within, options.network);
     const found = markers.match(analysis);
     if (found.some((m) => m.start < limit)) return [];
     const { text } = analysis;
+    // The sentence that brings up the organisation says which language the post is in.
+    const language =
+      options.language ?? (translated ? languageAt(analysis, triggered.start) : undefined);
+    const message = localize(rule.message, language);
     const late = found[0];
     if (late) {
       const marker = text.slice(late.start, late.end);
@@ -107,20 +138,22 @@ export const compileDisclosureRule = defineRule<DisclosureRule>((rule, context) 
       const removal = removeSuggestion(text, late.start, late.end).edits;
       const move: Suggestion = {
         label: `Move "${marker}" up`,
+        action: { verb: 'move-up', text: marker },
         edits: [{ start: at, end: at, text: addition }, ...removal],
       };
-      const note = `"${marker}" is hidden behind "see more": it starts after the first ${limit} characters.`;
+      const note = HIDDEN_NOTE[language ?? 'en'](marker, limit);
       return [
         {
           start: late.start,
           end: late.end,
           suggestions: [move],
-          message: `${rule.message} ${note}`,
+          message: `${message} ${note}`,
         },
       ];
     }
+    const fixText = fixTextIn(language);
     const { at, addition } = placeMarker(text, fixText ?? '', fixAt, limit);
     const suggestions = fixText === undefined ? [] : [insertSuggestion(at, addition)];
-    return [{ start: at, end: at, suggestions }];
+    return [{ start: at, end: at, suggestions, message }];
   };
 });

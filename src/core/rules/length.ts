@@ -1,7 +1,9 @@
 import * as twitterTextModule from 'twitter-text';
 import type { LengthRule, Network } from '../pack/schema';
 import { codePointLength, offsetAfterCodePoints } from '../offsets';
-import { defineRule } from './support/finding';
+import { localize } from '../text/localized';
+import type { PostLanguage } from '../text/post-languages';
+import { defineRule, wordingLanguage } from './support/finding';
 
 /**
  * `length`: the post must fit the network's limit. X counts as X does (twitter-text's
@@ -95,15 +97,28 @@ function characterOverflow(text: string, max: number): Overflow | undefined {
   };
 }
 
+/** How far over, in each language a message may be in. */
+const OVER_NOTE: Record<PostLanguage, (over: number, max: number) => string> = {
+  en: (over, max) => `(${over} ${over === 1 ? 'character' : 'characters'} over the limit of ${max})`,
+  es: (over, max) => `(${over} ${over === 1 ? 'carácter' : 'caracteres'} por encima del límite de ${max})`,
+  fr: (over, max) => `(${over} ${over === 1 ? 'caractère' : 'caractères'} au-delà de la limite de ${max})`,
+  de: (over, max) => `(${over} Zeichen über der Grenze von ${max})`,
+  pt: (over, max) => `(${over} ${over === 1 ? 'caractere' : 'caracteres'} acima do limite de ${max})`,
+};
+
 /** Fills `{max}`, `{length}` and `{over}`; says how far over when the message doesn't. */
-function describe(message: string, max: number, overflow: Overflow): string {
+function describe(
+  message: string,
+  max: number,
+  overflow: Overflow,
+  language: PostLanguage | undefined,
+): string {
   const filled = message
     .replaceAll('{max}', String(max))
     .replaceAll('{length}', String(overflow.length))
     .replaceAll('{over}', String(overflow.over));
   if (message.includes('{over}')) return filled;
-  const unit = overflow.over === 1 ? 'character' : 'characters';
-  return `${filled} (${overflow.over} ${unit} over the limit of ${max})`;
+  return `${filled} ${OVER_NOTE[language ?? 'en'](overflow.over, max)}`;
 }
 
 export const compileLengthRule = defineRule<LengthRule>((rule) => {
@@ -113,12 +128,13 @@ export const compileLengthRule = defineRule<LengthRule>((rule) => {
     const max = limits[options.network];
     const overflow = options.network === 'x' ? xOverflow(text, max) : characterOverflow(text, max);
     if (!overflow || overflow.start >= text.length) return [];
+    const language = wordingLanguage(analysis, options, overflow.start, rule.message);
     return [
       {
         start: overflow.start,
         end: text.length,
         suggestions: [],
-        message: describe(rule.message, max, overflow),
+        message: describe(localize(rule.message, language), max, overflow, language),
       },
     ];
   };

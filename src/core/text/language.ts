@@ -1,5 +1,6 @@
 import { detect } from 'tinyld/light';
 import type { TextAnalysis } from './analysis';
+import { isPostLanguage, POST_LANGUAGES, type PostLanguage } from './post-languages';
 
 /**
  * The language of a sentence of a post, among those Postguard has tone lists for. Detection
@@ -10,17 +11,12 @@ import type { TextAnalysis } from './analysis';
  * languages below (see the commit that added it for the figures).
  */
 
-export const POST_LANGUAGES = ['en', 'es', 'fr', 'de', 'pt'] as const;
-export type PostLanguage = (typeof POST_LANGUAGES)[number];
+export { POST_LANGUAGES, isPostLanguage, type PostLanguage };
 
 const ONLY: string[] = [...POST_LANGUAGES];
 /** The detector's cost grows with the text; a sentence and its neighbours are enough. */
 const WINDOW = 300;
 const SENTENCE_END = /[.!?…\n]/;
-
-function isPostLanguage(code: string): code is PostLanguage {
-  return (POST_LANGUAGES as readonly string[]).includes(code);
-}
 
 /** The language of `text`, or undefined when the detector cannot tell. */
 export function detectLanguage(text: string): PostLanguage | undefined {

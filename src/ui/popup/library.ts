@@ -1,4 +1,6 @@
 import { contentText, effectiveContent, tagLink } from '@/src/core/content';
+import { localize } from '@/src/core/text/localized';
+import type { PostLanguage } from '@/src/core/text/post-languages';
 import { NETWORKS, type ContentItem, type Network, type Pack } from '@/src/core/pack/schema';
 
 /**
@@ -111,11 +113,18 @@ export interface ShareText {
 /**
  * What "Insert" puts into the box (and "Copy" copies): the wording for `network`, its
  * hashtags, and its link tagged for that network. Without a network, the default wording
- * and the link as the pack wrote it (tracking needs to know where the post goes).
+ * and the link as the pack wrote it (tracking needs to know where the post goes). In
+ * `language` when the item has a wording in it.
  */
-export function shareText(entry: LibraryEntry, network: Network | undefined): ShareText {
+export function shareText(
+  entry: LibraryEntry,
+  network: Network | undefined,
+  language?: PostLanguage,
+): ShareText {
   const { item } = entry;
-  const wording = network ? contentText(item, network) : item.text.default;
+  const wording = network
+    ? contentText(item, network, language)
+    : (language && item.text[language]) || localize(item.text.default, language);
   const inWording = new Set(fold(wording).match(/#[^\s#]+/gu) ?? []);
   const hashtags = (item.hashtags ?? []).filter((tag) => !inWording.has(fold(tag)));
   const link =

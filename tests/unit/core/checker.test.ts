@@ -4,6 +4,7 @@ import type { RuleCompiler } from '@/src/core/rules/types';
 import type { ToneRule } from '@/src/core/pack/schema';
 import { clampRange, codePointLength, offsetAfterCodePoints } from '@/src/core/offsets';
 import { check, checkerFor, compile, expectWellFormed, makePack } from './helpers';
+import { localize } from '@/src/core/text/localized';
 
 describe('checker', () => {
   it('applies a rule only on its networks', () => {
@@ -93,7 +94,7 @@ describe('checker: a rule that reports offsets inside surrogate pairs', () => {
           packId: context.pack.id,
           kind: 'tone',
           severity: rule.severity,
-          message: rule.message,
+          message: localize(rule.message, undefined),
           start: 1,
           end: 3,
           match: '?',

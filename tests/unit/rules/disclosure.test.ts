@@ -95,7 +95,11 @@ describe('disclosure: missing marker', () => {
       message: 'Say that you work at ACME.',
     });
     expect(finding?.suggestions).toEqual([
-      { label: 'Add " #ACMEemployee"', edits: [{ start: 28, end: 28, text: ' #ACMEemployee' }] },
+      {
+        label: 'Add " #ACMEemployee"',
+        action: { verb: 'add', text: ' #ACMEemployee' },
+        edits: [{ start: 28, end: 28, text: ' #ACMEemployee' }],
+      },
     ]);
     const fixed = applyEdits(text, finding?.suggestions[0]?.edits ?? []);
     expect(fixed).toBe('Loving the new ACME release! #ACMEemployee  ');
@@ -107,6 +111,7 @@ describe('disclosure: missing marker', () => {
     const [finding] = run(own, 'Go ACME');
     expect(finding?.suggestions[0]).toEqual({
       label: 'Add " #ACMEemployee"',
+      action: { verb: 'add', text: ' #ACMEemployee' },
       edits: [{ start: 7, end: 7, text: ' #ACMEemployee' }],
     });
   });

@@ -3,6 +3,7 @@ import type { Finding } from '@/src/core/findings';
 import type { Network, Pack, Rule } from '@/src/core/pack/schema';
 import { analyseText } from '@/src/core/text/analysis';
 import type { CompiledRule, RuleCompiler, RuleContext } from '@/src/core/rules/types';
+import { POST_LANGUAGES } from '@/src/core/text/post-languages';
 
 export const pack: Pack = {
   format: 'postguard/pack@1',
@@ -17,6 +18,7 @@ export const pack: Pack = {
 export const context: RuleContext = {
   pack,
   org: { name: 'ACME', aliases: ['ACME Corp', '@acme', '#acme'] },
+  languages: POST_LANGUAGES,
 };
 
 /** Fields every rule needs, so tests only write what they are about. */
@@ -34,6 +36,7 @@ export function run(rule: CompiledRule, text: string, network: Network = 'x'): F
   const findings = rule.check(analyseText(text), {
     network,
     now: new Date('2026-11-24T12:00:00Z'),
+    language: undefined,
   });
   expectWellFormed(text, findings);
   return findings;

@@ -219,6 +219,7 @@ describe('tone: shouting', () => {
     const [finding] = run(rule, text);
     expect(finding?.suggestions[0]).toEqual({
       label: 'Change to "We are hiring in NYC at ACME"',
+      action: { verb: 'change', text: 'We are hiring in NYC at ACME' },
       edits: [{ start: 5, end: 33, text: 'We are hiring in NYC at ACME' }],
     });
   });
@@ -269,7 +270,11 @@ describe('tone: absolutes', () => {
   it('offers a softer wording where one reads naturally, in the original’s case', () => {
     const [riskFree] = run(rule, 'Risk-free trial');
     expect(riskFree?.suggestions).toEqual([
-      { label: 'Replace with "Low-risk"', edits: [{ start: 0, end: 9, text: 'Low-risk' }] },
+      {
+        label: 'Replace with "Low-risk"',
+        action: { verb: 'replace', text: 'Low-risk' },
+        edits: [{ start: 0, end: 9, text: 'Low-risk' }],
+      },
     ]);
     const text = 'It is guaranteed to work';
     const [guaranteed] = run(rule, text);
@@ -325,6 +330,7 @@ describe('tone: official-voice', () => {
     expect(finding?.suggestions).toEqual([
       {
         label: 'Add " Views are my own."',
+        action: { verb: 'add', text: ' Views are my own.' },
         edits: [{ start: 27, end: 27, text: ' Views are my own.' }],
       },
     ]);

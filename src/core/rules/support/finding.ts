@@ -1,7 +1,25 @@
-import type { CheckOptions, Finding, Suggestion } from '../../findings';
+import type { Finding, ResolvedCheckOptions, Suggestion } from '../../findings';
 import type { Rule, Severity } from '../../pack/schema';
 import type { TextAnalysis, WordToken } from '../../text/analysis';
+import { languageAt } from '../../text/language';
+import { hasTranslations, localize, type Localized } from '../../text/localized';
+import type { PostLanguage } from '../../text/post-languages';
 import type { RuleCompiler, RuleContext } from '../types';
+
+/**
+ * The language to word a finding at `offset` in: the one asked for, else, when `wording`
+ * differs by language, the language of the sentence there. Undefined means the default
+ * wording, and costs no detection.
+ */
+export function wordingLanguage(
+  analysis: TextAnalysis,
+  options: ResolvedCheckOptions,
+  offset: number,
+  wording: Localized<unknown>,
+): PostLanguage | undefined {
+  if (options.language) return options.language;
+  return hasTranslations(wording) ? languageAt(analysis, offset) : undefined;
+}
 
 /**
  * A finding of `rule` on `text[start, end)`. The message stays as the pack wrote it: the
@@ -14,7 +32,7 @@ export function makeFinding(
   start: number,
   end: number,
   suggestions: Suggestion[],
-  message: string = rule.message,
+  message: string = localize(rule.message, undefined),
   severity: Severity = rule.severity,
 ): Finding {
   return {
@@ -42,7 +60,7 @@ export interface RuleHit {
 }
 
 /** Finds one rule's hits in a text; built once per pack load, run on every check. */
-export type HitFinder = (analysis: TextAnalysis, options: Required<CheckOptions>) => RuleHit[];
+export type HitFinder = (analysis: TextAnalysis, options: ResolvedCheckOptions) => RuleHit[];
 
 /**
  * The shell every rule kind shares: a kind builds its hit finder from the rule, and every
@@ -66,7 +84,11 @@ export function defineRule<R extends Rule>(
             hit.start,
             hit.end,
             hit.suggestions,
-            hit.message,
+            hit.message ??
+              localize(
+                rule.message,
+                wordingLanguage(analysis, options, hit.start, rule.message),
+              ),
             hit.severity,
           ),
         );
@@ -77,7 +99,11 @@ export function defineRule<R extends Rule>(
 
 /** Inserts `addition` at `at`; the label quotes exactly what is added, spaces included. */
 export function insertSuggestion(at: number, addition: string): Suggestion {
-  return { label: `Add "${addition}"`, edits: [{ start: at, end: at, text: addition }] };
+  return {
+    label: `Add "${addition}"`,
+    action: { verb: 'add', text: addition },
+    edits: [{ start: at, end: at, text: addition }],
+  };
 }
 
 /** Index of the first word that ends after `offset` (`words.length` when none does). */

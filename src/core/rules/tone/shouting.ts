@@ -163,6 +163,7 @@ export const compileShouting: ToneCheckCompiler = (_rule, context) => {
     const replacement = sentenceCase(text, run, isName);
     const suggestion: Suggestion = {
       label: `Change to "${quoteForLabel(replacement)}"`,
+      action: { verb: 'change', text: quoteForLabel(replacement) },
       edits: [{ start, end, text: replacement }],
     };
     return { start, end, suggestions: [suggestion] };

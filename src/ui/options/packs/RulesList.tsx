@@ -1,4 +1,5 @@
 import type { Checker } from '@/src/core';
+import { localize } from '@/src/core/text/localized';
 import { NETWORK_NAMES } from './Playground';
 
 /** The rules in force after layering, with their messages and policy links. */
@@ -38,7 +39,7 @@ export function RulesList({ checker }: { checker: Checker }) {
                   : 'All'}
               </td>
               <td>
-                {rule.message}
+                {localize(rule.message, undefined)}
                 {link && (
                   <>
                     {' '}
