@@ -52,7 +52,7 @@ function inRuleLanguage(rule: ActiveRule, analysis: TextAnalysis, offset: number
 
 function clampSuggestion(text: string, suggestion: Suggestion): Suggestion {
   return {
-    label: suggestion.label,
+    ...suggestion,
     edits: suggestion.edits.map((e) => ({ ...clampRange(text, e.start, e.end), text: e.text })),
   };
 }

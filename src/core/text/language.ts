@@ -16,6 +16,11 @@ export { POST_LANGUAGES, isPostLanguage, type PostLanguage };
 const ONLY: string[] = [...POST_LANGUAGES];
 /** The detector's cost grows with the text; a sentence and its neighbours are enough. */
 const WINDOW = 300;
+/**
+ * A sentence this long is told by itself, so that each sentence of a mixed post keeps its
+ * own language; a shorter one borrows its neighbours' words to be told reliably.
+ */
+const TOLD_ALONE = 60;
 const SENTENCE_END = /[.!?…\n]/;
 
 /** The language of `text`, or undefined when the detector cannot tell. */
@@ -30,8 +35,9 @@ function sentenceAround(text: string, offset: number): { start: number; end: num
   while (start > 0 && !SENTENCE_END.test(text.charAt(start - 1))) start--;
   let end = offset;
   while (end < text.length && !SENTENCE_END.test(text.charAt(end))) end++;
+  while (start < end && /\s/.test(text.charAt(start))) start++;
   const missing = WINDOW - (end - start);
-  if (missing > 0) {
+  if (end - start < TOLD_ALONE && missing > 0) {
     start = Math.max(0, start - Math.floor(missing / 2));
     end = Math.min(text.length, end + Math.ceil(missing / 2));
   }

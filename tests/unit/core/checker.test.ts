@@ -62,7 +62,9 @@ describe('checker', () => {
       start: 0,
       end: 14,
       match: 'Project Falcon',
-      suggestions: [{ label: 'Remove', edits: [{ start: 0, end: 14, text: '' }] }],
+      suggestions: [
+        { label: 'Remove', action: { verb: 'remove' }, edits: [{ start: 0, end: 14, text: '' }] },
+      ],
     });
   });
 

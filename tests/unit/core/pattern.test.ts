@@ -61,7 +61,7 @@ describe('pattern rules', () => {
   it('offers to remove the match', () => {
     const [finding] = check(patterns(['internal only']), 'this is internal only, ok');
     expect(finding?.suggestions).toEqual([
-      { label: 'Remove', edits: [{ start: 7, end: 21, text: '' }] },
+      { label: 'Remove', action: { verb: 'remove' }, edits: [{ start: 7, end: 21, text: '' }] },
     ]);
   });
 });
