@@ -17,7 +17,11 @@ export function removeSuggestion(text: string, start: number, end: number): Sugg
   } else if (SPACE.test(before) && (end === text.length || !/[\p{L}\p{N}]/u.test(after))) {
     from -= 1;
   }
-  return { label: 'Remove', action: { verb: 'remove' }, edits: [{ start: from, end: to, text: '' }] };
+  return {
+    label: 'Remove',
+    action: { verb: 'remove' },
+    edits: [{ start: from, end: to, text: '' }],
+  };
 }
 
 /** Replaces `text[start, end)` with `replacement`. */

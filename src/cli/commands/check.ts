@@ -28,7 +28,8 @@ export async function check(argv: readonly string[], io: Io): Promise<number> {
   const network = args.choice('network', NETWORKS, DEFAULT_NETWORK);
   const format = args.choice('format', ['text', 'json', 'sarif'] as const, 'text');
   const now = args.date('now');
-  const language = args.string('lang') === undefined ? undefined : args.choice('lang', POST_LANGUAGES, 'en');
+  const language =
+    args.string('lang') === undefined ? undefined : args.choice('lang', POST_LANGUAGES, 'en');
   const files = args.positionals;
   if (files.length === 0) throw usageError('check', 'give the files to check, or - for stdin');
   if ([...packFiles, ...files].filter((f) => f === '-').length > 1)

@@ -86,7 +86,8 @@ function continuesSentence(text: string, dot: number, after: number): boolean {
 /** Why a marker after the fold does not count, in each language a message may be in. */
 const HIDDEN_NOTE: Record<PostLanguage, (marker: string, limit: number) => string> = {
   en: (m, n) => `"${m}" is hidden behind "see more": it starts after the first ${n} characters.`,
-  es: (m, n) => `"${m}" queda oculto tras "ver más": empieza después de los primeros ${n} caracteres.`,
+  es: (m, n) =>
+    `"${m}" queda oculto tras "ver más": empieza después de los primeros ${n} caracteres.`,
   fr: (m, n) =>
     `« ${m} » est caché derrière « voir plus » : il commence après les ${n} premiers caractères.`,
   de: (m, n) =>

@@ -99,11 +99,15 @@ function characterOverflow(text: string, max: number): Overflow | undefined {
 
 /** How far over, in each language a message may be in. */
 const OVER_NOTE: Record<PostLanguage, (over: number, max: number) => string> = {
-  en: (over, max) => `(${over} ${over === 1 ? 'character' : 'characters'} over the limit of ${max})`,
-  es: (over, max) => `(${over} ${over === 1 ? 'carácter' : 'caracteres'} por encima del límite de ${max})`,
-  fr: (over, max) => `(${over} ${over === 1 ? 'caractère' : 'caractères'} au-delà de la limite de ${max})`,
+  en: (over, max) =>
+    `(${over} ${over === 1 ? 'character' : 'characters'} over the limit of ${max})`,
+  es: (over, max) =>
+    `(${over} ${over === 1 ? 'carácter' : 'caracteres'} por encima del límite de ${max})`,
+  fr: (over, max) =>
+    `(${over} ${over === 1 ? 'caractère' : 'caractères'} au-delà de la limite de ${max})`,
   de: (over, max) => `(${over} Zeichen über der Grenze von ${max})`,
-  pt: (over, max) => `(${over} ${over === 1 ? 'caractere' : 'caracteres'} acima do limite de ${max})`,
+  pt: (over, max) =>
+    `(${over} ${over === 1 ? 'caractere' : 'caracteres'} acima do limite de ${max})`,
 };
 
 /** Fills `{max}`, `{length}` and `{over}`; says how far over when the message doesn't. */

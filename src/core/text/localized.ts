@@ -35,7 +35,10 @@ export function allWordings<T>(value: Localized<T>): T[] {
 }
 
 /** The same wording in every language, transformed by `transform`. */
-export function mapLocalized<T, U>(value: Localized<T>, transform: (wording: T) => U): Localized<U> {
+export function mapLocalized<T, U>(
+  value: Localized<T>,
+  transform: (wording: T) => U,
+): Localized<U> {
   if (!isTranslations(value)) return transform(value);
   const mapped: Translations<U> = { default: transform(value.default) };
   for (const language of POST_LANGUAGES) {

@@ -85,10 +85,7 @@ export function defineRule<R extends Rule>(
             hit.end,
             hit.suggestions,
             hit.message ??
-              localize(
-                rule.message,
-                wordingLanguage(analysis, options, hit.start, rule.message),
-              ),
+              localize(rule.message, wordingLanguage(analysis, options, hit.start, rule.message)),
             hit.severity,
           ),
         );
