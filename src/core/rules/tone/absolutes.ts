@@ -1,38 +1,24 @@
-import absolutes from '../../data/absolutes.json';
 import type { Suggestion } from '../../findings';
 import { replaceSuggestion } from '../../suggestions';
 import type { WordToken } from '../../text/analysis';
+import { POST_LANGUAGES } from '../../text/language';
 import { PhraseMatcher } from '../../text/phrases';
 import { wordIndexAt } from '../support/finding';
-import { isNegated } from '../support/negation';
-import { LanguageNegation } from './language-negation';
-import { OTHER_LANGUAGES, TONE_LANGUAGES } from './languages';
+import type { Negation } from '../support/negation';
+import { NEGATIONS, TONE_LANGUAGES, type AbsolutePhrase } from './languages';
 import { listKey } from './lists';
 import type { ToneCheckCompiler, ToneHit } from './types';
 
 /**
- * `absolutes`: promises ("guaranteed", "risk-free", "100% safe", "never fails"). A negated
- * one is not a promise: "no guarantee", "not risk-free", "can't guarantee", "guarantee
- * nothing". Where a softer wording reads naturally it is offered as a replacement.
+ * `absolutes`: promises ("guaranteed", "risk-free", "100% safe", "never fails";
+ * "garantizado", "sans risque", "garantiert", "sem risco"). A negated one is not a promise:
+ * "no guarantee", "not risk-free", "can't guarantee", "guarantee nothing", "no está
+ * garantizado". Where a softer wording reads naturally it is offered as a replacement.
  */
 
-interface Absolute {
-  phrase: string;
-  softer?: string;
-  /** The phrase's language's negation; English (support/negation.ts) when absent. */
-  negation?: LanguageNegation;
-}
-
-/**
- * The other languages' promises, each read with its own language's negation. They are
- * matched in every post: a word like "garantizado" promises in whatever post it stands.
- */
-function otherLanguagesAbsolutes(): Absolute[] {
-  return OTHER_LANGUAGES.flatMap((language) => {
-    const data = TONE_LANGUAGES[language];
-    const negation = new LanguageNegation(data.negation);
-    return data.absolutes.map((phrase) => ({ phrase, negation }));
-  });
+/** A promise with the negation of its language. */
+interface Absolute extends AbsolutePhrase {
+  negation: Negation;
 }
 
 /** The replacement in the case of the original: "Risk-free" → "Low-risk". */
@@ -50,14 +36,18 @@ function lastWordBefore(words: readonly WordToken[], offset: number): number {
 
 export const compileAbsolutes: ToneCheckCompiler = (rule) => {
   const removed = new Set((rule.remove?.absolutes ?? []).map(listKey));
-  const entries: Absolute[] = [
-    ...[...absolutes.phrases, ...otherLanguagesAbsolutes()].filter(
-      (a: Absolute) => !removed.has(listKey(a.phrase)),
-    ),
-    ...(rule.add?.absolutes ?? []).map((phrase) => ({ phrase })),
-  ];
   const matcher = new PhraseMatcher<Absolute>(false);
-  for (const entry of entries) matcher.add(entry.phrase, entry);
+  // Each language's promises, read with its own negation: a word like "garantizado"
+  // promises in whatever post it stands.
+  for (const language of POST_LANGUAGES) {
+    const negation = NEGATIONS[language];
+    for (const absolute of TONE_LANGUAGES[language].absolutes)
+      if (!removed.has(listKey(absolute.phrase)))
+        matcher.add(absolute.phrase, { ...absolute, negation });
+  }
+  // A pack's own promises are read as English.
+  for (const phrase of rule.add?.absolutes ?? [])
+    matcher.add(phrase, { phrase, negation: NEGATIONS.en });
 
   return (analysis) => {
     const { text } = analysis;
@@ -68,10 +58,7 @@ export const compileAbsolutes: ToneCheckCompiler = (rule) => {
       const last = lastWordBefore(words, hit.end);
       // "no risk-free plan": "no risk" was cut out of a longer compound, which is negated.
       if (last > first && /^-\p{L}/u.test(text.slice(hit.end, hit.end + 2))) continue;
-      const negated = hit.value.negation
-        ? hit.value.negation.isNegated(text, words, first, last)
-        : isNegated(text, words, first, last);
-      if (negated) continue;
+      if (hit.value.negation.isNegated(text, words, first, last)) continue;
       const suggestions: Suggestion[] = [];
       if (hit.value.softer) {
         suggestions.push(

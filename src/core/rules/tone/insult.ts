@@ -1,40 +1,36 @@
-import insults from '../../data/insults.json';
 import { removeSuggestion } from '../../suggestions';
-import type { WordToken } from '../../text/analysis';
+import type { TextAnalysis, WordToken } from '../../text/analysis';
+import { languageAt, POST_LANGUAGES, type PostLanguage } from '../../text/language';
 import { CLAUSE_BREAK, wordKey } from '../support/finding';
-import { isNegationWord } from '../support/negation';
-import { otherLanguagesInsults } from './insult-languages';
+import type { Negation } from '../support/negation';
+import { wordSets } from '../support/word-sets';
+import { NEGATIONS, TONE_LANGUAGES, type InsultGrammar } from './languages';
 import { adjustGroups, listKey } from './lists';
 import type { ToneCheckCompiler, ToneHit } from './types';
 
 /**
- * `insult`: insults aimed at someone. From each insulting word, walk left through the
- * clause over filler words ("an absolute", "all", "so") to what makes it aimed:
- * - "you" directly ("you idiot", "you stupid clown");
+ * `insult`: insults aimed at someone, in each language by its own small words (languages.ts).
+ * From each insulting word, walk left through the clause over filler words ("an absolute",
+ * "all", "so") to what makes it aimed:
+ * - a second person directly ("you idiot", "you stupid clown"), or a second-person verb
+ *   where the pronoun is dropped ("eres un idiota", "t'es con");
  * - a copula and its subject: a pronoun, a person noun or an @mention ("@bob is a clown",
  *   "they're all incompetent", "u r an idiot");
  * - an opener, for words that insult by themselves ("what a moron", "those idiots"), or
  *   nothing at all when such a word is a sentence of its own ("Morons.").
- * A negation on the way ("you're not an idiot", "you are no fool") cancels it, and a word
- * inside a compound or before the noun it describes ("idiot-proof", "a clown show",
- * "a stupid idea") is not aimed at anyone.
+ * A negation on the way ("you're not an idiot", "you are no fool", "no eres idiota") cancels
+ * it, and a word inside a compound or before the noun it describes ("idiot-proof", "a clown
+ * show", "a stupid idea") is not aimed at anyone; nor is one said of oneself ("what an idiot
+ * I am", "qué idiota soy"). Words that are innocent in another of the five languages (French
+ * "con" is Spanish "with") count only in a sentence detected as their language.
  */
 
-type Kind = 'noun' | 'judgement' | 'adjective';
+type Kind = 'noun' | 'adjective';
 
-const TARGETS = new Set(insults.targets);
-const DIRECT = new Set(insults.directTargets);
-const COPULAS = new Set(insults.copulas);
-const OPENERS = new Set(insults.openers);
-const FILLERS = new Set(insults.fillers);
-const FOLLOWERS = new Set(insults.followers);
 const MAX_WALK = 7;
-
-/** "you're" → "you", "he's" → "he"; undefined when the word is no contraction of a copula. */
-function contractedSubject(key: string): string | undefined {
-  const m = /^(.+)'(?:re|s)$/.exec(key);
-  return m?.[1];
-}
+const SENTENCE_BREAK = /[.!?…\n]/;
+/** What any language's `elisions` may put in front of a word ("d'", "l'", "qu'"). */
+const ELIDED_ARTICLE = /^(?:qu|\p{L})'/u;
 
 function isMention(text: string, word: WordToken): boolean {
   return text.charAt(word.start - 1) === '@';
@@ -44,111 +40,194 @@ function gapBreaks(text: string, left: WordToken, right: WordToken): boolean {
   return CLAUSE_BREAK.test(text.slice(left.end, right.start));
 }
 
-const SENTENCE_BREAK = /[.!?…\n]/;
-
-/** Start offset of what aims the insult at `words[index]`, or undefined. */
-function aimedFrom(
-  text: string,
-  words: readonly WordToken[],
-  index: number,
-  kind: Kind,
-): number | undefined {
-  let copula = false;
-  let negated = false;
-  let opener: number | undefined;
-  let start = (words[index] as WordToken).start;
-  // Whether only fillers stand between the insult and the start of its sentence ("Morons.").
-  let sentenceStart = index === 0;
-  for (let k = index - 1; k >= 0 && index - k <= MAX_WALK; k--) {
-    const word = words[k] as WordToken;
-    const gap = text.slice(word.end, (words[k + 1] as WordToken).start);
-    if (CLAUSE_BREAK.test(gap)) {
-      sentenceStart = SENTENCE_BREAK.test(gap);
-      break;
-    }
-    const key = wordKey(word);
-    const mention = isMention(text, word);
-    const subject = contractedSubject(key);
-    const aimed =
-      (!copula && DIRECT.has(key)) ||
-      (copula && (TARGETS.has(key) || mention)) ||
-      (subject !== undefined && (TARGETS.has(subject) || mention));
-    if (aimed) return negated ? undefined : mention ? word.start - 1 : word.start;
-    if (isNegationWord(key)) negated = true;
-    else if (COPULAS.has(key)) copula = true;
-    else if (OPENERS.has(key) && !copula) opener = word.start;
-    else if (!FILLERS.has(key)) break;
-    start = word.start;
-    if (k === 0) sentenceStart = true;
-  }
-  if (kind !== 'noun' || negated) return undefined;
-  if (opener !== undefined) return opener;
-  // A sentence of its own ("Morons.", "Total clowns!") is said to whoever reads it.
-  return sentenceStart && !copula && endsSentence(text, words[index] as WordToken)
-    ? start
-    : undefined;
-}
-
+/** Nothing but white space between the word and the end of its sentence. */
 function endsSentence(text: string, word: WordToken): boolean {
-  const after = /\S/.exec(text.slice(word.end, word.end + 4));
-  return after === null || SENTENCE_BREAK.test(after[0]);
+  const after = /\S/g;
+  after.lastIndex = word.end;
+  const next = after.exec(text);
+  return next === null || SENTENCE_BREAK.test(next[0]);
 }
 
-/** The word is the head of its phrase: nothing it could describe follows in the clause. */
-function standsAlone(text: string, words: readonly WordToken[], index: number): boolean {
-  const word = words[index] as WordToken;
-  if (text.charAt(word.start - 1) === '-' || /^-\p{L}/u.test(text.slice(word.end, word.end + 2)))
-    return false;
-  const next = words[index + 1];
-  return !next || gapBreaks(text, word, next) || FOLLOWERS.has(wordKey(next));
+/** The forms of each word of `groups` with their kind, without those the pack removes. */
+function putKinds(
+  kinds: Map<string, Kind>,
+  groups: readonly (readonly string[])[],
+  kind: Kind,
+  add: readonly string[],
+  remove: readonly string[],
+): void {
+  for (const form of adjustGroups(groups, add, remove).flat()) kinds.set(listKey(form), kind);
 }
 
-/** "What an idiot I am", "such a clown I was": said of oneself, not aimed at anyone. */
-function saidOfOneself(words: readonly WordToken[], index: number): boolean {
-  const next = words[index + 1];
-  if (!next) return false;
-  const key = wordKey(next);
-  if (key === "i'm" || key === "i've") return true;
-  const after = words[index + 2];
-  return (
-    key === 'i' && after !== undefined && ['am', 'was', 'feel', 'felt'].includes(wordKey(after))
-  );
-}
-
-export const compileInsult: ToneCheckCompiler = (rule) => {
-  const add = rule.add?.insult;
-  const remove = rule.remove?.insult;
-  const kinds = new Map<string, Kind>();
-  const put = (groups: string[][], kind: Kind) => {
-    for (const form of groups.flat()) kinds.set(listKey(form), kind);
-  };
-  put(adjustGroups(insults.judgements, [], remove), 'judgement');
-  put(
-    adjustGroups(
-      insults.adjectives.map((a) => [a]),
-      [],
-      remove,
+/** Insult words of `language` that are everyday words of another language ("con"). */
+function wordsOfOtherLanguages(language: PostLanguage): Set<string> {
+  const common = new Set(
+    POST_LANGUAGES.filter((other) => other !== language).flatMap(
+      (other) => TONE_LANGUAGES[other].commonWords,
     ),
-    'adjective',
   );
-  put(adjustGroups(insults.nouns, add, remove), 'noun');
-  const otherLanguages = otherLanguagesInsults(remove);
+  const grammar = TONE_LANGUAGES[language].insult;
+  return new Set(
+    [...grammar.nouns.flat(), ...(grammar.judgements ?? []).flat(), ...grammar.adjectives].filter(
+      (word) => common.has(word),
+    ),
+  );
+}
 
-  return (analysis) => {
+/** One language's insults, read with its grammar (languages.ts). */
+class LanguageInsults {
+  readonly kinds = new Map<string, Kind>();
+  private readonly grammar: InsultGrammar;
+  private readonly words;
+  private readonly fillers: ReadonlySet<string>;
+  private readonly selfAfter: readonly string[][];
+  private readonly negation: Negation;
+  /** Insult words that are everyday words of another language. */
+  private readonly needsLanguage: ReadonlySet<string>;
+
+  constructor(
+    readonly language: PostLanguage,
+    add: readonly string[],
+    remove: readonly string[],
+  ) {
+    const grammar = TONE_LANGUAGES[language].insult;
+    this.grammar = grammar;
+    // Adjectives first, nouns last: a word in both lists (none today) insults as a noun.
+    putKinds(this.kinds, grammar.judgements ?? [], 'adjective', [], remove);
+    const adjectives = grammar.adjectives.map((adjective) => [adjective]);
+    putKinds(this.kinds, adjectives, 'adjective', [], remove);
+    putKinds(this.kinds, grammar.nouns, 'noun', add, remove);
+    this.words = wordSets(grammar, [
+      'targets',
+      'directTargets',
+      'directCopulas',
+      'copulas',
+      'openers',
+      'followers',
+    ]);
+    this.fillers = new Set([...grammar.fillers, ...grammar.elisions]);
+    this.selfAfter = grammar.selfAfter.map((phrase) => phrase.split(' '));
+    this.negation = NEGATIONS[language];
+    this.needsLanguage = wordsOfOtherLanguages(language);
+  }
+
+  /** The word's key without an elided article: "d'imbécile" → "imbécile". */
+  bare(key: string): string {
+    const elision = this.grammar.elisions.find((e) => key.startsWith(e) && key.length > e.length);
+    return elision ? key.slice(elision.length) : key;
+  }
+
+  /** The word is the head of its phrase: nothing it could describe follows in the clause. */
+  private standsAlone(text: string, words: readonly WordToken[], index: number): boolean {
+    const word = words[index] as WordToken;
+    if (text.charAt(word.start - 1) === '-' || /^-\p{L}/u.test(text.slice(word.end, word.end + 2)))
+      return false;
+    const next = words[index + 1];
+    return !next || gapBreaks(text, word, next) || this.words.followers.has(wordKey(next));
+  }
+
+  /** "What an idiot I am", "qué idiota soy": said of oneself, not aimed at anyone. */
+  private saidOfOneself(text: string, words: readonly WordToken[], index: number): boolean {
+    const acrossBreak = this.grammar.selfAfterBreak === true;
+    return this.selfAfter.some((phrase) =>
+      phrase.every((part, i) => {
+        const word = words[index + 1 + i];
+        const previous = words[index + i] as WordToken;
+        return (
+          word !== undefined &&
+          wordKey(word) === part &&
+          (acrossBreak || !gapBreaks(text, previous, word))
+        );
+      }),
+    );
+  }
+
+  /** "you're" → "you", "he's" → "he"; undefined when the word is no contraction of a copula. */
+  private contractedSubject(key: string): string | undefined {
+    const ending = this.grammar.contractedCopulas?.find(
+      (e) => key.endsWith(e) && key.length > e.length,
+    );
+    return ending === undefined ? undefined : key.slice(0, -ending.length);
+  }
+
+  /** A negation cue right before `words[k]` in the same clause ("no eres"). */
+  private negatedBefore(text: string, words: readonly WordToken[], k: number): boolean {
+    if (this.grammar.negationBeforeTarget === 'asks') return false;
+    const before = words[k - 1];
+    return (
+      before !== undefined &&
+      !gapBreaks(text, before, words[k] as WordToken) &&
+      this.negation.isCue(wordKey(before))
+    );
+  }
+
+  /** Start offset of what aims the insult at `words[index]`, or undefined. */
+  private aimedFrom(
+    text: string,
+    words: readonly WordToken[],
+    index: number,
+    kind: Kind,
+  ): number | undefined {
+    let copula = false;
+    let negated = false;
+    let opener: number | undefined;
+    let start = (words[index] as WordToken).start;
+    // Whether only fillers stand between the insult and the start of its sentence ("Morons.").
+    let sentenceStart = index === 0;
+    for (let k = index - 1; k >= 0 && index - k <= MAX_WALK; k--) {
+      const word = words[k] as WordToken;
+      const gap = text.slice(word.end, (words[k + 1] as WordToken).start);
+      if (CLAUSE_BREAK.test(gap)) {
+        sentenceStart = SENTENCE_BREAK.test(gap);
+        break;
+      }
+      const key = wordKey(word);
+      const mention = isMention(text, word);
+      const subject = this.contractedSubject(key);
+      const aimed =
+        (!copula && this.words.directTargets.has(key)) ||
+        (copula && (this.words.targets.has(key) || mention)) ||
+        this.words.directCopulas.has(key) ||
+        (subject !== undefined && (this.words.targets.has(subject) || mention));
+      if (aimed) {
+        if (negated || this.negatedBefore(text, words, k)) return undefined;
+        return mention ? word.start - 1 : word.start;
+      }
+      if (this.negation.isCue(key)) negated = true;
+      else if (this.words.copulas.has(key)) copula = true;
+      else if (this.words.openers.has(key) && !copula) opener = word.start;
+      else if (!this.fillers.has(key)) break;
+      start = word.start;
+      if (k === 0) sentenceStart = true;
+    }
+    if (kind !== 'noun' || negated) return undefined;
+    if (opener !== undefined) return opener;
+    // A sentence of its own ("Morons.", "Total clowns!") is said to whoever reads it.
+    return sentenceStart && !copula && endsSentence(text, words[index] as WordToken)
+      ? start
+      : undefined;
+  }
+
+  match(analysis: TextAnalysis): ToneHit[] {
     const { text } = analysis;
     const words = analysis.words();
     const hits: ToneHit[] = [];
     let reached = 0;
     for (let i = 0; i < words.length; i++) {
       const word = words[i] as WordToken;
-      const kind = kinds.get(wordKey(word));
-      if (!kind || !standsAlone(text, words, i) || saidOfOneself(words, i)) continue;
-      const start = aimedFrom(text, words, i, kind);
+      const key = this.bare(wordKey(word));
+      const kind = this.kinds.get(key);
+      if (!kind || !this.standsAlone(text, words, i) || this.saidOfOneself(text, words, i))
+        continue;
+      const start = this.aimedFrom(text, words, i, kind);
       if (start === undefined) continue;
+      if (this.needsLanguage.has(key) && languageAt(analysis, word.start) !== this.language)
+        continue;
       // "you stupid idiot": one hit, from the target to the last insulting word.
       const previous = hits[hits.length - 1];
-      if (previous && start < reached) hits.pop();
-      const from = previous && start < reached ? Math.min(previous.start, start) : start;
+      const joined = previous !== undefined && start < reached;
+      if (joined) hits.pop();
+      const from = joined ? Math.min(previous.start, start) : start;
       hits.push({
         start: from,
         end: word.end,
@@ -156,9 +235,35 @@ export const compileInsult: ToneCheckCompiler = (rule) => {
       });
       reached = word.end;
     }
-    // The other languages' insults, where no English one covers the same words.
-    for (const hit of otherLanguages(analysis))
-      if (!hits.some((h) => h.start < hit.end && hit.start < h.end)) hits.push(hit);
-    return hits.sort((a, b) => a.start - b.start);
-  };
+    return hits;
+  }
+}
+
+/** Each language's hits where no earlier language's hit covers the same words. */
+function firstPerStretch(hitsByLanguage: readonly ToneHit[][]): ToneHit[] {
+  const [first = [], ...rest] = hitsByLanguage;
+  const hits = [...first];
+  for (const hit of rest.flat())
+    if (!hits.some((h) => h.start < hit.end && hit.start < h.end)) hits.push(hit);
+  return hits.sort((a, b) => a.start - b.start);
+}
+
+export const compileInsult: ToneCheckCompiler = (rule) => {
+  const add = rule.add?.insult ?? [];
+  const remove = rule.remove?.insult ?? [];
+  // A pack's own words are read as English.
+  const [primary, ...others] = POST_LANGUAGES.map(
+    (language) => new LanguageInsults(language, language === 'en' ? add : [], remove),
+  ) as [LanguageInsults, ...LanguageInsults[]];
+  const otherInsults = new Set(others.flatMap((language) => [...language.kinds.keys()]));
+  // One look at the words first: most posts have no insult word in any other language, and
+  // the walks would each read the whole post to find that out.
+  const mayInsult = (analysis: TextAnalysis) =>
+    analysis.words().some((word) => otherInsults.has(wordKey(word).replace(ELIDED_ARTICLE, '')));
+
+  return (analysis) =>
+    firstPerStretch([
+      primary.match(analysis),
+      ...(mayInsult(analysis) ? others.map((language) => language.match(analysis)) : []),
+    ]);
 };

@@ -135,6 +135,25 @@ interface Disguise {
   level: Level;
 }
 
+/**
+ * Answers already worked out, by key: a post repeats its words, and the next keystroke's
+ * check sees the same words again. Bounded, so a long session cannot grow it without end.
+ */
+class Remembered<V> {
+  private readonly known = new Map<string, V | null>();
+
+  constructor(private readonly workOut: (key: string) => V | undefined) {}
+
+  get(key: string): V | undefined {
+    const known = this.known.get(key);
+    if (known !== undefined) return known ?? undefined;
+    const value = this.workOut(key);
+    if (this.known.size >= MAX_KNOWN) this.known.clear();
+    this.known.set(key, value ?? null);
+    return value;
+  }
+}
+
 function isCapitalised(word: WordToken | undefined): boolean {
   return word !== undefined && /^\p{Lu}/u.test(word.text);
 }
@@ -182,20 +201,8 @@ export class Lexicon {
     return undefined;
   }
 
-  /**
-   * Levels already worked out, by word: a post repeats its words, and the next keystroke's
-   * check sees the same words again. Bounded, so a long session cannot grow it without end.
-   */
-  private readonly known = new Map<string, Level | null>();
-
-  private levelOfWord(key: string): Level | undefined {
-    const known = this.known.get(key);
-    if (known !== undefined) return known ?? undefined;
-    const level = this.workOutLevel(key);
-    if (this.known.size >= MAX_KNOWN) this.known.clear();
-    this.known.set(key, level ?? null);
-    return level;
-  }
+  /** Levels already worked out, by word. */
+  private readonly levels = new Remembered<Level>((key) => this.workOutLevel(key));
 
   /** A word's level, trying the ways a word is disguised without symbols. */
   private workOutLevel(key: string): Level | undefined {
@@ -203,7 +210,7 @@ export class Lexicon {
     if (level) return level;
     if (NON_ASCII.test(key)) {
       const plain = resolved(key);
-      if (plain !== key) return this.levelOfWord(plain);
+      if (plain !== key) return this.levels.get(plain);
     }
     if (STRETCHED.test(key)) {
       for (const form of unstretched(key)) {
@@ -215,17 +222,8 @@ export class Lexicon {
     return undefined;
   }
 
-  private readonly knownRuns = new Map<string, Disguise | null>();
-
-  /** Where in `run` a disguised listed word is, remembered like words' levels. */
-  private disguised(run: string): Disguise | undefined {
-    const known = this.knownRuns.get(run);
-    if (known !== undefined) return known ?? undefined;
-    const found = this.readDisguise(run);
-    if (this.knownRuns.size >= MAX_KNOWN) this.knownRuns.clear();
-    this.knownRuns.set(run, found ?? null);
-    return found;
-  }
+  /** Where in a run of letters and symbols a disguised listed word is, by run. */
+  private readonly disguises = new Remembered<Disguise>((run) => this.readDisguise(run));
 
   /** Where in `run` a disguised listed word is (offset, length and level), if it spells one. */
   private readDisguise(run: string): Disguise | undefined {
@@ -241,7 +239,7 @@ export class Lexicon {
     if (word.length < 3 || word.startsWith('*') || !LETTER.test(word)) return undefined;
     // "shit!" and "(shit)": the word was left to this pass only for the symbols around it.
     if (!HAS_SYMBOL.test(word)) {
-      const level = /^\p{L}+$/u.test(word) ? this.levelOfWord(word.toLowerCase()) : undefined;
+      const level = /^\p{L}+$/u.test(word) ? this.levels.get(word.toLowerCase()) : undefined;
       return level ? { offset, length: word.length, level } : undefined;
     }
     // "@sshole" is a disguise, "@sh1t" or "@dana" a mention: after an @, only a listed word counts.
@@ -253,7 +251,7 @@ export class Lexicon {
     if (/[2689]/.test(word)) return undefined;
     const plain = resolved(word);
     if (!plain.includes('*')) {
-      const level = this.levelOfWord(plain) ?? this.levelOfWord(plain.replaceAll('i', 'l'));
+      const level = this.levels.get(plain) ?? this.levels.get(plain.replaceAll('i', 'l'));
       return level ? { offset, length: word.length, level } : undefined;
     }
     const match = (this.byLength.get(plain.length) ?? []).find((w) => fits(plain, w));
@@ -292,7 +290,7 @@ export class Lexicon {
         key = key.slice(0, -2);
         end -= 2;
       }
-      const level = this.levelOfWord(key);
+      const level = this.levels.get(key);
       if (!level) continue;
       if (NAMES.has(key) && isCapitalised(word)) {
         const before = words[i - 1];
@@ -329,7 +327,7 @@ export class Lexicon {
       ) {
         continue;
       }
-      const found = this.disguised(run);
+      const found = this.disguises.get(run);
       if (!found) continue;
       const start = from + found.offset;
       push(start, start + found.length, found.level);

@@ -1,54 +1,42 @@
-import officialVoice from '../../data/official-voice.json';
+import { POST_LANGUAGES } from '../../text/language';
 import { PhraseMatcher } from '../../text/phrases';
 import { appendPoint, insertSuggestion, wordIndexAt } from '../support/finding';
-import { negatedBefore } from '../support/negation';
+import type { Negation } from '../support/negation';
 import { expandOrg, orgNames } from '../support/org';
-import { LanguageNegation } from './language-negation';
-import { OTHER_LANGUAGES, TONE_LANGUAGES } from './languages';
-import { adjustList } from './lists';
+import { NEGATIONS, TONE_LANGUAGES } from './languages';
+import { listKey } from './lists';
 import type { ToneCheckCompiler, ToneHit } from './types';
 
 /**
  * `official-voice`: speaking for the organisation ("on behalf of ACME", "ACME's official
- * position"). The fix adds "Views are my own." at the end; a post that already has such a
- * disclaimer, or says it is *not* speaking for the organisation, is not reported.
+ * position", "en nombre de ACME", "au nom d'ACME", "im Namen von ACME", "em nome da ACME").
+ * The fix adds the phrase's language's disclaimer ("Views are my own.") at the end; a post
+ * that already has such a disclaimer in any language, or says it is *not* speaking for the
+ * organisation, is not reported.
  */
-
-const DISCLAIMER = 'Views are my own.';
 
 /** How a phrase is read: its language's disclaimer for the fix, and its negation. */
 interface Voice {
   disclaimer: string;
-  /** Undefined for English, read by support/negation.ts. */
-  negation?: LanguageNegation;
+  negation: Negation;
 }
-
-const ENGLISH: Voice = { disclaimer: DISCLAIMER };
 
 export const compileOfficialVoice: ToneCheckCompiler = (rule, context) => {
   const names = orgNames(context);
-  const phrases = adjustList(
-    officialVoice.phrases,
-    rule.add?.['official-voice'],
-    rule.remove?.['official-voice'],
+  const removed = new Set((rule.remove?.['official-voice'] ?? []).map(listKey));
+  const added = (rule.add?.['official-voice'] ?? []).filter(
+    (phrase) => !removed.has(listKey(phrase)),
   );
   const matcher = new PhraseMatcher<Voice>(false);
-  for (const phrase of phrases)
-    for (const expanded of expandOrg(phrase, names)) matcher.add(expanded, ENGLISH);
   const disclaimers = new PhraseMatcher<true>(false);
-  for (const phrase of officialVoice.disclaimers) disclaimers.add(phrase, true);
-  // The pack's `remove` applies to every language's phrases; its `add` is read as English.
-  const removed = new Set((rule.remove?.['official-voice'] ?? []).map((p) => p.toLowerCase()));
-  for (const language of OTHER_LANGUAGES) {
+  for (const language of POST_LANGUAGES) {
     const data = TONE_LANGUAGES[language].officialVoice;
-    const voice: Voice = {
-      disclaimer: data.fix,
-      negation: new LanguageNegation(TONE_LANGUAGES[language].negation),
-    };
-    for (const phrase of data.phrases) {
-      if (removed.has(phrase.toLowerCase())) continue;
+    const voice: Voice = { disclaimer: data.fix, negation: NEGATIONS[language] };
+    const phrases = data.phrases.filter((phrase) => !removed.has(listKey(phrase)));
+    // The pack's `remove` applies to every language's phrases; its `add` is read as English.
+    if (language === 'en') phrases.push(...added);
+    for (const phrase of phrases)
       for (const expanded of expandOrg(phrase, names)) matcher.add(expanded, voice);
-    }
     for (const phrase of data.disclaimers) disclaimers.add(phrase, true);
   }
 
@@ -64,10 +52,7 @@ export const compileOfficialVoice: ToneCheckCompiler = (rule, context) => {
     for (const hit of found) {
       const first = wordIndexAt(words, hit.start);
       const { negation, disclaimer } = hit.value;
-      const negated = negation
-        ? negation.negatedBefore(text, words, first)
-        : negatedBefore(text, words, first);
-      if (negated) continue;
+      if (negation.negatedBefore(text, words, first)) continue;
       const addition = `${stop}${separator}${disclaimer}`;
       hits.push({ start: hit.start, end: hit.end, suggestions: [insertSuggestion(at, addition)] });
     }

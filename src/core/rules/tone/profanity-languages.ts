@@ -2,7 +2,12 @@ import type { TextAnalysis } from '../../text/analysis';
 import { languageAt, type PostLanguage } from '../../text/language';
 import { PhraseMatcher } from '../../text/phrases';
 import { type CompoundRoot, type LexiconHit, type Level } from './lexicon';
-import { OTHER_LANGUAGES, TONE_LANGUAGES, type OtherLanguage } from './languages';
+import {
+  OTHER_LANGUAGES,
+  TONE_LANGUAGES,
+  type OtherLanguage,
+  type ProfanityList,
+} from './languages';
 import { listKey } from './lists';
 
 /**
@@ -25,14 +30,21 @@ interface OtherLanguagesLexicon {
   innocentPhrases: PhraseMatcher<true>;
 }
 
+/** The languages with a swear-word list of their own, with it. */
+function lists(): [OtherLanguage, ProfanityList][] {
+  return OTHER_LANGUAGES.flatMap((language) => {
+    const list = TONE_LANGUAGES[language].profanity;
+    return list ? [[language, list]] : [];
+  });
+}
+
 function combinedLexicon(removed: ReadonlySet<string>): OtherLanguagesLexicon {
   const isRemoved = (key: string) => [...removed].some((r) => key === r || key.startsWith(r));
   const entries = new Map<string, Level>();
   const compoundRoots: CompoundRoot[] = [];
   const needsLanguage = new Map<string, OtherLanguage>();
   const innocentPhrases = new PhraseMatcher<true>(false);
-  for (const language of OTHER_LANGUAGES) {
-    const data = TONE_LANGUAGES[language].profanity;
+  for (const [language, data] of lists()) {
     const mild = new Set(data.mild.map(listKey));
     for (const word of [...data.strong, ...data.mild]) {
       const key = listKey(word);
@@ -54,8 +66,8 @@ function combinedLexicon(removed: ReadonlySet<string>): OtherLanguagesLexicon {
 /** English list words innocent in a language: "dick" → de. */
 function innocentEnglishWords(): Map<string, PostLanguage[]> {
   const words = new Map<string, PostLanguage[]>();
-  for (const language of OTHER_LANGUAGES)
-    for (const word of TONE_LANGUAGES[language].profanity.innocentEnglish) {
+  for (const [language, data] of lists())
+    for (const word of data.innocentEnglish) {
       const key = listKey(word);
       words.set(key, [...(words.get(key) ?? []), language]);
     }
