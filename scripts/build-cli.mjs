@@ -33,11 +33,15 @@ function thirdPartyLicenses(metafile) {
   for (const entry of entries) {
     if (!entry.text) throw new Error(`${entry.name} has no licence file to ship with the CLI`);
   }
+  // Data that is not a package: the word lists say where they come from (public/ ships it
+  // in the extension too).
+  const dataNotices = readFileSync(path.join(root, 'public/THIRD-PARTY-NOTICES.txt'), 'utf8');
   return [
     'The postguard CLI (dist/postguard.mjs) includes these packages, under these licences.',
     ...entries.map(
       (e) => `\n${'='.repeat(78)}\n${e.name}@${e.version} (${e.license})\n\n${e.text}`,
     ),
+    `\n${'='.repeat(78)}\n${dataNotices.trim()}`,
     '',
   ].join('\n');
 }

@@ -33,6 +33,40 @@ describe('postguard check', () => {
     );
   });
 
+  it('words findings in the language --lang names, when the pack has it', async () => {
+    const pack = path.join(dir, 'languages.json');
+    writeFileSync(
+      pack,
+      JSON.stringify({
+        format: 'postguard/pack@1',
+        id: 'languages',
+        name: 'Languages',
+        version: '1.0.0',
+        rules: [
+          {
+            id: 'codename',
+            kind: 'terms',
+            terms: ['Halcón'],
+            severity: 'warning',
+            message: { default: '{match} is a code name.', es: '{match} es un nombre en clave.' },
+          },
+        ],
+      }),
+    );
+    const english = post('english.txt', 'Tomorrow we present project Halcón at the London office.');
+    const detected = await runCli(['check', '--pack', pack, english]);
+    expect(detected.stdout.split('\n')[0]).toBe(
+      `${english}:1:29 warning Halcón is a code name. [codename]`,
+    );
+    const asked = await runCli(['check', '--pack', pack, '--lang', 'es', english]);
+    expect(asked.stdout.split('\n')[0]).toBe(
+      `${english}:1:29 warning Halcón es un nombre en clave. [codename]`,
+    );
+    const wrong = await runCli(['check', '--pack', pack, '--lang', 'it', english]);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('--lang must be one of en, es, fr, de, pt, not "it"');
+  });
+
   it('exits 0 when findings are only warnings or info', async () => {
     const file = post('guys.txt', 'Thanks guys, great meetup!');
     const result = await runCli(['check', ...packs, file]);
