@@ -362,6 +362,8 @@ async function main(): Promise<void> {
 }
 
 await main();
+// Posts in other languages: detection accuracy and cost, and typing a Spanish post.
+(await import('./languages')).runLanguageBenchmarks();
 if (process.argv.includes('--typing-only')) {
   printTargets();
   process.exit(0);

@@ -42,6 +42,7 @@ export class Typist {
     readonly kind: EditKind,
     post: string,
     seed: number,
+    private readonly words: readonly string[] = WORDS,
   ) {
     this.text = post;
     this.random = seededRandom(seed);
@@ -51,7 +52,7 @@ export class Typist {
   }
 
   private nextWord(): string {
-    return WORDS[Math.floor(this.random() * WORDS.length)]!;
+    return this.words[Math.floor(this.random() * this.words.length)]!;
   }
 
   next(): string {
@@ -138,6 +139,8 @@ export interface TypingCase {
    */
   paste?: boolean;
   seed?: number;
+  /** The words typed; default English ones. */
+  words?: readonly string[];
 }
 
 export interface TypingResult {
@@ -161,7 +164,9 @@ export function measureTyping(testCase: TypingCase): TypingResult {
   const seed = testCase.seed ?? 7;
   let first: number | undefined;
   if (testCase.paste) first = timeCheck(checker, testCase.post, network);
-  const typists = EDIT_KINDS.map((kind, i) => new Typist(kind, testCase.post, seed + i));
+  const typists = EDIT_KINDS.map(
+    (kind, i) => new Typist(kind, testCase.post, seed + i, testCase.words),
+  );
   const times = EDIT_KINDS.map(() => [] as number[]);
   const lengths = EDIT_KINDS.map(() => [0, 0]);
   const warmUpUntil = performance.now() + 1_000;
