@@ -9,15 +9,20 @@ import {
   type Pack,
 } from '@/src/core/index';
 
-/** A pack object with sensible defaults, parsed through the real validator. */
-export function makePack(fields: Record<string, unknown> = {}): Pack {
-  const result = parsePack({
+/** A pack object with sensible defaults and `fields`, through the real validator. */
+export function parseWith(fields: Record<string, unknown> = {}): ReturnType<typeof parsePack> {
+  return parsePack({
     format: 'postguard/pack@1',
     id: 'acme',
     name: 'ACME',
     version: '1.0.0',
     ...fields,
   });
+}
+
+/** A pack object with sensible defaults, parsed through the real validator. */
+export function makePack(fields: Record<string, unknown> = {}): Pack {
+  const result = parseWith(fields);
   if (!result.ok) throw new Error(result.errors.map(formatPackError).join('\n'));
   return result.value;
 }

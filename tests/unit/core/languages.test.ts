@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { contentLanguages, contentText } from '@/src/core/content';
-import { formatPackError, parsePack } from '@/src/core/index';
+import { formatPackError } from '@/src/core/index';
 import { allWordings, hasTranslations, localize } from '@/src/core/text/localized';
-import { checkerFor, makePack } from './helpers';
+import { checkerFor, makePack, parseWith } from './helpers';
 
 const SPANISH = 'Mañana presentamos el proyecto Halcón en la oficina de Madrid con todo el equipo.';
 const FRENCH = "Demain nous présentons le projet Halcón au bureau de Paris avec toute l'équipe.";
@@ -150,11 +150,7 @@ describe('rules limited to languages', () => {
   });
 
   it('refuses an unknown language and an empty list, with their paths', () => {
-    const bad = parsePack({
-      format: 'postguard/pack@1',
-      id: 'acme',
-      name: 'ACME',
-      version: '1.0.0',
+    const bad = parseWith({
       languages: ['it'],
       rules: [
         { id: 'r', kind: 'terms', terms: ['x'], severity: 'info', message: 'x', languages: [] },
@@ -171,11 +167,7 @@ describe('rules limited to languages', () => {
   });
 
   it('refuses a message that is neither text nor text per language', () => {
-    const bad = parsePack({
-      format: 'postguard/pack@1',
-      id: 'acme',
-      name: 'ACME',
-      version: '1.0.0',
+    const bad = parseWith({
       rules: [
         { id: 'a', kind: 'terms', terms: ['x'], severity: 'info', message: { es: 'sin default' } },
         {
