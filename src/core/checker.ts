@@ -1,4 +1,10 @@
-import type { CheckOptions, Finding, ResolvedCheckOptions, Suggestion } from './findings';
+import type {
+  CheckOptions,
+  CheckTier,
+  Finding,
+  ResolvedCheckOptions,
+  Suggestion,
+} from './findings';
 import { clampRange } from './offsets';
 import { fail, formatPath, ok, type PackError, type Result } from './pack/errors';
 import { lastDefined, layerRules, orderLayers, type EffectiveRule } from './pack/layers';
@@ -26,6 +32,8 @@ export interface Checker {
   readonly links?: Pack['links'];
   /** The guide of the packs in force, layered; absent when no pack has one. */
   readonly guide?: LayeredGuide;
+  /** Whether any rule in force is in the slow tier (see `CheckOptions.tier`). */
+  readonly hasSlowRules: boolean;
   /** Findings sorted by start, then end, then rule id. */
   check(text: string, options: CheckOptions): Finding[];
 }
@@ -38,6 +46,15 @@ interface ActiveRule {
   guide: string | undefined;
   /** The post languages the rule applies in; undefined for all of them. */
   languages: ReadonlySet<PostLanguage> | undefined;
+  tier: CheckTier;
+}
+
+/**
+ * The slow tier: finding people's names runs compromise's tagger (a few milliseconds on a long
+ * post even per changed sentence); every other rule stays within a keystroke's share of a frame.
+ */
+function tierOf(rule: EffectiveRule['rule']): CheckTier {
+  return rule.kind === 'entities' && rule.entities.includes('person') ? 'slow' : 'quick';
 }
 
 /**
@@ -135,6 +152,7 @@ export function compilePacks(packs: readonly Pack[]): Result<Checker> {
           languages && POST_LANGUAGES.some((language) => !languages.includes(language))
             ? new Set(languages)
             : undefined,
+        tier: tierOf(effective.rule),
       });
     } catch (error) {
       if (error instanceof RuleCompileError) {
@@ -168,6 +186,7 @@ export function compilePacks(packs: readonly Pack[]): Result<Checker> {
     ...(policyUrl ? { policyUrl } : {}),
     ...(lastDefined(ordered, 'links') ? { links: lastDefined(ordered, 'links') } : {}),
     ...(guide ? { guide } : {}),
+    hasSlowRules: active.some((rule) => rule.tier === 'slow'),
     check(text: string, options: CheckOptions): Finding[] {
       const resolved: ResolvedCheckOptions = {
         network: options.network,
@@ -178,6 +197,7 @@ export function compilePacks(packs: readonly Pack[]): Result<Checker> {
       const findings: Finding[] = [];
       for (const rule of active) {
         if (rule.networks && !rule.networks.has(resolved.network)) continue;
+        if (options.tier && rule.tier !== options.tier) continue;
         for (const finding of rule.compiled.check(analysis, resolved)) {
           if (inRuleLanguage(rule, analysis, finding.start))
             findings.push(finish(text, finding, rule));

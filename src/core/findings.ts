@@ -50,7 +50,15 @@ export interface CheckOptions {
    * pack gives in several languages is in the language of the sentence it is about.
    */
   language?: PostLanguage;
+  /**
+   * Which rules to run: `quick`, the ones cheap enough for every keystroke; `slow`, the others
+   * (people's names, which take NLP); default all. A compose box runs the quick tier as the
+   * person types and the slow one when typing pauses.
+   */
+  tier?: CheckTier;
 }
+
+export type CheckTier = 'quick' | 'slow';
 
 /** The options every rule sees, each decided. */
 export interface ResolvedCheckOptions {
