@@ -88,6 +88,44 @@ export function joinedKey(words: readonly string[], caseSensitive: boolean): str
   return tokenKey(words.join(''), caseSensitive);
 }
 
+/** A word of a checked text as the trie keys it. */
+export function wordKeyOf(word: WordToken, caseSensitive: boolean): string {
+  // `lower` is already lower-cased: lower-casing it again would cost a new string per word.
+  const written = caseSensitive ? composed(word.text) : word.lower;
+  return written.includes('’') ? written.replaceAll('’', "'") : written;
+}
+
+/**
+ * Where a phrase starts that ends with `words[last]`, given the keys of its other words
+ * (`parsePhrase(...).keys` without the last): the index of its first word, when the words
+ * right before `last` are those, separated as `PhraseMatcher` allows; undefined otherwise.
+ * For callers that find a phrase's last word some other way (by its stem).
+ */
+export function phraseStartBefore(
+  text: string,
+  words: readonly WordToken[],
+  last: number,
+  keys: readonly string[],
+  caseSensitive: boolean,
+): number | undefined {
+  let k = keys.length - 1;
+  let i = last;
+  while (k >= 0) {
+    const word = words[i - 1];
+    const next = words[i];
+    if (!word || !next) return undefined;
+    const gap = gapKey(text.slice(word.end, next.start));
+    if (gap) {
+      if (keys[k] !== PUNCT + gap) return undefined;
+      k--;
+    }
+    if (k < 0 || keys[k] !== wordKeyOf(word, caseSensitive)) return undefined;
+    k--;
+    i--;
+  }
+  return i;
+}
+
 export class PhraseMatcher<T> {
   private readonly root: Node<T> = { next: undefined, hits: undefined };
   private readonly literals: { text: string; value: T }[] = [];
