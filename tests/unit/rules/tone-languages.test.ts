@@ -1,8 +1,16 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
-import type { ToneCheck } from '@/src/core/pack/schema';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ToneCheck, ToneRule } from '@/src/core/pack/schema';
 import { compileToneRule } from '@/src/core/rules/tone';
-import { base, compileWith, run } from './helpers';
+import { languageAt } from '@/src/core/text/language';
+import type { PostLanguage } from '@/src/core/text/post-languages';
+import { base, compileWith, context, matches, run } from './helpers';
+
+// The real detector, watched: a rule for English alone must never ask for a language.
+vi.mock('@/src/core/text/language', async (importOriginal) => {
+  const real = await importOriginal<typeof import('@/src/core/text/language')>();
+  return { ...real, languageAt: vi.fn(real.languageAt) };
+});
 
 /**
  * The labelled corpora of tests/corpus-languages: each post with the tone checks it should
@@ -71,5 +79,122 @@ describe.each(LANGUAGES)('tone in %s: the labelled corpus', (language) => {
       precision: expect.toSatisfy((p: number) => p >= MIN_SCORE),
       recall: expect.toSatisfy((r: number) => r >= MIN_SCORE),
     });
+  });
+});
+
+function toneIn(
+  languages: readonly PostLanguage[],
+  checks: ToneCheck[],
+  fields: Partial<ToneRule> = {},
+) {
+  return compileWith(
+    compileToneRule,
+    { ...base, kind: 'tone', checks, ...fields },
+    { ...context, languages },
+  );
+}
+
+const ALL_CHECKS: ToneCheck[] = [...CHECKS, 'slurs'];
+
+describe('tone: only the lists of the languages in force', () => {
+  const everyLanguage = (check: ToneCheck) => toneIn(['en', 'es', 'fr', 'de', 'pt'], [check]);
+  const englishAndGerman = (check: ToneCheck) => toneIn(['en', 'de'], [check]);
+
+  it.each<[ToneCheck, string, string]>([
+    ['profanity', 'Scheiße, schon wieder.', 'Scheiße'],
+    ['profanity', 'Oh fuck, not again.', 'fuck'],
+    ['insult', 'Was für ein Idiot.', 'Was für ein Idiot'],
+    ['insult', 'You idiot.', 'You idiot'],
+    ['absolutes', 'Lieferung garantiert.', 'garantiert'],
+    ['official-voice', 'Ich spreche im Namen von ACME.', 'im Namen von ACME'],
+    ['shouting', 'DAS IST UNFASSBAR', 'DAS IST UNFASSBAR'],
+  ])('%s with en and de finds %j', (check, text, match) => {
+    expect(matches(englishAndGerman(check), text)).toEqual([match]);
+  });
+
+  it.each<[ToneCheck, string]>([
+    ['profanity', '¡Qué mierda de día!'],
+    ['profanity', 'Putain, encore une panne.'],
+    ['profanity', 'Caralho, outra vez.'],
+    ['insult', 'Eres un idiota.'],
+    ['insult', 'Quel abruti.'],
+    ['insult', 'És um idiota.'],
+    ['absolutes', 'Entrega garantizada en 24 horas.'],
+    ['absolutes', 'Livraison garantie partout.'],
+    ['official-voice', 'Hablo en nombre de ACME.'],
+    ['official-voice', 'Je parle au nom de ACME.'],
+    ['official-voice', 'Falo em nome da ACME.'],
+    ['shouting', 'ESTO ES INACEPTABLE'],
+  ])('%s with en and de leaves %j, found with every language', (check, text) => {
+    expect(matches(everyLanguage(check), text)).not.toEqual([]);
+    expect(matches(englishAndGerman(check), text)).toEqual([]);
+  });
+
+  it('knows the acronyms of the languages in force only', () => {
+    // URSSAF is a French name; without French it is one more shouted word.
+    expect(matches(everyLanguage('shouting'), 'CONTRÔLE URSSAF')).toEqual([]);
+    expect(matches(englishAndGerman('shouting'), 'CONTRÔLE URSSAF')).toEqual(['CONTRÔLE URSSAF']);
+    expect(matches(englishAndGerman('shouting'), 'NEUE REGELN DSGVO')).toEqual([]);
+  });
+
+  it('reads a disclaimer in the languages in force only', () => {
+    const text = 'On behalf of ACME, thanks! Opiniones propias.';
+    expect(matches(everyLanguage('official-voice'), text)).toEqual([]);
+    expect(matches(englishAndGerman('official-voice'), text)).toEqual(['On behalf of ACME']);
+  });
+
+  it('reads the pack’s own words in its first language when English is not in force', () => {
+    const german = toneIn(['de'], ['insult', 'absolutes'], {
+      add: { insult: ['Vollpfosten'], absolutes: ['bombensicher'] },
+    });
+    expect(matches(german, 'Was für ein Vollpfosten.')).toEqual(['Was für ein Vollpfosten']);
+    expect(matches(german, 'Die Anlage ist bombensicher.')).toEqual(['bombensicher']);
+    expect(matches(german, 'Die Anlage ist nicht bombensicher.')).toEqual([]);
+    expect(matches(german, 'You idiot. It is guaranteed.')).toEqual([]);
+  });
+
+  it('reads German alone without English words', () => {
+    const german = toneIn(['de'], ['profanity']);
+    expect(matches(german, 'Scheiße, so ein Mist.')).toEqual(['Scheiße', 'Mist']);
+    expect(matches(german, 'Oh shit.')).toEqual([]);
+  });
+});
+
+describe('tone: a rule for English alone', () => {
+  const english = toneIn(['en'], ALL_CHECKS);
+  const every = toneIn(['en', 'es', 'fr', 'de', 'pt'], ALL_CHECKS);
+  // Posts whose reading in the other languages needs their language: German "dick" (fat),
+  // French "con" (Spanish "with"), a shouted run of Spanish short words.
+  const dependOnLanguage = [
+    'Er ist dick.',
+    'Such a dick move.',
+    'Pro. Con.',
+    'ESTO ES INACEPTABLE',
+    'So ein Mist.',
+  ];
+
+  beforeEach(() => {
+    vi.mocked(languageAt).mockClear();
+  });
+
+  it('never asks for a post’s language', () => {
+    for (const text of dependOnLanguage) run(every, text);
+    expect(vi.mocked(languageAt).mock.calls.length).toBeGreaterThan(0);
+    vi.mocked(languageAt).mockClear();
+    for (const text of dependOnLanguage) run(english, text);
+    expect(vi.mocked(languageAt)).not.toHaveBeenCalled();
+  });
+
+  it('reads English lists only', () => {
+    expect(matches(english, 'Er ist dick.')).toEqual(['dick']);
+    expect(
+      matches(english, '¡Qué mierda! Eres un idiota. Garantizado. En nombre de ACME.'),
+    ).toEqual([]);
+    expect(matches(english, 'Shit, you idiot. Guaranteed. On behalf of ACME.')).toEqual([
+      'Shit',
+      'you idiot',
+      'Guaranteed',
+      'On behalf of ACME',
+    ]);
   });
 });

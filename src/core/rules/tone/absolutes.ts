@@ -1,11 +1,10 @@
 import type { Suggestion } from '../../findings';
 import { replaceSuggestion } from '../../suggestions';
 import type { WordToken } from '../../text/analysis';
-import { POST_LANGUAGES } from '../../text/language';
 import { PhraseMatcher } from '../../text/phrases';
 import { wordIndexAt } from '../support/finding';
 import type { Negation } from '../support/negation';
-import { NEGATIONS, TONE_LANGUAGES, type AbsolutePhrase } from './languages';
+import { languagesInForce, NEGATIONS, TONE_LANGUAGES, type AbsolutePhrase } from './languages';
 import { listKey } from './lists';
 import type { ToneCheckCompiler, ToneHit } from './types';
 
@@ -34,20 +33,21 @@ function lastWordBefore(words: readonly WordToken[], offset: number): number {
   return word && word.start < offset ? next : next - 1;
 }
 
-export const compileAbsolutes: ToneCheckCompiler = (rule) => {
+export const compileAbsolutes: ToneCheckCompiler = (rule, context) => {
+  const languages = languagesInForce(context);
   const removed = new Set((rule.remove?.absolutes ?? []).map(listKey));
   const matcher = new PhraseMatcher<Absolute>(false);
-  // Each language's promises, read with its own negation: a word like "garantizado"
-  // promises in whatever post it stands.
-  for (const language of POST_LANGUAGES) {
+  // The promises of each language in force, read with its own negation: a word like
+  // "garantizado" promises in whatever post it stands.
+  for (const language of languages) {
     const negation = NEGATIONS[language];
     for (const absolute of TONE_LANGUAGES[language].absolutes)
       if (!removed.has(listKey(absolute.phrase)))
         matcher.add(absolute.phrase, { ...absolute, negation });
   }
-  // A pack's own promises are read as English.
-  for (const phrase of rule.add?.absolutes ?? [])
-    matcher.add(phrase, { phrase, negation: NEGATIONS.en });
+  // A pack's own promises are read in its first language: English when it is in force.
+  const negation = NEGATIONS[languages[0] ?? 'en'];
+  for (const phrase of rule.add?.absolutes ?? []) matcher.add(phrase, { phrase, negation });
 
   return (analysis) => {
     const { text } = analysis;

@@ -4,7 +4,7 @@ import { languageAt, POST_LANGUAGES, type PostLanguage } from '../../text/langua
 import { CLAUSE_BREAK, wordKey } from '../support/finding';
 import type { Negation } from '../support/negation';
 import { wordSets } from '../support/word-sets';
-import { NEGATIONS, TONE_LANGUAGES, type InsultGrammar } from './languages';
+import { languagesInForce, NEGATIONS, TONE_LANGUAGES, type InsultGrammar } from './languages';
 import { adjustGroups, listKey } from './lists';
 import type { ToneCheckCompiler, ToneHit } from './types';
 
@@ -59,7 +59,11 @@ function putKinds(
   for (const form of adjustGroups(groups, add, remove).flat()) kinds.set(listKey(form), kind);
 }
 
-/** Insult words of `language` that are everyday words of another language ("con"). */
+/**
+ * Insult words of `language` that are everyday words of another of the five ("con" is
+ * Spanish "with"), whether or not the rule checks that one: its sentences may be ones the
+ * detector cannot tell, which every rule checks.
+ */
 function wordsOfOtherLanguages(language: PostLanguage): Set<string> {
   const common = new Set(
     POST_LANGUAGES.filter((other) => other !== language).flatMap(
@@ -248,15 +252,17 @@ function firstPerStretch(hitsByLanguage: readonly ToneHit[][]): ToneHit[] {
   return hits.sort((a, b) => a.start - b.start);
 }
 
-export const compileInsult: ToneCheckCompiler = (rule) => {
+export const compileInsult: ToneCheckCompiler = (rule, context) => {
   const add = rule.add?.insult ?? [];
   const remove = rule.remove?.insult ?? [];
-  // A pack's own words are read as English.
-  const [primary, ...others] = POST_LANGUAGES.map(
-    (language) => new LanguageInsults(language, language === 'en' ? add : [], remove),
-  ) as [LanguageInsults, ...LanguageInsults[]];
+  // A pack's own words are read in its first language in force: English when it is.
+  const [primary, ...others] = languagesInForce(context).map(
+    (language, i) => new LanguageInsults(language, i === 0 ? add : [], remove),
+  );
+  if (!primary) return () => [];
+  if (others.length === 0) return (analysis) => primary.match(analysis);
   const otherInsults = new Set(others.flatMap((language) => [...language.kinds.keys()]));
-  // One look at the words first: most posts have no insult word in any other language, and
+  // One look at the words first: most posts have no insult word in the other languages, and
   // the walks would each read the whole post to find that out.
   const mayInsult = (analysis: TextAnalysis) =>
     analysis.words().some((word) => otherInsults.has(wordKey(word).replace(ELIDED_ARTICLE, '')));

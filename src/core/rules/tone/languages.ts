@@ -4,6 +4,7 @@ import fr from '../../data/languages/fr.json';
 import pt from '../../data/languages/pt.json';
 import { POST_LANGUAGES, type PostLanguage } from '../../text/language';
 import { Negation, type NegationCues } from '../support/negation';
+import type { RuleContext } from '../types';
 import { ENGLISH } from './english';
 
 /**
@@ -11,8 +12,6 @@ import { ENGLISH } from './english';
  * src/core/data/languages/*.json (each file says where its words come from). The checks
  * read them all through the same code.
  */
-
-export type OtherLanguage = Exclude<PostLanguage, 'en'>;
 
 export interface InsultGrammar {
   /** Nouns that insult by themselves ("what a moron"), each group a word's forms. */
@@ -104,9 +103,14 @@ export const TONE_LANGUAGES: Readonly<Record<PostLanguage, ToneLanguageData>> = 
   pt: listed(pt),
 };
 
-export const OTHER_LANGUAGES = POST_LANGUAGES.filter(
-  (language): language is OtherLanguage => language !== 'en',
-);
+/**
+ * The languages whose lists a rule's checks read: the ones it applies in (`languages` on the
+ * rule, else on its pack, else all), English first. A rule for English alone reads English's
+ * lists alone, as before there were others.
+ */
+export function languagesInForce(context: RuleContext): PostLanguage[] {
+  return POST_LANGUAGES.filter((language) => context.languages.includes(language));
+}
 
 /** Each language's negation, built once: every check and rule reads the same. */
 export const NEGATIONS: Readonly<Record<PostLanguage, Negation>> = {

@@ -1,9 +1,8 @@
-import { POST_LANGUAGES } from '../../text/language';
 import { PhraseMatcher } from '../../text/phrases';
 import { appendPoint, insertSuggestion, wordIndexAt } from '../support/finding';
 import type { Negation } from '../support/negation';
 import { expandOrg, orgNames } from '../support/org';
-import { NEGATIONS, TONE_LANGUAGES } from './languages';
+import { languagesInForce, NEGATIONS, TONE_LANGUAGES } from './languages';
 import { listKey } from './lists';
 import type { ToneCheckCompiler, ToneHit } from './types';
 
@@ -11,8 +10,8 @@ import type { ToneCheckCompiler, ToneHit } from './types';
  * `official-voice`: speaking for the organisation ("on behalf of ACME", "ACME's official
  * position", "en nombre de ACME", "au nom d'ACME", "im Namen von ACME", "em nome da ACME").
  * The fix adds the phrase's language's disclaimer ("Views are my own.") at the end; a post
- * that already has such a disclaimer in any language, or says it is *not* speaking for the
- * organisation, is not reported.
+ * that already has such a disclaimer in a language in force, or says it is *not* speaking for
+ * the organisation, is not reported.
  */
 
 /** How a phrase is read: its language's disclaimer for the fix, and its negation. */
@@ -27,14 +26,16 @@ export const compileOfficialVoice: ToneCheckCompiler = (rule, context) => {
   const added = (rule.add?.['official-voice'] ?? []).filter(
     (phrase) => !removed.has(listKey(phrase)),
   );
+  const languages = languagesInForce(context);
   const matcher = new PhraseMatcher<Voice>(false);
   const disclaimers = new PhraseMatcher<true>(false);
-  for (const language of POST_LANGUAGES) {
+  for (const language of languages) {
     const data = TONE_LANGUAGES[language].officialVoice;
     const voice: Voice = { disclaimer: data.fix, negation: NEGATIONS[language] };
     const phrases = data.phrases.filter((phrase) => !removed.has(listKey(phrase)));
-    // The pack's `remove` applies to every language's phrases; its `add` is read as English.
-    if (language === 'en') phrases.push(...added);
+    // The pack's `remove` applies to every language's phrases; its `add` is read in its
+    // first language in force (English when it is).
+    if (language === languages[0]) phrases.push(...added);
     for (const phrase of phrases)
       for (const expanded of expandOrg(phrase, names)) matcher.add(expanded, voice);
     for (const phrase of data.disclaimers) disclaimers.add(phrase, true);

@@ -1,17 +1,13 @@
 import type { TextAnalysis } from '../../text/analysis';
-import { languageAt, type PostLanguage } from '../../text/language';
+import { languageAt, POST_LANGUAGES, type PostLanguage } from '../../text/language';
 import { PhraseMatcher } from '../../text/phrases';
 import { type CompoundRoot, type LexiconHit, type Level } from './lexicon';
-import {
-  OTHER_LANGUAGES,
-  TONE_LANGUAGES,
-  type OtherLanguage,
-  type ProfanityList,
-} from './languages';
+import { TONE_LANGUAGES, type ProfanityList } from './languages';
 import { listKey } from './lists';
 
 /**
- * Swearing in Spanish, French, German and Portuguese, next to the English lexicon. Most
+ * Swearing in Spanish, French, German and Portuguese, next to the English lexicon, for
+ * those of them a rule is in force for. Most
  * words are rude in any post they stand in ("mierda", "putain", "Scheiße", "caralho") and
  * cost no language detection. The few that are innocent in another of the five languages
  * are read in the language of their sentence: French "bite" and German "Mist" only where
@@ -19,32 +15,30 @@ import { listKey } from './lists';
  */
 
 /**
- * The four languages' words, put into the English lexicon so that a post is read once
- * however many languages there are; what depends on the language is looked up per hit.
+ * The words of the languages in force, put into the English lexicon so that a post is read
+ * once however many languages there are; what depends on the language is looked up per hit.
  */
 interface OtherLanguagesLexicon {
   entries: ReadonlyMap<string, Level>;
   compoundRoots: readonly CompoundRoot[];
   /** Words innocent elsewhere, with the language they are rude in. */
-  needsLanguage: ReadonlyMap<string, OtherLanguage>;
+  needsLanguage: ReadonlyMap<string, PostLanguage>;
   innocentPhrases: PhraseMatcher<true>;
+  /** English list words innocent in a language: "dick" → de. */
+  innocentEnglish: ReadonlyMap<string, PostLanguage[]>;
 }
 
-/** The languages with a swear-word list of their own, with it. */
-function lists(): [OtherLanguage, ProfanityList][] {
-  return OTHER_LANGUAGES.flatMap((language) => {
-    const list = TONE_LANGUAGES[language].profanity;
-    return list ? [[language, list]] : [];
-  });
-}
-
-function combinedLexicon(removed: ReadonlySet<string>): OtherLanguagesLexicon {
+function combinedLexicon(
+  lists: readonly [PostLanguage, ProfanityList][],
+  removed: ReadonlySet<string>,
+): OtherLanguagesLexicon {
   const isRemoved = (key: string) => [...removed].some((r) => key === r || key.startsWith(r));
   const entries = new Map<string, Level>();
   const compoundRoots: CompoundRoot[] = [];
-  const needsLanguage = new Map<string, OtherLanguage>();
+  const needsLanguage = new Map<string, PostLanguage>();
   const innocentPhrases = new PhraseMatcher<true>(false);
-  for (const [language, data] of lists()) {
+  const innocentEnglish = new Map<string, PostLanguage[]>();
+  for (const [language, data] of lists) {
     const mild = new Set(data.mild.map(listKey));
     for (const word of [...data.strong, ...data.mild]) {
       const key = listKey(word);
@@ -59,24 +53,16 @@ function combinedLexicon(removed: ReadonlySet<string>): OtherLanguagesLexicon {
         });
     for (const word of data.needsLanguage) needsLanguage.set(listKey(word), language);
     for (const phrase of data.innocentPhrases) innocentPhrases.add(phrase, true);
-  }
-  return { entries, compoundRoots, needsLanguage, innocentPhrases };
-}
-
-/** English list words innocent in a language: "dick" → de. */
-function innocentEnglishWords(): Map<string, PostLanguage[]> {
-  const words = new Map<string, PostLanguage[]>();
-  for (const [language, data] of lists())
     for (const word of data.innocentEnglish) {
       const key = listKey(word);
-      words.set(key, [...(words.get(key) ?? []), language]);
+      innocentEnglish.set(key, [...(innocentEnglish.get(key) ?? []), language]);
     }
-  return words;
+  }
+  return { entries, compoundRoots, needsLanguage, innocentPhrases, innocentEnglish };
 }
 
-const INNOCENT_ENGLISH = innocentEnglishWords();
 const COMMON_WORDS = new Map<PostLanguage, ReadonlySet<string>>(
-  OTHER_LANGUAGES.map((language) => [language, new Set(TONE_LANGUAGES[language].commonWords)]),
+  POST_LANGUAGES.map((language) => [language, new Set(TONE_LANGUAGES[language].commonWords)]),
 );
 /** How far from a word its sentence's common words are looked for. */
 const NEAR = 80;
@@ -117,8 +103,21 @@ export interface OtherLanguagesProfanity {
   filter(analysis: TextAnalysis, hits: readonly LexiconHit[]): LexiconHit[];
 }
 
-export function otherLanguagesProfanity(removed: ReadonlySet<string>): OtherLanguagesProfanity {
-  const { entries, compoundRoots, needsLanguage, innocentPhrases } = combinedLexicon(removed);
+/**
+ * The swear words of those of `languages` that have a list of their own (all but English,
+ * whose words are the lexicon's already); undefined when none has.
+ */
+export function otherLanguagesProfanity(
+  languages: readonly PostLanguage[],
+  removed: ReadonlySet<string>,
+): OtherLanguagesProfanity | undefined {
+  const lists = languages.flatMap((language): [PostLanguage, ProfanityList][] => {
+    const list = TONE_LANGUAGES[language].profanity;
+    return list ? [[language, list]] : [];
+  });
+  if (lists.length === 0) return undefined;
+  const { entries, compoundRoots, needsLanguage, innocentPhrases, innocentEnglish } =
+    combinedLexicon(lists, removed);
   return {
     entries,
     compoundRoots,
@@ -126,7 +125,7 @@ export function otherLanguagesProfanity(removed: ReadonlySet<string>): OtherLang
       let innocent: { start: number; end: number }[] | undefined;
       return hits.filter((hit) => {
         const key = hitKey(analysis, hit);
-        const innocentIn = INNOCENT_ENGLISH.get(key);
+        const innocentIn = innocentEnglish.get(key);
         if (innocentIn && innocentHere(analysis, hit, innocentIn)) return false;
         const language = needsLanguage.get(key);
         if (language && languageAt(analysis, hit.start) !== language) return false;

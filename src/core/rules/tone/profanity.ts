@@ -2,7 +2,8 @@ import { cuss } from 'cuss';
 import profanity from '../../data/profanity.json';
 import slurs from '../../data/slurs.json';
 import type { Severity, ToneRule } from '../../pack/schema';
-import { Lexicon, wordForms, type CompoundRoot, type Level } from './lexicon';
+import { Lexicon, wordForms, type CompoundRoot, type Level, type LexiconHit } from './lexicon';
+import { languagesInForce } from './languages';
 import { listKey } from './lists';
 import { otherLanguagesProfanity } from './profanity-languages';
 import type { ToneCheckCompiler } from './types';
@@ -68,20 +69,28 @@ function severityFor(rule: ToneRule, level: Level): Severity {
   return rule.severity;
 }
 
-export const compileProfanity: ToneCheckCompiler = (rule) => {
-  const { words, removed } = adjustedWords(BUILT_IN, rule.add?.profanity, rule.remove?.profanity);
-  const otherLanguages = otherLanguagesProfanity(removed);
+export const compileProfanity: ToneCheckCompiler = (rule, context) => {
+  const languages = languagesInForce(context);
+  // English's words are cuss's and ours (BUILT_IN); a pack's own words count in any language.
+  const english = languages.includes('en');
+  const { words, removed } = adjustedWords(
+    english ? BUILT_IN : new Map(),
+    rule.add?.profanity,
+    rule.remove?.profanity,
+  );
+  const otherLanguages = otherLanguagesProfanity(languages, removed);
   // English first: a word listed in both keeps its English level and forms.
-  for (const [word, level] of otherLanguages.entries) if (!words.has(word)) words.set(word, level);
+  for (const [word, level] of otherLanguages?.entries ?? [])
+    if (!words.has(word)) words.set(word, level);
   const lexicon = new Lexicon({
     entries: words,
     compoundRoots: [
-      ...ROOTS.filter((r) => ![...removed].some((w) => r.root.startsWith(w))),
-      ...otherLanguages.compoundRoots,
+      ...(english ? ROOTS.filter((r) => ![...removed].some((w) => r.root.startsWith(w))) : []),
+      ...(otherLanguages?.compoundRoots ?? []),
     ],
   });
-  return (analysis) =>
-    otherLanguages
-      .filter(analysis, lexicon.match(analysis))
-      .map(({ level, ...hit }) => ({ ...hit, severity: severityFor(rule, level) }));
+  const withSeverity = (hits: readonly LexiconHit[]) =>
+    hits.map(({ level, ...hit }) => ({ ...hit, severity: severityFor(rule, level) }));
+  if (!otherLanguages) return (analysis) => withSeverity(lexicon.match(analysis));
+  return (analysis) => withSeverity(otherLanguages.filter(analysis, lexicon.match(analysis)));
 };

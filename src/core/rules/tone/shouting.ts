@@ -1,12 +1,11 @@
 import nlp from 'compromise';
-import acronyms from '../../data/acronyms.json';
 import type { Suggestion } from '../../findings';
 import type { WordToken } from '../../text/analysis';
 import { tokenize, type TextAnalysis } from '../../text/analysis';
-import { languageAt } from '../../text/language';
+import { languageAt, type PostLanguage } from '../../text/language';
 import { wordKey } from '../support/finding';
 import { orgNames } from '../support/org';
-import { OTHER_LANGUAGES, TONE_LANGUAGES, type OtherLanguage } from './languages';
+import { languagesInForce, TONE_LANGUAGES } from './languages';
 import type { ToneCheckCompiler, ToneHit } from './types';
 
 /**
@@ -92,33 +91,28 @@ function quoteForLabel(s: string): string {
   return s.length > 40 ? `${s.slice(0, 39)}…` : s;
 }
 
-/**
- * Each language's short common words: "ESTO ES INACEPTABLE" is three words, not two
- * acronyms and a word, once the sentence is known to be Spanish. Read only for a run the
- * English reading does not count, so English posts never pay for the detection.
- */
-const COMMON_WORDS = new Map<OtherLanguage, ReadonlySet<string>>(
-  OTHER_LANGUAGES.map((language) => [language, new Set(TONE_LANGUAGES[language].commonWords)]),
-);
-const ANY_COMMON_WORD = new Set([...COMMON_WORDS.values()].flatMap((words) => [...words]));
-
 type IsName = (word: WordToken) => boolean;
 
 export const compileShouting: ToneCheckCompiler = (_rule, context) => {
-  // Every language's acronyms: "ONU", "TVA", "DSGVO" are names in any post.
-  const known = new Set([
-    ...acronyms.acronyms,
-    ...OTHER_LANGUAGES.flatMap((language) => TONE_LANGUAGES[language].acronyms),
-  ]);
+  const languages = languagesInForce(context);
+  // The acronyms of every language in force: "ONU", "TVA", "DSGVO" are names in any post.
+  const known = new Set(languages.flatMap((language) => TONE_LANGUAGES[language].acronyms));
   for (const name of orgNames(context)) for (const word of tokenize(name)) known.add(wordKey(word));
 
   const isEnglishName: IsName = (word) => known.has(wordKey(word)) || unlistedAcronym(word);
-  const namesIn = (language: OtherLanguage): IsName => {
-    const common = COMMON_WORDS.get(language) as ReadonlySet<string>;
+  /**
+   * Each other language's short common words: "ESTO ES INACEPTABLE" is three words, not two
+   * acronyms and a word, once the sentence is known to be Spanish. Read only for a run the
+   * English reading does not count, so English posts never pay for the detection.
+   */
+  const namesIn = (language: PostLanguage): IsName => {
+    const common = new Set(TONE_LANGUAGES[language].commonWords);
     return (word) =>
       known.has(wordKey(word)) || (!common.has(wordKey(word)) && unlistedAcronym(word));
   };
-  const nameReaders = new Map(OTHER_LANGUAGES.map((language) => [language, namesIn(language)]));
+  const others: PostLanguage[] = languages.filter((language) => language !== 'en');
+  const nameReaders = new Map(others.map((language) => [language, namesIn(language)]));
+  const anyCommonWord = new Set(others.flatMap((language) => TONE_LANGUAGES[language].commonWords));
 
   /**
    * A run without its leading and trailing sentences of names only: in "Thanks ESA. ACME
@@ -172,9 +166,9 @@ export const compileShouting: ToneCheckCompiler = (_rule, context) => {
   /** The run judged in English, and again in its sentence's language if that may change it. */
   function judgeRun(analysis: TextAnalysis, run: readonly WordToken[]): ToneHit | undefined {
     const hit = judge(analysis.text, run, isEnglishName);
-    if (hit || !run.some((word) => ANY_COMMON_WORD.has(wordKey(word)))) return hit;
+    if (hit || !run.some((word) => anyCommonWord.has(wordKey(word)))) return hit;
     const language = languageAt(analysis, (run[0] as WordToken).start);
-    const isName = language && language !== 'en' ? nameReaders.get(language) : undefined;
+    const isName = language ? nameReaders.get(language) : undefined;
     return isName ? judge(analysis.text, run, isName) : undefined;
   }
 
