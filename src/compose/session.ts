@@ -1,7 +1,9 @@
 import type { Checker } from '@/src/core';
-import type { Finding, Suggestion } from '@/src/core/findings';
+import type { CheckTier, Finding, Suggestion } from '@/src/core/findings';
 import type { BoxTextModel, ComposeBox } from '@/src/sites/types';
 import { applyEdits } from '@/src/sites/edit';
+import { t } from '@/src/i18n/messages';
+import { carryOver } from './carry-over';
 import { BoxOverlay } from './overlay/box-overlay';
 import type { OverlayHost } from './overlay/host';
 
@@ -18,10 +20,24 @@ export interface PendingShare {
 const SLOW_CHECK_MS = 8;
 const TYPING_PAUSE_MS = 150;
 /**
- * The median of this many recent checks: one garbage collection or a cold start must not send
- * a fast pack to the pause, and a pack that really is slow gets there on its first check.
+ * The median of this many recent checks: one garbage collection must not send a fast pack to
+ * the pause, and a pack that really is slow gets there within a few keys.
  */
 const RECENT_CHECKS = 5;
+/**
+ * The first checks of a newly loaded engine run cold (the JIT has not compiled the rules, the
+ * caches are empty): they say nothing about how fast typing will be checked, so they are not
+ * counted.
+ */
+const COLD_CHECKS = 2;
+/** Timed checks needed before their median may send typing to the pause. */
+const MIN_TIMED_CHECKS = 3;
+
+function byPosition(a: Finding, b: Finding): number {
+  return (
+    a.start - b.start || a.end - b.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)
+  );
+}
 
 function typicalCheckMs(durations: readonly number[]): number {
   if (durations.length === 0) return 0;
@@ -56,7 +72,13 @@ export class ComposeSession {
   private readonly listeners = new AbortController();
   /** How long the last few checks took: their median decides between now and a pause. */
   private readonly recentCheckMs: number[] = [];
+  /** Checks since the checker was set, the cold ones among them not timed. */
+  private checksRun = 0;
   private deferred: ReturnType<typeof setTimeout> | undefined;
+  /** The quick tier's findings and the text they are of, when the pack has a slow tier. */
+  private quick: { text: string; findings: Finding[] } | undefined;
+  /** The slow tier's last findings and the text they are of. */
+  private slow: { text: string; findings: Finding[] } | undefined;
 
   constructor(
     readonly box: ComposeBox,
@@ -114,38 +136,90 @@ export class ComposeSession {
   setChecker(checker: Checker): void {
     this.checker = checker;
     this.lastText = undefined;
+    this.quick = undefined;
+    this.slow = undefined;
+    this.checksRun = 0;
+    this.recentCheckMs.length = 0;
     this.check();
   }
 
   /**
-   * Checks now, within the keystroke's frame, while checks are fast. A pack whose checks take
-   * longer than a frame's share (person names through NLP on a long post, say) is checked
-   * once typing pauses instead, so it never makes typing stutter.
+   * On a change of the text. Two tiers: the quick rules (all but people's names) are checked
+   * now, within the keystroke's frame; the slow tier once typing pauses, its last findings
+   * carried along the edits meanwhile. Should even the quick checks take longer than a
+   * frame's share (a huge pack), they too wait for the pause, so typing never stutters.
    */
   private checkSoon(): void {
-    if (typicalCheckMs(this.recentCheckMs) <= SLOW_CHECK_MS) {
-      this.check();
+    const fast =
+      this.recentCheckMs.length < MIN_TIMED_CHECKS ||
+      typicalCheckMs(this.recentCheckMs) <= SLOW_CHECK_MS;
+    if (!this.checker.hasSlowRules) {
+      if (fast) this.check();
+      else this.deferCheck();
       return;
     }
+    if (fast) this.checkQuick();
+    this.deferCheck();
+  }
+
+  private deferCheck(): void {
     clearTimeout(this.deferred);
     this.deferred = setTimeout(() => this.check(), TYPING_PAUSE_MS);
   }
 
-  /** Reads the box and checks it; cheap when the text has not changed. */
-  check(): readonly Finding[] {
-    const model = this.box.driver.read(this.box.element);
-    this.model = model;
-    if (model.text !== this.lastText) {
-      this.lastText = model.text;
-      const started = performance.now();
-      this.findings = this.checker.check(model.text, {
-        network: this.box.network,
-        now: new Date(),
-      });
+  /** Runs one tier (or all rules) on `text`, timing it for the choice between now and a pause. */
+  private run(text: string, tier: CheckTier | undefined, timed: boolean): Finding[] {
+    const started = performance.now();
+    const findings = this.checker.check(text, {
+      network: this.box.network,
+      now: new Date(),
+      ...(tier ? { tier } : {}),
+    });
+    this.checksRun += 1;
+    if (timed && this.checksRun > COLD_CHECKS) {
       this.recentCheckMs.push(performance.now() - started);
       if (this.recentCheckMs.length > RECENT_CHECKS) this.recentCheckMs.shift();
     }
+    return findings;
+  }
+
+  /** The quick tier now, with the slow tier's last findings moved along the edit. */
+  private checkQuick(): void {
+    const model = this.box.driver.read(this.box.element);
+    this.model = model;
+    const { text } = model;
+    if (this.quick?.text !== text) this.quick = { text, findings: this.run(text, 'quick', true) };
+    // Carried one edit at a time, as the text changes: each step is then one range.
+    if (this.slow && this.slow.text !== text)
+      this.slow = { text, findings: carryOver(this.slow.findings, this.slow.text, text) };
+    this.findings = [...this.quick.findings, ...(this.slow?.findings ?? [])].sort(byPosition);
+    this.lastText = undefined;
     this.overlay.update(this.findings, model);
+  }
+
+  /** Reads the box and checks it with every rule; cheap when the text has not changed. */
+  check(): readonly Finding[] {
+    clearTimeout(this.deferred);
+    const model = this.box.driver.read(this.box.element);
+    this.model = model;
+    const { text } = model;
+    if (text !== this.lastText) {
+      this.lastText = text;
+      if (this.checker.hasSlowRules) {
+        if (this.quick?.text !== text)
+          this.quick = { text, findings: this.run(text, 'quick', true) };
+        this.slow = { text, findings: this.run(text, 'slow', false) };
+        this.findings = [...this.quick.findings, ...this.slow.findings].sort(byPosition);
+      } else {
+        this.findings = this.run(text, undefined, true);
+      }
+    }
+    this.overlay.update(this.findings, model);
+    return this.findings;
+  }
+
+  /** What the overlay shows now: the last check's findings, the slow tier's carried along. */
+  get shownFindings(): readonly Finding[] {
     return this.findings;
   }
 
@@ -167,9 +241,7 @@ export class ComposeSession {
     this.check();
     if (!outcome.ok && outcome.reason === 'not-taken') {
       this.overlay.showNotice(
-        outcome.restored
-          ? 'This editor did not take the fix, so Postguard left your text as it was. Make the change by hand.'
-          : 'This editor did not take the fix, and Postguard could not put your text back exactly: check it, or press Ctrl+Z.',
+        t(outcome.restored ? 'overlay_fixNotTaken' : 'overlay_fixNotTakenUnrestored'),
       );
     }
   }

@@ -101,14 +101,27 @@ describe('ComposeSession', () => {
     const checker = timedChecker(12);
     const { element, session } = setup(checker);
     expect(checker.texts).toEqual(['']);
-    for (const text of ['s', 'sl', 'slo', 'slow']) {
+    for (const text of ['s', 'sl', 'slo', 'slow', 'slowe', 'slower']) {
       element.textContent = text;
       await tick(20);
     }
-    // The first check after the slow one already waits; none ran while typing went on.
-    expect(checker.texts).toEqual(['']);
+    // Two cold checks are not timed, and three timed ones decide: from then on checks wait
+    // for the pause, and none ran while typing went on.
+    expect(checker.texts).toEqual(['', 's', 'sl', 'slo', 'slow']);
     await tick(200);
-    expect(checker.texts).toEqual(['', 'slow']);
+    expect(checker.texts).toEqual(['', 's', 'sl', 'slo', 'slow', 'slower']);
+    session.dispose();
+  });
+
+  it('never lets the cold first checks of a new engine send typing to the pause', async () => {
+    // The engine's first two checks are cold (60 ms each), the rest fast.
+    const checker = timedChecker((call) => (call < 2 ? 60 : 0));
+    const { element, session } = setup(checker);
+    for (const text of ['a', 'ab', 'abc', 'abcd']) {
+      element.textContent = text;
+      await tick();
+    }
+    expect(checker.texts).toEqual(['', 'a', 'ab', 'abc', 'abcd']);
     session.dispose();
   });
 
@@ -121,6 +134,45 @@ describe('ComposeSession', () => {
       await tick();
     }
     expect(checker.texts).toEqual(['', 'a', 'ab', 'abc', 'abcd']);
+    session.dispose();
+  });
+});
+
+describe('two tiers: the quick rules on every key, people’s names when typing pauses', () => {
+  const rules = [
+    { id: 'names', kind: 'entities', entities: ['person'], severity: 'warning', message: 'n' },
+    { id: 'code', kind: 'terms', terms: ['Nightjar'], severity: 'error', message: 'c' },
+  ];
+
+  it('checks the quick tier at once, the slow one after the pause, carrying its findings meanwhile', async () => {
+    const checker = compiledPack({ rules });
+    expect(checker.hasSlowRules).toBe(true);
+    const { element, session } = setup(checker);
+    const shown = (): string[] => session.shownFindings.map((f) => `${f.ruleId}:${f.match}`);
+    element.textContent = 'Lunch with Jane Smith.';
+    await tick(200);
+    expect(shown()).toEqual(['names:Jane Smith']);
+    // Typing goes on before the name: the term is found at once, the name carried along.
+    element.textContent = 'Nightjar: Lunch with Jane Smith.';
+    await tick();
+    expect(shown()).toEqual(['code:Nightjar', 'names:Jane Smith']);
+    const [, name] = session.shownFindings;
+    expect(element.textContent.slice(name!.start, name!.end)).toBe('Jane Smith');
+    // A new name waits for the pause.
+    element.textContent = 'Nightjar: Lunch with Jane Smith and Bob Lee.';
+    await tick();
+    expect(shown()).toEqual(['code:Nightjar', 'names:Jane Smith']);
+    await tick(200);
+    expect(shown()).toEqual(['code:Nightjar', 'names:Jane Smith', 'names:Bob Lee']);
+    session.dispose();
+  });
+
+  it('checks both tiers before a submission is judged', () => {
+    const checker = compiledPack({ rules });
+    const { element, session } = setup(checker);
+    element.textContent = 'Nightjar with Jane Smith';
+    expect(session.check().map((f) => f.ruleId)).toEqual(['code', 'names']);
+    expect(session.errors().map((f) => f.ruleId)).toEqual(['code']);
     session.dispose();
   });
 });
