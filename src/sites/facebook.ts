@@ -3,6 +3,7 @@ import { lexicalDriver } from './drivers/lexical';
 import { closestElement, queryAcrossShadows } from './dom';
 import { labelMatcher, type LabelTable } from './labels';
 import labelData from './data/facebook-labels.json';
+import { t } from '../i18n/messages';
 
 type Purpose =
   | 'postButton'
@@ -127,8 +128,6 @@ export const facebookAdapter: SiteAdapter = {
   }),
   holdNote(box) {
     const submit = this.findSubmit(box);
-    return submit && labels.is('nextButton', label(submit))
-      ? 'Held at Next: the text can still be changed here, and the next step only chooses where the post goes.'
-      : undefined;
+    return submit && labels.is('nextButton', label(submit)) ? t('overlay_holdAtNext') : undefined;
   },
 };

@@ -1,6 +1,14 @@
 import type { Finding } from '@/src/core/findings';
+import type { Severity } from '@/src/core/pack/schema';
 import { worstSeverity } from '@/src/core/severity';
+import { tCount, type CountedMessage } from '@/src/i18n/messages';
 import { el } from './dom';
+
+const BADGE_LABELS: Record<Severity, CountedMessage> = {
+  error: 'overlay_badge_error',
+  warning: 'overlay_badge_warning',
+  info: 'overlay_badge_info',
+};
 
 /** The count of a box's findings in its corner, coloured by the worst; a click lists them all. */
 export class FindingsBadge {
@@ -35,10 +43,7 @@ export class FindingsBadge {
     badge.dataset.severity = worst;
     badge.textContent = String(count);
     badge.dataset.count = String(count);
-    badge.setAttribute(
-      'aria-label',
-      `Postguard: ${count} ${count === 1 ? 'finding' : 'findings'}, the worst is ${worst === 'error' ? 'an error' : `a ${worst}`}. Show them.`,
-    );
+    badge.setAttribute('aria-label', tCount(BADGE_LABELS[worst], count));
     badge.style.left = `${boxRect.right - 36}px`;
     badge.style.top = `${boxRect.bottom - 28}px`;
   }

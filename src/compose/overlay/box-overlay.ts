@@ -1,5 +1,7 @@
 import type { Finding } from '@/src/core/findings';
 import type { BoxTextModel } from '@/src/sites/types';
+import { severityName } from '@/src/i18n/labels';
+import { tCount } from '@/src/i18n/messages';
 import type { OverlayHost } from './host';
 import { Underlines } from './underlines';
 import { FindingsBadge } from './badge';
@@ -45,7 +47,7 @@ export class BoxOverlay {
     if (fresh.length > 0) {
       const first = fresh[0]!;
       this.host.announce(
-        `Postguard: ${fresh.length} new ${fresh.length === 1 ? 'finding' : 'findings'}. ${first.severity}: ${first.message}`,
+        tCount('overlay_announce', fresh.length, severityName(first.severity), first.message),
       );
     }
     if (this.card.current === 'findings') {

@@ -1,4 +1,6 @@
 import type { Finding, Suggestion } from '@/src/core/findings';
+import { fixLabel, severityName } from '@/src/i18n/labels';
+import { t, tCount } from '@/src/i18n/messages';
 import { el } from './dom';
 
 /** What the card asks its compose session to do. */
@@ -52,7 +54,7 @@ export class FindingsCard {
 
   showFindings(findings: readonly Finding[], moveFocus: boolean, boxRect: DOMRect): void {
     if (findings.length === 0) return;
-    this.open('findings', findings, 'Postguard findings', [
+    this.open('findings', findings, t('overlay_cardFindings'), [
       this.closeButton(),
       ...findings.map((f) => this.findingSection(f)),
     ]);
@@ -60,7 +62,7 @@ export class FindingsCard {
   }
 
   showNotice(message: string, boxRect: DOMRect): void {
-    this.open('notice', [], 'Postguard', [
+    this.open('notice', [], t('extName'), [
       this.closeButton(),
       el(this.doc, 'p', { class: 'message', role: 'alert' }, message),
     ]);
@@ -68,18 +70,17 @@ export class FindingsCard {
   }
 
   showConfirm(findings: readonly Finding[], holdNote: string | undefined, boxRect: DOMRect): void {
-    const review = this.actionButton('review', 'Review', () => this.actions.review(), 'primary');
-    const postAnyway = this.actionButton('post-anyway', 'Post anyway', () =>
+    const review = this.actionButton(
+      'review',
+      t('overlay_review'),
+      () => this.actions.review(),
+      'primary',
+    );
+    const postAnyway = this.actionButton('post-anyway', t('overlay_postAnyway'), () =>
       this.actions.postAnyway(),
     );
-    const count = findings.length;
-    this.open('confirm', findings, 'Postguard: confirm before posting', [
-      el(
-        this.doc,
-        'h2',
-        {},
-        `This post breaks ${count === 1 ? 'a rule' : `${count} rules`} of your organisation's policy`,
-      ),
+    this.open('confirm', findings, t('overlay_cardConfirm'), [
+      el(this.doc, 'h2', {}, tCount('overlay_confirmHeading', findings.length)),
       ...findings.map((f) => this.findingSection(f, false)),
       ...(holdNote ? [el(this.doc, 'p', { class: 'hold-note' }, holdNote)] : []),
       el(this.doc, 'div', { class: 'actions' }, review, postAnyway),
@@ -155,7 +156,7 @@ export class FindingsCard {
     const close = el(
       this.doc,
       'button',
-      { type: 'button', class: 'close', 'aria-label': 'Close' },
+      { type: 'button', class: 'close', 'aria-label': t('common_close') },
       '×',
     );
     close.addEventListener('click', () => {
@@ -172,7 +173,12 @@ export class FindingsCard {
       'data-severity': finding.severity,
     });
     section.append(
-      el(this.doc, 'div', {}, el(this.doc, 'span', { class: 'severity' }, finding.severity)),
+      el(
+        this.doc,
+        'div',
+        {},
+        el(this.doc, 'span', { class: 'severity' }, severityName(finding.severity)),
+      ),
       el(this.doc, 'p', { class: 'message' }, finding.message),
     );
     if (finding.link) {
@@ -186,7 +192,7 @@ export class FindingsCard {
             target: '_blank',
             rel: 'noopener noreferrer',
           },
-          'Read the policy',
+          t('finding_readPolicy'),
         ),
       );
     }
@@ -201,9 +207,9 @@ export class FindingsCard {
           type: 'button',
           class: 'why',
           'data-guide': guideSection,
-          'aria-label': 'Why? Open the guide at this rule (new tab)',
+          'aria-label': t('overlay_whyLabel'),
         },
-        'Why?',
+        t('finding_why'),
       );
       why.addEventListener('click', () => openGuide(guideSection));
       section.append(why);
@@ -211,11 +217,12 @@ export class FindingsCard {
     if (withFixes && finding.suggestions.length > 0) {
       const fixes = el(this.doc, 'div', { class: 'fixes' });
       for (const suggestion of finding.suggestions) {
+        // data-fix keeps the core's English label: the same in every language, for tests.
         const button = el(
           this.doc,
           'button',
           { type: 'button', 'data-fix': suggestion.label },
-          suggestion.label,
+          fixLabel(suggestion),
         );
         button.addEventListener('click', () => {
           this.close();

@@ -1,3 +1,4 @@
+import { interfaceLocale } from '@/src/i18n/messages';
 import { OVERLAY_CSS } from './styles';
 import { el } from './dom';
 
@@ -16,6 +17,8 @@ export class OverlayHost {
 
   constructor(readonly doc: Document) {
     this.element = doc.createElement(OVERLAY_HOST_TAG);
+    // The overlay speaks the interface's language, whatever the page's is (screen readers).
+    this.element.setAttribute('lang', interfaceLocale());
     this.root = this.element.attachShadow({ mode: 'open' });
     const style = el(doc, 'style');
     style.textContent = OVERLAY_CSS;
