@@ -1,4 +1,11 @@
 import { afterEach } from 'vitest';
 import { cleanup } from '@testing-library/react';
+import { installTestI18n, resetInterfaceLanguage } from './browser-i18n';
 
-afterEach(() => cleanup());
+// The real catalogues, in English unless a test asks for another language.
+installTestI18n();
+
+afterEach(() => {
+  cleanup();
+  resetInterfaceLanguage();
+});
