@@ -21,8 +21,10 @@ export default defineConfig({
   manifestVersion: 3,
   vite: () => ({ plugins: [coreJsGlobalThis()] }),
   manifest: ({ browser, mode }) => ({
-    name: 'Postguard',
-    description: "Your organisation's social media policy, in the compose box.",
+    // In the browser's language, from public/_locales (English when it has none of the five).
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     // storage: packs, settings and the activity log; alarms: the pack refresh schedule;
     // scripting: injecting the checking engine into a site tab when a box is first focused.
     permissions: ['storage', 'alarms', 'scripting'],

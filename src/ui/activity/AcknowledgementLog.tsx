@@ -9,7 +9,7 @@ import {
 import type { PostguardDb } from '@/src/store/schema';
 import { NETWORK_NAMES } from '@/src/ui/popup/library';
 import { saveFile as browserSave, type SaveFile } from './download';
-import { formatTime, plural } from './format';
+import { formatNumber, formatTime, t, tCount } from '@/src/ui/i18n';
 
 const PAGE_ROWS = 200;
 
@@ -55,9 +55,7 @@ export function AcknowledgementLog({
       const rows = await readAcknowledgements(db, { network, from, to });
       const name = `postguard-post-anyway-${now().toISOString().slice(0, 10)}.csv`;
       save(name, 'text/csv;charset=utf-8', acknowledgementsToCsv(rows));
-      setDone(
-        `Exported ${plural(rows.length, '“Post anyway” entry', '“Post anyway” entries')} to ${name}.`,
-      );
+      setDone(t('export_done', tCount('count_postAnywayEntries', rows.length), name));
     } catch (error) {
       onError(error);
     } finally {
@@ -68,34 +66,30 @@ export function AcknowledgementLog({
   const filtered = Boolean(network || from || to);
   return (
     <section aria-labelledby={`${id}-heading`} className="pg-acknowledgements">
-      <h3 id={`${id}-heading`}>Posted anyway</h3>
-      <p className="pg-quiet">
-        Each time you chose “Post anyway” on a post a rule marked as an error: when, where, which
-        rules and which packs. The text of your posts is never stored. Shown for the network and
-        days chosen above.
-      </p>
+      <h3 id={`${id}-heading`}>{t('postAnyway_heading')}</h3>
+      <p className="pg-quiet">{t('postAnyway_intro')}</p>
       <p role="status" className="pg-quiet">
         {!page
-          ? 'Loading the “Post anyway” entries…'
+          ? t('postAnyway_loading')
           : page.total === 0
             ? filtered
-              ? 'No “Post anyway” for the network and days chosen.'
-              : 'You have not used “Post anyway”.'
+              ? t('postAnyway_noneFiltered')
+              : t('postAnyway_none')
             : page.total > page.rows.length
-              ? `The newest ${page.rows.length.toLocaleString()} of ${plural(page.total, '“Post anyway” entry', '“Post anyway” entries')}.`
-              : `${plural(page.total, '“Post anyway” entry', '“Post anyway” entries')}.`}
+              ? t('postAnyway_newestOf', formatNumber(page.rows.length), formatNumber(page.total))
+              : t('postAnyway_count', tCount('count_postAnywayEntries', page.total))}
       </p>
 
       {page && page.rows.length > 0 && (
         <div className="pg-table-scroll">
           <table className="pg-log-table">
-            <caption className="pg-visually-hidden">Posted anyway, newest first</caption>
+            <caption className="pg-visually-hidden">{t('postAnyway_caption')}</caption>
             <thead>
               <tr>
-                <th scope="col">When</th>
-                <th scope="col">Network</th>
-                <th scope="col">Rules</th>
-                <th scope="col">Packs</th>
+                <th scope="col">{t('log_columnWhen')}</th>
+                <th scope="col">{t('filters_network')}</th>
+                <th scope="col">{t('postAnyway_columnRules')}</th>
+                <th scope="col">{t('postAnyway_columnPacks')}</th>
               </tr>
             </thead>
             <tbody>
@@ -116,7 +110,7 @@ export function AcknowledgementLog({
 
       <div className="pg-export">
         <button type="button" disabled={busy} onClick={() => void exportCsv()}>
-          Export “Post anyway” CSV
+          {t('postAnyway_export')}
         </button>
         <p role="status" className="pg-quiet">
           {done}

@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { NETWORKS } from '@/src/core/pack/schema';
 import { total, type WeekFigure } from '@/src/store/activity';
 import { NETWORK_NAMES } from '@/src/ui/popup/library';
-import { formatWeek } from './format';
+import { formatNumber, formatShortDay, t, tCount } from '@/src/ui/i18n';
 
 /**
  * Posts per week, stacked by network, as a small SVG bar chart. Screen readers get a summary
@@ -31,8 +31,14 @@ export function ActivityChart({ weeks }: { weeks: readonly WeekFigure[] }) {
   const plot = HEIGHT - AXIS;
   const summary =
     sum === 0
-      ? `No posts in the last ${weeks.length} weeks.`
-      : `${sum} ${sum === 1 ? 'post' : 'posts'} in the last ${weeks.length} weeks; the most, ${Math.max(...totals)}, in the week of ${formatWeek(busiest!.week)}.`;
+      ? tCount('chart_none', weeks.length)
+      : tCount(
+          'chart_summary',
+          weeks.length,
+          tCount('count_posts', sum),
+          formatNumber(Math.max(...totals)),
+          formatShortDay(busiest!.week),
+        );
 
   return (
     <figure className="pg-chart">
@@ -42,7 +48,7 @@ export function ActivityChart({ weeks }: { weeks: readonly WeekFigure[] }) {
         aria-labelledby={`${id}-title ${id}-desc`}
         width="100%"
       >
-        <title id={`${id}-title`}>Posts per week, by network</title>
+        <title id={`${id}-title`}>{t('chart_title')}</title>
         <desc id={`${id}-desc`}>{summary}</desc>
         <line x1={0} x2={WIDTH} y1={plot} y2={plot} stroke="#6b7280" strokeWidth={1} />
         {weeks.map((week, i) => {
@@ -78,7 +84,7 @@ export function ActivityChart({ weeks }: { weeks: readonly WeekFigure[] }) {
                   fill="#374151"
                   aria-hidden="true"
                 >
-                  {formatWeek(week.week)}
+                  {formatShortDay(week.week)}
                 </text>
               )}
             </g>
@@ -89,7 +95,7 @@ export function ActivityChart({ weeks }: { weeks: readonly WeekFigure[] }) {
         <p className="pg-quiet pg-chart-summary" aria-hidden="true">
           {summary}
         </p>
-        <ul className="pg-legend" aria-label="Networks">
+        <ul className="pg-legend" aria-label={t('chart_networks')}>
           {NETWORKS.map((network) => (
             <li key={network}>
               <span
@@ -103,28 +109,28 @@ export function ActivityChart({ weeks }: { weeks: readonly WeekFigure[] }) {
         </ul>
       </figcaption>
       <details className="pg-chart-table">
-        <summary>Figures as a table</summary>
+        <summary>{t('chart_asTable')}</summary>
         <table>
-          <caption>Posts and inserts per week</caption>
+          <caption>{t('chart_tableCaption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Week of</th>
+              <th scope="col">{t('chart_columnWeek')}</th>
               {NETWORKS.map((network) => (
                 <th scope="col" key={network}>
                   {NETWORK_NAMES[network]}
                 </th>
               ))}
-              <th scope="col">Inserted</th>
+              <th scope="col">{t('chart_columnInserted')}</th>
             </tr>
           </thead>
           <tbody>
             {weeks.map((week) => (
               <tr key={week.week}>
-                <th scope="row">{formatWeek(week.week)}</th>
+                <th scope="row">{formatShortDay(week.week)}</th>
                 {NETWORKS.map((network) => (
-                  <td key={network}>{week.posted[network]}</td>
+                  <td key={network}>{formatNumber(week.posted[network])}</td>
                 ))}
-                <td>{total(week.inserted)}</td>
+                <td>{formatNumber(total(week.inserted))}</td>
               </tr>
             ))}
           </tbody>

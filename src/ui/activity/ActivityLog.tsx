@@ -7,11 +7,14 @@ import { queryLog, readLog, type LogPage } from '@/src/store/share-log';
 import { NETWORK_NAMES } from '@/src/ui/popup/library';
 import { AcknowledgementLog } from './AcknowledgementLog';
 import { ExportButtons } from './ExportButtons';
-import { formatTime } from './format';
+import { formatNumber, formatTime, t, tCount, type MessageId } from '@/src/ui/i18n';
 import type { SaveFile } from './download';
 
 const PAGE_ROWS = 200;
-const ACTION_NAMES: Record<ShareAction, string> = { inserted: 'Inserted', posted: 'Posted' };
+const ACTION_NAMES: Record<ShareAction, MessageId> = {
+  inserted: 'log_actionInserted',
+  posted: 'log_actionPosted',
+};
 
 /**
  * The log itself, newest first, filtered by network, action and days; the filtered rows
@@ -51,21 +54,21 @@ export function ActivityLog({
   return (
     <div className="pg-log">
       <fieldset className="pg-filters">
-        <legend>Filter the log</legend>
-        <label htmlFor={`${id}-network`}>Network</label>
+        <legend>{t('log_filterLegend')}</legend>
+        <label htmlFor={`${id}-network`}>{t('filters_network')}</label>
         <select
           id={`${id}-network`}
           value={filter.network ?? ''}
           onChange={(e) => set({ network: (e.target.value || undefined) as Network | undefined })}
         >
-          <option value="">All networks</option>
+          <option value="">{t('log_allNetworks')}</option>
           {NETWORKS.map((network) => (
             <option key={network} value={network}>
               {NETWORK_NAMES[network]}
             </option>
           ))}
         </select>
-        <label htmlFor={`${id}-action`}>Action</label>
+        <label htmlFor={`${id}-action`}>{t('log_action')}</label>
         <select
           id={`${id}-action`}
           value={filter.action ?? ''}
@@ -73,18 +76,18 @@ export function ActivityLog({
             set({ action: (e.target.value || undefined) as ShareAction | undefined })
           }
         >
-          <option value="">Inserted and posted</option>
-          <option value="inserted">Inserted</option>
-          <option value="posted">Posted</option>
+          <option value="">{t('log_insertedAndPosted')}</option>
+          <option value="inserted">{t(ACTION_NAMES.inserted)}</option>
+          <option value="posted">{t(ACTION_NAMES.posted)}</option>
         </select>
-        <label htmlFor={`${id}-from`}>From</label>
+        <label htmlFor={`${id}-from`}>{t('log_from')}</label>
         <input
           id={`${id}-from`}
           type="date"
           value={filter.from ?? ''}
           onChange={(e) => set({ from: e.target.value || undefined })}
         />
-        <label htmlFor={`${id}-to`}>To</label>
+        <label htmlFor={`${id}-to`}>{t('log_to')}</label>
         <input
           id={`${id}-to`}
           type="date"
@@ -94,32 +97,32 @@ export function ActivityLog({
         />
         {badRange && (
           <p id={`${id}-range`} className="pg-field-error">
-            “From” is after “To”: no day is in between.
+            {t('log_badRange')}
           </p>
         )}
       </fieldset>
 
       <p role="status" className="pg-quiet">
         {!page
-          ? 'Loading the log…'
+          ? t('log_loading')
           : page.total === undefined
-            ? `The newest ${page.rows.length.toLocaleString()} matching rows.`
+            ? tCount('log_newest', page.rows.length)
             : page.total > page.rows.length
-              ? `The newest ${page.rows.length.toLocaleString()} of ${page.total.toLocaleString()} matching rows.`
-              : `${page.total.toLocaleString()} matching ${page.total === 1 ? 'row' : 'rows'}.`}
+              ? t('log_newestOf', formatNumber(page.rows.length), formatNumber(page.total))
+              : tCount('log_matching', page.total)}
       </p>
 
       {page && page.rows.length > 0 && (
         <div className="pg-table-scroll">
           <table className="pg-log-table">
-            <caption className="pg-visually-hidden">Your shares, newest first</caption>
+            <caption className="pg-visually-hidden">{t('log_caption')}</caption>
             <thead>
               <tr>
-                <th scope="col">When</th>
-                <th scope="col">Item</th>
-                <th scope="col">Network</th>
-                <th scope="col">Action</th>
-                <th scope="col">Edited before posting</th>
+                <th scope="col">{t('log_columnWhen')}</th>
+                <th scope="col">{t('log_columnItem')}</th>
+                <th scope="col">{t('filters_network')}</th>
+                <th scope="col">{t('log_action')}</th>
+                <th scope="col">{t('log_columnEdited')}</th>
               </tr>
             </thead>
             <tbody>
@@ -130,8 +133,10 @@ export function ActivityLog({
                   </td>
                   <td>{titles.get(row.contentId) ?? row.contentId}</td>
                   <td>{NETWORK_NAMES[row.network]}</td>
-                  <td>{ACTION_NAMES[row.action]}</td>
-                  <td>{row.action === 'posted' ? (row.edited ? 'Yes' : 'No') : ''}</td>
+                  <td>{t(ACTION_NAMES[row.action])}</td>
+                  <td>
+                    {row.action === 'posted' ? (row.edited ? t('log_yes') : t('log_no')) : ''}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { sharesToCsv, sharesToJson } from '@/src/store/exports';
 import type { Acknowledgement, ShareEvent } from '@/src/store/schema';
 import { saveFile as browserSave, type SaveFile } from './download';
-import { plural } from './format';
+import { t, tCount } from '@/src/ui/i18n';
 
 /**
  * "Export CSV" and "Export JSON" of the rows `read` gives (the whole log, or a filtered part).
@@ -38,11 +38,16 @@ export function ExportButtons({
         format === 'json' && readAcknowledgements ? await readAcknowledgements() : undefined;
       if (format === 'csv') save(name, 'text/csv;charset=utf-8', sharesToCsv(rows));
       else save(name, 'application/json', sharesToJson(rows, acknowledgements));
-      const what = plural(rows.length, 'row', 'rows');
+      const what = tCount('count_rows', rows.length);
       setDone(
         acknowledgements
-          ? `Exported ${what} and ${plural(acknowledgements.length, '“Post anyway” entry', '“Post anyway” entries')} to ${name}.`
-          : `Exported ${what} to ${name}.`,
+          ? t(
+              'export_doneBoth',
+              what,
+              tCount('count_postAnywayEntries', acknowledgements.length),
+              name,
+            )
+          : t('export_done', what, name),
       );
     } catch (error) {
       onError(error);
@@ -54,10 +59,10 @@ export function ExportButtons({
   return (
     <div className="pg-export">
       <button type="button" disabled={busy} onClick={() => void exportAs('csv')}>
-        Export CSV
+        {t('export_csv')}
       </button>
       <button type="button" disabled={busy} onClick={() => void exportAs('json')}>
-        Export JSON
+        {t('export_json')}
       </button>
       <p role="status" className="pg-quiet">
         {done}

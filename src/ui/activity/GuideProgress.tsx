@@ -1,9 +1,7 @@
 import { useEffect, useState } from 'react';
 import { readGuideCompletions } from '@/src/store/guide-completions';
 import type { GuideCompletion, PostguardDb } from '@/src/store/schema';
-import { plural } from './format';
-
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+import { formatDay, t, tCount } from '@/src/ui/i18n';
 
 /** The guide's exercises the person has done: which and when, never what they wrote. */
 export function GuideProgress({
@@ -31,20 +29,24 @@ export function GuideProgress({
   if (!completions) return null;
   const guideLink = guideUrl ? (
     <a href={guideUrl} target="_blank" rel="noopener">
-      Open the guide
+      {t('progress_openGuide')}
     </a>
   ) : null;
   if (completions.length === 0)
-    return <p className="pg-quiet pg-guide-progress">No guide exercise done yet. {guideLink}</p>;
+    return (
+      <p className="pg-quiet pg-guide-progress">
+        {t('progress_none')} {guideLink}
+      </p>
+    );
   return (
     <div className="pg-guide-progress">
       <p>
-        Guide: {plural(completions.length, 'exercise', 'exercises')} done. {guideLink}
+        {tCount('count_exercisesDone', completions.length)} {guideLink}
       </p>
-      <ul aria-label="Guide exercises done">
+      <ul aria-label={t('progress_listLabel')}>
         {completions.map((completion) => (
           <li key={completion.exerciseId} data-exercise-id={completion.exerciseId}>
-            {completion.title}, {dateFormat.format(new Date(completion.at))}
+            {completion.title}, {formatDay(completion.at)}
           </li>
         ))}
       </ul>

@@ -7,7 +7,7 @@ import { ActivityChart } from './ActivityChart';
 import { ExportButtons } from './ExportButtons';
 import { TopItems } from './TopItems';
 import { GuideProgress } from './GuideProgress';
-import { plural } from './format';
+import { t, tCount } from '@/src/ui/i18n';
 import type { SaveFile } from './download';
 
 interface Summary {
@@ -53,26 +53,26 @@ export function MyActivity({
     };
   }, [db, now, weekCount, onError]);
 
-  if (!summary) return <p className="pg-quiet">Loading your activity…</p>;
+  if (!summary) return <p className="pg-quiet">{t('activity_loading')}</p>;
   const thisWeek = summary.weeks.at(-1);
   return (
     <div className="pg-activity">
       {thisWeek && (
         <p>
-          This week: {plural(total(thisWeek.posted), 'post', 'posts')},{' '}
-          {plural(total(thisWeek.inserted), 'insert', 'inserts')}.
+          {t(
+            'activity_thisWeek',
+            tCount('count_posts', total(thisWeek.posted)),
+            tCount('count_inserts', total(thisWeek.inserted)),
+          )}
         </p>
       )}
       <ActivityChart weeks={summary.weeks} />
-      <Heading>Shared most</Heading>
+      <Heading>{t('activity_sharedMost')}</Heading>
       <TopItems items={summary.top} titles={titles} />
-      <Heading>Practice</Heading>
+      <Heading>{t('guide_practice')}</Heading>
       <GuideProgress db={db} onError={onError} {...(guideUrl ? { guideUrl } : {})} />
-      <Heading>Export my log</Heading>
-      <p className="pg-quiet">
-        Which items you inserted and posted, where and when; the JSON file also lists each “Post
-        anyway” (which rules, on which network, when). The text of your posts is never stored.
-      </p>
+      <Heading>{t('activity_exportHeading')}</Heading>
+      <p className="pg-quiet">{t('activity_exportIntro')}</p>
       <ExportButtons
         read={() => readLog(db)}
         readAcknowledgements={() => readAcknowledgements(db)}

@@ -1,5 +1,5 @@
 import type { TopItem } from '@/src/store/activity';
-import { plural } from './format';
+import { t, tCount } from '@/src/ui/i18n';
 
 export function TopItems({
   items,
@@ -8,14 +8,14 @@ export function TopItems({
   items: readonly TopItem[];
   titles: ReadonlyMap<string, string>;
 }) {
-  if (items.length === 0) return <p className="pg-quiet">Nothing shared yet.</p>;
+  if (items.length === 0) return <p className="pg-quiet">{t('activity_nothingShared')}</p>;
   return (
     <ol className="pg-top-items">
       {items.map((item) => (
         <li key={item.contentId}>
           <span className="pg-top-title">{titles.get(item.contentId) ?? item.contentId}</span>{' '}
           <span className="pg-quiet">
-            {plural(item.posted, 'post', 'posts')} · {plural(item.inserted, 'insert', 'inserts')}
+            {tCount('count_posts', item.posted)} · {tCount('count_inserts', item.inserted)}
           </span>
         </li>
       ))}

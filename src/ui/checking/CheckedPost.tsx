@@ -3,19 +3,26 @@ import type { Finding, Suggestion } from '@/src/core';
 import { SEVERITY_ORDER } from '@/src/core/severity';
 import { SEVERITY_COLOURS } from '@/src/severity-colours';
 import { segmentText } from './segments';
+import { fixLabel, severityName, t, tCount } from '@/src/ui/i18n';
 import './checking.css';
 
 const WORST_FIRST = [...SEVERITY_ORDER].reverse();
 
+const SEVERITY_COUNTS = {
+  error: 'severityCount_error',
+  warning: 'severityCount_warning',
+  info: 'severityCount_info',
+} as const;
+
 export function findingsSummary(findings: readonly Finding[]): string {
-  if (findings.length === 0) return 'No findings: this post follows the policy in force.';
+  if (findings.length === 0) return t('checked_noFindings');
   const counts = WORST_FIRST.map((severity) => ({
     severity,
     count: findings.filter((finding) => finding.severity === severity).length,
   }))
     .filter(({ count }) => count > 0)
-    .map(({ severity, count }) => `${count} ${severity}${count === 1 ? '' : 's'}`);
-  return `${findings.length} finding${findings.length === 1 ? '' : 's'}: ${counts.join(', ')}`;
+    .map(({ severity, count }) => tCount(SEVERITY_COUNTS[severity], count));
+  return tCount('checked_summary', findings.length, counts.join(', '));
 }
 
 /** The guide page's address for a section; pages of the extension link to it directly. */
@@ -31,7 +38,7 @@ export function CheckedPost({
   findings,
   onFix,
   guideHref,
-  previewLabel = 'The post with its findings marked',
+  previewLabel = t('checked_previewLabel'),
 }: {
   text: string;
   findings: readonly Finding[];
@@ -65,7 +72,7 @@ export function CheckedPost({
           ),
         )}
       </div>
-      <ul className="pg-findings" aria-label="Findings">
+      <ul className="pg-findings" aria-label={t('checked_findingsLabel')}>
         {findings.map((finding, index) => (
           <li
             key={`${finding.ruleId}:${finding.start}:${index}`}
@@ -77,13 +84,13 @@ export function CheckedPost({
               className="pg-severity"
               style={{ background: SEVERITY_COLOURS[finding.severity] }}
             >
-              {finding.severity}
+              {severityName(finding.severity)}
             </span>{' '}
             <span className="pg-rule-id">{finding.ruleId}</span>
             <p>{finding.message}</p>
             {finding.link && (
               <a href={finding.link} target="_blank" rel="noopener noreferrer">
-                Read the policy
+                {t('finding_readPolicy')}
               </a>
             )}
             {finding.guide && guideHref && (
@@ -97,7 +104,7 @@ export function CheckedPost({
                     type="button"
                     onClick={() => onFix(finding, suggestion)}
                   >
-                    {suggestion.label}
+                    {fixLabel(suggestion)}
                   </button>
                 ))}
               </div>
@@ -117,9 +124,9 @@ function WhyLink({ href, ruleId }: { href: string; ruleId: string }) {
       className="pg-why"
       href={href}
       {...(samePage ? {} : { target: '_blank', rel: 'noopener' })}
-      aria-label={`Why? What the guide says about ${ruleId}`}
+      aria-label={t('checked_whyLabel', ruleId)}
     >
-      Why?
+      {t('finding_why')}
     </a>
   );
 }

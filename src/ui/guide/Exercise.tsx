@@ -5,6 +5,7 @@ import type { GuideCompletion } from '@/src/store/schema';
 import { completionStands } from '@/src/store/guide-completions';
 import { CheckedPost, findingsSummary } from '@/src/ui/checking/CheckedPost';
 import { NETWORK_NAMES } from '@/src/ui/checking/networks';
+import { formatDay, t } from '@/src/ui/i18n';
 
 /** The page's id of an exercise: sections own the plain ids (`guide.html#<section id>`). */
 export function exerciseAnchor(id: string): string {
@@ -15,8 +16,6 @@ export function exerciseAnchor(id: string): string {
 function blocking(severity: string): boolean {
   return severity === 'warning' || severity === 'error';
 }
-
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 
 /**
  * One exercise: the pack's sample post in a practice box that checks as the overlay does, on
@@ -79,16 +78,17 @@ export function Exercise({
       <p className="pg-exercise-status" id={statusId} role="status">
         {done ? (
           <>
-            <span className="pg-done">Done</span> on {dateFormat.format(new Date(completion.at))}
-            {fixed ? '' : '. Practise it again whenever you like.'}
+            <span className="pg-done">{t('exercise_done')}</span>{' '}
+            {t('exercise_doneOn', formatDay(completion.at))}
+            {fixed ? '' : `. ${t('exercise_practiseAgain')}`}
           </>
         ) : fixed ? (
-          'Fixed: nothing stands in the way of posting this.'
+          t('exercise_fixed')
         ) : (
-          `To do: fix this post so that Postguard has no warning about it on ${network}.`
+          t('exercise_toDo', network)
         )}
       </p>
-      <label htmlFor={boxId}>Practice post for {network}</label>
+      <label htmlFor={boxId}>{t('exercise_boxLabel', network)}</label>
       <textarea
         ref={boxRef}
         id={boxId}
@@ -109,13 +109,13 @@ export function Exercise({
           onClick={() => setText(exercise.text)}
           disabled={text === exercise.text}
         >
-          Start again
+          {t('exercise_startAgain')}
         </button>
       </div>
       <CheckedPost
         text={text}
         findings={findings}
-        previewLabel="The practice post with its findings marked"
+        previewLabel={t('exercise_previewLabel')}
         guideHref={(section) => `#${section}`}
         onFix={(_finding, suggestion) => {
           setText(applyTextEdits(text, suggestion.edits));

@@ -7,6 +7,7 @@ import { readGuideCompletions, recordGuideCompletion } from '@/src/store/guide-c
 import type { GuideCompletion } from '@/src/store/schema';
 import { usePacksState } from '@/src/ui/checking/usePacksState';
 import { GuideView } from './GuideView';
+import { t } from '@/src/ui/i18n';
 import './guide.css';
 
 const currentTime = () => new Date();
@@ -24,7 +25,7 @@ export function GuideApp() {
   const reload = useCallback(
     () =>
       readGuideCompletions(db).then(setCompletions, (error: unknown) =>
-        setProblem(`Your finished exercises could not be read: ${String(error)}`),
+        setProblem(t('guide_completionsUnreadable', String(error))),
       ),
     [db],
   );
@@ -35,7 +36,7 @@ export function GuideApp() {
   const onDone = useCallback(
     (exercise: LayeredExercise) => {
       recordGuideCompletion(db, exercise, Date.now()).then(reload, (error: unknown) =>
-        setProblem(`This exercise could not be marked done: ${String(error)}`),
+        setProblem(t('guide_notMarked', String(error))),
       );
     },
     [db, reload],
@@ -46,12 +47,12 @@ export function GuideApp() {
       document.title = `${compiled.value.guide.title} · Postguard`;
   }, [compiled]);
 
-  if (!state.loaded) return <p className="pg-quiet">Loading the guide…</p>;
+  if (!state.loaded) return <p className="pg-quiet">{t('guide_loading')}</p>;
   if (!compiled.ok)
     return (
       <main className="pg-guide">
-        <h1>The guide</h1>
-        <p role="alert">The packs in force do not compile; the options page says why.</p>
+        <h1>{t('guide_heading')}</h1>
+        <p role="alert">{t('guide_doesNotCompile')}</p>
       </main>
     );
   return (

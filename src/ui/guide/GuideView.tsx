@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
 import type { Checker, LayeredExercise } from '@/src/core';
 import type { GuideCompletion } from '@/src/store/schema';
+import { completionStands } from '@/src/store/guide-completions';
+import { formatNumber, t } from '@/src/ui/i18n';
 import { Exercise, exerciseAnchor } from './Exercise';
 import { GuideBody } from './GuideBody';
 
@@ -44,19 +46,20 @@ export function GuideView({
   if (!guide) {
     return (
       <main className="pg-guide">
-        <h1>The guide</h1>
-        <p>Your organisation has not published a guide in its policy packs yet.</p>
+        <h1>{t('guide_heading')}</h1>
+        <p>{t('guide_none')}</p>
       </main>
     );
   }
   const byExercise = new Map(completions.map((c) => [c.exerciseId, c]));
-  const doneCount = guide.exercises.filter(
-    (exercise) => byExercise.get(exercise.id)?.exerciseHash === exercise.textHash,
+  // Done as each exercise says it is: a completion of this wording of it.
+  const doneCount = guide.exercises.filter((exercise) =>
+    completionStands(byExercise.get(exercise.id), exercise),
   ).length;
   return (
     <main className="pg-guide">
       <h1>{guide.title}</h1>
-      <nav aria-label="Contents">
+      <nav aria-label={t('guide_contents')}>
         <ol>
           {guide.sections.map((section) => (
             <li key={section.id}>
@@ -65,7 +68,7 @@ export function GuideView({
           ))}
           {guide.exercises.length > 0 && (
             <li>
-              <a href="#guide-exercises">Practice</a>
+              <a href="#guide-exercises">{t('guide_practice')}</a>
             </li>
           )}
         </ol>
@@ -86,12 +89,11 @@ export function GuideView({
       {guide.exercises.length > 0 && (
         <section id="guide-exercises" aria-labelledby="guide-exercises-heading">
           <h2 id="guide-exercises-heading" tabIndex={-1}>
-            Practice
+            {t('guide_practice')}
           </h2>
           <p>
-            Each post below breaks the policy. Fix it in its box: Postguard checks it as it does
-            when you post, with the same fixes. What you type here is not kept. {doneCount} of{' '}
-            {guide.exercises.length} done.
+            {t('guide_practiceIntro')}{' '}
+            {t('guide_progress', formatNumber(doneCount), formatNumber(guide.exercises.length))}
           </p>
           {guide.exercises.map((exercise) => (
             <Exercise

@@ -11,6 +11,7 @@ import { contentTitles } from '@/src/ui/activity/titles';
 import { useActivityDatabase } from '@/src/ui/activity/useActivityDatabase';
 import { useWriteProblem } from '@/src/ui/activity/useWriteProblem';
 import type { SaveFile } from '@/src/ui/activity/download';
+import { t } from '@/src/ui/i18n';
 import '@/src/ui/activity/activity.css';
 
 const openActivityDatabase = (options: OpenOptions): PostguardDb =>
@@ -83,7 +84,7 @@ export function ActivitySection({
 
   return (
     <section aria-labelledby="activity-heading" className="pg-section">
-      <h2 id="activity-heading">My activity</h2>
+      <h2 id="activity-heading">{t('popup_myActivity')}</h2>
       {problem && <DatabaseNotice problem={problem} onDismiss={dismiss} />}
       {writeProblem && (
         <DatabaseNotice
@@ -102,7 +103,7 @@ export function ActivitySection({
         {...(save ? { save } : {})}
         {...(guideUrl && hasGuide ? { guideUrl } : {})}
       />
-      <h3>Log</h3>
+      <h3>{t('options_logHeading')}</h3>
       <ActivityLog db={db} titles={titles} onError={report} now={now} {...(save ? { save } : {})} />
     </section>
   );

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { PacksSection } from './PacksSection';
 import { ActivitySection } from './ActivitySection';
 import { UnrecognisedBoxesSection } from './UnrecognisedBoxesSection';
+import { t } from '@/src/ui/i18n';
 import './options.css';
 
 /**
@@ -12,7 +13,7 @@ export function OptionsApp() {
   const guideUrl = browser.runtime.getURL('/guide.html');
   return (
     <main className="options">
-      <h1>Postguard</h1>
+      <h1>{t('extName')}</h1>
       <PacksSection guideUrl={guideUrl} />
       <ActivitySection guideUrl={guideUrl} />
       <UnrecognisedBoxesSection />

@@ -4,7 +4,7 @@ import type {
   UnrecognisedBoxSighting,
   UnrecognisedBoxesSource,
 } from '@/src/store/unrecognised-boxes';
-import { formatTime, plural } from '@/src/ui/activity/format';
+import { formatNumber, formatTime, t } from '@/src/ui/i18n';
 import { NETWORK_NAMES } from './packs/Playground';
 import '@/src/ui/activity/activity.css';
 import './packs/packs.css';
@@ -45,13 +45,15 @@ function extensionVersion(): string | undefined {
 
 const site = (sighting: UnrecognisedBoxSighting) =>
   `${NETWORK_NAMES[sighting.network]} (${sighting.host})`;
-const markerList = (sighting: UnrecognisedBoxSighting) =>
-  sighting.markers.length > 0 ? sighting.markers.join(', ') : 'none';
+const markerList = (sighting: UnrecognisedBoxSighting, none: string) =>
+  sighting.markers.length > 0 ? sighting.markers.join(', ') : none;
 const iso = (at: number) => new Date(at).toISOString();
 
 /**
  * The plain-text report the person sends their admin: where and what kind of editor, never a word
- * of what was written (the sightings hold none). Times in UTC, since the admin may be elsewhere.
+ * of what was written (the sightings hold none). Times in UTC, since the admin may be elsewhere;
+ * in English whatever the interface's language, like the CLI, for the admin and the adapters'
+ * maintainers.
  */
 export function unrecognisedBoxesReport(
   sightings: readonly UnrecognisedBoxSighting[],
@@ -72,8 +74,8 @@ export function unrecognisedBoxesReport(
     lines.push(
       '',
       `${index + 1}. ${site(sighting)} ${sighting.pathShape}`,
-      `   Editor markers: ${markerList(sighting)}`,
-      `   Seen ${plural(sighting.count, 'time', 'times')}: first ${iso(sighting.firstSeen)}, last ${iso(sighting.lastSeen)}`,
+      `   Editor markers: ${markerList(sighting, 'none')}`,
+      `   Seen ${sighting.count.toLocaleString('en')} ${sighting.count === 1 ? 'time' : 'times'}: first ${iso(sighting.firstSeen)}, last ${iso(sighting.lastSeen)}`,
     );
   });
   return `${lines.join('\n')}\n`;
@@ -145,12 +147,9 @@ export function UnrecognisedBoxesSection({
     async (shown: readonly UnrecognisedBoxSighting[]) => {
       try {
         await copy(unrecognisedBoxesReport(shown, { version, browser: browserLabel, now: now() }));
-        setCopied({ ok: true, message: 'Copied' });
+        setCopied({ ok: true, message: t('unrecognised_copied') });
       } catch {
-        setCopied({
-          ok: false,
-          message: 'The browser did not allow copying. Select the table and copy it by hand.',
-        });
+        setCopied({ ok: false, message: t('unrecognised_copyFailed') });
       }
     },
     [copy, version, browserLabel, now],
@@ -165,36 +164,31 @@ export function UnrecognisedBoxesSection({
     } catch (error) {
       focusEmpty.current = false;
       const detail = error instanceof Error ? error.message : String(error);
-      setClearProblem(`The list was not cleared: ${detail}`);
+      setClearProblem(t('unrecognised_notCleared', detail));
     }
   }, [source]);
 
   return (
     <section aria-labelledby="unrecognised-boxes-heading" className="pg-section">
-      <h2 id="unrecognised-boxes-heading">Compose boxes Postguard did not recognise</h2>
+      <h2 id="unrecognised-boxes-heading">{t('unrecognised_heading')}</h2>
       {sightings?.length === 0 && (
         <p ref={emptyRef} tabIndex={-1} className="pg-quiet">
-          Postguard has not seen any compose box it did not recognise.
+          {t('unrecognised_none')}
         </p>
       )}
       {sightings && sightings.length > 0 && (
         <>
-          <p>
-            Postguard noticed these compose boxes on X, Facebook or LinkedIn but did not recognise
-            them: the site may have changed. Postguard still checks what you write in them, but some
-            fixes may not be offered there. Tell your admin: “Copy for your admin” copies where the
-            boxes were and what kind of editor they were, never what you wrote.
-          </p>
+          <p>{t('unrecognised_intro')}</p>
           <table className="pg-table pg-unrecognised-boxes">
-            <caption>Boxes seen ({sightings.length})</caption>
+            <caption>{t('unrecognised_caption', formatNumber(sightings.length))}</caption>
             <thead>
               <tr>
-                <th scope="col">Site</th>
-                <th scope="col">Page shape</th>
-                <th scope="col">Editor markers</th>
-                <th scope="col">First seen</th>
-                <th scope="col">Last seen</th>
-                <th scope="col">Times</th>
+                <th scope="col">{t('unrecognised_columnSite')}</th>
+                <th scope="col">{t('unrecognised_columnPath')}</th>
+                <th scope="col">{t('unrecognised_columnMarkers')}</th>
+                <th scope="col">{t('unrecognised_columnFirstSeen')}</th>
+                <th scope="col">{t('unrecognised_columnLastSeen')}</th>
+                <th scope="col">{t('unrecognised_columnTimes')}</th>
               </tr>
             </thead>
             <tbody>
@@ -209,7 +203,7 @@ export function UnrecognisedBoxesSection({
                     </code>
                   </td>
                   <td>
-                    <code>{markerList(sighting)}</code>
+                    <code>{markerList(sighting, t('unrecognised_noMarkers'))}</code>
                   </td>
                   <td>
                     <Moment at={sighting.firstSeen} />
@@ -217,17 +211,17 @@ export function UnrecognisedBoxesSection({
                   <td>
                     <Moment at={sighting.lastSeen} />
                   </td>
-                  <td>{sighting.count.toLocaleString()}</td>
+                  <td>{formatNumber(sighting.count)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
           <div className="pg-unrecognised-actions">
             <button type="button" onClick={() => void copyReport(sightings)}>
-              Copy for your admin
+              {t('unrecognised_copy')}
             </button>
             <button type="button" onClick={() => void clear()}>
-              Clear
+              {t('unrecognised_clear')}
             </button>
             <span
               role="status"

@@ -8,19 +8,13 @@ import {
   type LibraryEntry,
   type ShareText,
 } from './library';
+import { formatShortDay, interfaceLanguage, t } from '@/src/ui/i18n';
 
 export interface CardActions {
   insert: (entry: LibraryEntry) => void;
   copy: (entry: LibraryEntry, network: Network | undefined) => void;
   /** A share dialog that takes only the link: the popup copies the text alongside. */
   sharedByLink: (entry: LibraryEntry, network: Network) => void;
-}
-
-const untilFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
-
-function until(date: string): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return untilFormat.format(new Date(y, m - 1, d));
 }
 
 /**
@@ -46,7 +40,8 @@ export const ContentCard = memo(function ContentCard({
 }) {
   const id = useId();
   const { item } = entry;
-  const share = shareText(entry, network);
+  const language = interfaceLanguage();
+  const share = shareText(entry, network, language);
   const allowed = itemNetworks(item);
   const notHere = network !== undefined && !allowed.includes(network);
 
@@ -69,8 +64,8 @@ export const ContentCard = memo(function ContentCard({
             </a>
           </p>
         )}
-        <ul className="pg-meta" aria-label="About this item">
-          {item.campaign && <li className="pg-campaign">Campaign: {item.campaign}</li>}
+        <ul className="pg-meta" aria-label={t('item_about')}>
+          {item.campaign && <li className="pg-campaign">{t('item_campaign', item.campaign)}</li>}
           {item.tags?.map((tag) => (
             <li key={tag} className="pg-tag">
               {tag}
@@ -78,14 +73,16 @@ export const ContentCard = memo(function ContentCard({
           ))}
           {item.networks && (
             <li className="pg-networks">
-              For {item.networks.map((n) => NETWORK_NAMES[n]).join(', ')}
+              {t('item_for', item.networks.map((n) => NETWORK_NAMES[n]).join(', '))}
             </li>
           )}
-          {item.expires && <li className="pg-expires">Until {until(item.expires)}</li>}
+          {item.expires && (
+            <li className="pg-expires">{t('item_until', formatShortDay(item.expires))}</li>
+          )}
         </ul>
         <div className="pg-actions">
           {notHere ? (
-            <p className="pg-quiet">Not for {NETWORK_NAMES[network]}.</p>
+            <p className="pg-quiet">{t('item_notFor', NETWORK_NAMES[network])}</p>
           ) : (
             <>
               {canInsert ? (
@@ -96,7 +93,7 @@ export const ContentCard = memo(function ContentCard({
                   aria-describedby={`${id}-title`}
                   onClick={() => actions.insert(entry)}
                 >
-                  {inserted ? 'Insert again' : 'Insert'}
+                  {inserted ? t('item_insertAgain') : t('item_insert')}
                 </button>
               ) : (
                 (network ? [network] : allowed).map((target) => (
@@ -104,7 +101,7 @@ export const ContentCard = memo(function ContentCard({
                     key={target}
                     entry={entry}
                     network={target}
-                    share={target === network ? share : shareText(entry, target)}
+                    share={target === network ? share : shareText(entry, target, language)}
                     describedBy={`${id}-title`}
                     onShared={actions.sharedByLink}
                   />
@@ -115,13 +112,13 @@ export const ContentCard = memo(function ContentCard({
                 aria-describedby={`${id}-title`}
                 onClick={() => actions.copy(entry, network)}
               >
-                Copy
+                {t('item_copy')}
               </button>
             </>
           )}
           {inserted && (
             <span className="pg-done" aria-hidden="true">
-              ✓ Inserted
+              {t('item_inserted')}
             </span>
           )}
         </div>
@@ -154,7 +151,7 @@ function ShareLink({
       aria-describedby={describedBy}
       onClick={dialog.needsPaste ? () => onShared(entry, network) : undefined}
     >
-      Share on {NETWORK_NAMES[network]}
+      {t('item_shareOn', NETWORK_NAMES[network])}
     </a>
   );
 }

@@ -16,6 +16,7 @@ import {
   type LibraryFilter,
 } from './library';
 import type { PopupServices } from './services';
+import { formatNumber, interfaceLanguage, t, tCount } from '@/src/ui/i18n';
 
 /** Cards rendered at first and per "Show more": a popup shows a dozen at a time anyway. */
 export const PAGE_SIZE = 50;
@@ -92,10 +93,7 @@ export function Library({
         await services.copy(text);
         setNotice({ tone: 'done', text: done });
       } catch {
-        setNotice({
-          tone: 'error',
-          text: 'The browser did not allow copying. Select the text and copy it by hand.',
-        });
+        setNotice({ tone: 'error', text: t('library_copyFailed') });
       }
     },
     [services],
@@ -115,7 +113,7 @@ export function Library({
             contentId: item.id,
             packId: entry.packId,
             packVersion: entry.packVersion,
-            text: shareText(entry, status.network).text,
+            text: shareText(entry, status.network, interfaceLanguage()).text,
           });
           ok = result.ok;
           if (!result.ok)
@@ -123,14 +121,11 @@ export function Library({
               tone: 'error',
               text:
                 result.reason === 'no-compose-box'
-                  ? `There is no compose box on the page any more. Open one on ${NETWORK_NAMES[status.network]}, then insert again, or copy the text.`
-                  : 'The compose box did not take the text. Click into it, then insert again, or copy the text.',
+                  ? t('library_noComposeBox', NETWORK_NAMES[status.network])
+                  : t('library_insertNotTaken'),
             });
         } catch {
-          setNotice({
-            tone: 'error',
-            text: 'The page did not answer (was it reloaded or closed?). Reload it, then insert again.',
-          });
+          setNotice({ tone: 'error', text: t('library_pageDidNotAnswer') });
         } finally {
           setBusy(false);
         }
@@ -138,7 +133,7 @@ export function Library({
         setInsertedId(item.id);
         setNotice({
           tone: 'done',
-          text: `Inserted “${item.title}” into your ${NETWORK_NAMES[status.network]} post. Read it over, then post it.`,
+          text: t('library_inserted', item.title, NETWORK_NAMES[status.network]),
         });
         try {
           await logInsert(db, {
@@ -153,12 +148,15 @@ export function Library({
         }
       },
       copy(entry: LibraryEntry, target: Network | undefined) {
-        void copyText(shareText(entry, target).text, `Copied “${entry.item.title}”.`);
+        void copyText(
+          shareText(entry, target, interfaceLanguage()).text,
+          t('library_copied', entry.item.title),
+        );
       },
       sharedByLink(entry: LibraryEntry, target: Network) {
         void copyText(
-          shareText(entry, target).text,
-          `${NETWORK_NAMES[target]}’s dialog takes the link only: the text is copied, paste it there.`,
+          shareText(entry, target, interfaceLanguage()).text,
+          t('library_sharedByLink', NETWORK_NAMES[target]),
         );
       },
     }),
@@ -186,33 +184,33 @@ export function Library({
       </div>
       {packError && (
         <p role="alert" className="pg-notice pg-notice-error">
-          The packs in force could not be read: {packError}
+          {t('library_packsUnreadable', packError)}
         </p>
       )}
       {loading ? (
-        <p className="pg-quiet">Loading approved content…</p>
+        <p className="pg-quiet">{t('library_loading')}</p>
       ) : entries.length === 0 ? (
-        <p className="pg-empty">Your organisation has not shared any content to post right now.</p>
+        <p className="pg-empty">{t('library_empty')}</p>
       ) : (
         <>
           <p className="pg-count" aria-live="polite">
             {matches.length === entries.length
-              ? `${entries.length.toLocaleString()} ${entries.length === 1 ? 'item' : 'items'}`
-              : `${matches.length.toLocaleString()} of ${entries.length.toLocaleString()} items match`}
+              ? tCount('library_count', entries.length)
+              : tCount('library_matches', matches.length, formatNumber(entries.length))}
           </p>
           {matches.length === 0 ? (
             <p className="pg-empty">
-              Nothing matches.{' '}
+              {t('library_nothingMatches')}{' '}
               <button
                 type="button"
                 className="pg-link-button"
                 onClick={() => changeFilter({ ...NO_FILTER })}
               >
-                Clear search and filters
+                {t('library_clearFilters')}
               </button>
             </p>
           ) : (
-            <ul className="pg-cards" aria-label="Approved content">
+            <ul className="pg-cards" aria-label={t('popup_approvedContent')}>
               {shown.map((entry) => (
                 <ContentCard
                   key={entry.item.id}
@@ -232,8 +230,11 @@ export function Library({
               className="pg-more"
               onClick={() => setLimit((n) => n + PAGE_SIZE)}
             >
-              Show {Math.min(PAGE_SIZE, matches.length - shown.length)} more (
-              {(matches.length - shown.length).toLocaleString()} not shown)
+              {t(
+                'library_showMore',
+                formatNumber(Math.min(PAGE_SIZE, matches.length - shown.length)),
+                formatNumber(matches.length - shown.length),
+              )}
             </button>
           )}
         </>
@@ -243,12 +244,9 @@ export function Library({
 }
 
 function contextLine(target: Target, canInsert: boolean): string {
-  if (target.state === 'loading') return 'Looking at this tab…';
+  if (target.state === 'loading') return t('library_lookingAtTab');
   const { status } = target;
-  if (!status)
-    return 'This tab is not X, Facebook or LinkedIn: share through a network’s dialog, or copy.';
+  if (!status) return t('library_notASite');
   const name = NETWORK_NAMES[status.network];
-  return canInsert
-    ? `“Insert” puts an item into the ${name} compose box you used last.`
-    : `No compose box open on ${name}: open one to insert, or share through ${name}’s dialog, or copy.`;
+  return canInsert ? t('library_canInsert', name) : t('library_noBoxOpen', name);
 }

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { NETWORKS, type Network } from '@/src/core/pack/schema';
 import { NETWORK_NAMES, type LibraryFilter } from './library';
+import { t } from '@/src/ui/i18n';
 
 /** Search as you type, and the campaign, tag and network filters. */
 export function LibraryFilters({
@@ -18,13 +19,13 @@ export function LibraryFilters({
   return (
     <div role="search" className="pg-filters">
       <label htmlFor={`${id}-query`} className="pg-search-label">
-        Search approved content
+        {t('filters_searchLabel')}
       </label>
       <input
         id={`${id}-query`}
         type="search"
         value={filter.query}
-        placeholder="Title, words, campaign, tag…"
+        placeholder={t('filters_searchPlaceholder')}
         autoComplete="off"
         // The popup is for finding content: typing can start at once.
         autoFocus
@@ -32,9 +33,9 @@ export function LibraryFilters({
       />
       <div className="pg-selects">
         <label>
-          <span>Campaign</span>
+          <span>{t('filters_campaign')}</span>
           <select value={filter.campaign} onChange={(e) => onChange({ campaign: e.target.value })}>
-            <option value="">All</option>
+            <option value="">{t('filters_allCampaigns')}</option>
             {campaigns.map((campaign) => (
               <option key={campaign} value={campaign}>
                 {campaign}
@@ -43,9 +44,9 @@ export function LibraryFilters({
           </select>
         </label>
         <label>
-          <span>Tag</span>
+          <span>{t('filters_tag')}</span>
           <select value={filter.tag} onChange={(e) => onChange({ tag: e.target.value })}>
-            <option value="">All</option>
+            <option value="">{t('filters_allTags')}</option>
             {tags.map((tag) => (
               <option key={tag} value={tag}>
                 {tag}
@@ -54,12 +55,12 @@ export function LibraryFilters({
           </select>
         </label>
         <label>
-          <span>Network</span>
+          <span>{t('filters_network')}</span>
           <select
             value={filter.network}
             onChange={(e) => onChange({ network: e.target.value as Network | '' })}
           >
-            <option value="">All</option>
+            <option value="">{t('filters_allNetworks')}</option>
             {NETWORKS.map((network) => (
               <option key={network} value={network}>
                 {NETWORK_NAMES[network]}

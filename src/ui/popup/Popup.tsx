@@ -9,11 +9,12 @@ import { useWriteProblem } from '@/src/ui/activity/useWriteProblem';
 import type { ActivityWriteProblem } from '@/src/store/write-problem';
 import { Library } from './Library';
 import type { PopupServices } from './services';
+import { t, type MessageId } from '@/src/ui/i18n';
 
 type View = 'content' | 'activity';
-const VIEWS: { view: View; label: string }[] = [
-  { view: 'content', label: 'Approved content' },
-  { view: 'activity', label: 'My activity' },
+const VIEWS: { view: View; label: MessageId }[] = [
+  { view: 'content', label: 'popup_approvedContent' },
+  { view: 'activity', label: 'popup_myActivity' },
 ];
 
 /** Whether the packs in force have a guide, kept current as they change. */
@@ -54,8 +55,8 @@ export function Popup({ services }: { services: PopupServices }) {
   return (
     <main className="pg-popup">
       <header className="pg-header">
-        <h1>Postguard</h1>
-        <div role="tablist" aria-label="Popup sections" className="pg-tabs">
+        <h1>{t('extName')}</h1>
+        <div role="tablist" aria-label={t('popup_tabsLabel')} className="pg-tabs">
           {VIEWS.map(({ view: v, label }, index) => (
             <button
               key={v}
@@ -74,7 +75,7 @@ export function Popup({ services }: { services: PopupServices }) {
                 ? { 'aria-describedby': 'activity-problem-mark' }
                 : {})}
             >
-              {label}
+              {t(label)}
               {v === 'activity' && writeProblem && (
                 <span className="pg-tab-mark" aria-hidden="true">
                   {' '}
@@ -86,12 +87,12 @@ export function Popup({ services }: { services: PopupServices }) {
         </div>
         {guideUrl && (
           <a className="pg-guide-link" href={guideUrl} target="_blank" rel="noopener">
-            Guide
+            {t('popup_guide')}
           </a>
         )}
         {writeProblem && (
           <span id="activity-problem-mark" hidden>
-            Something could not be added to your activity log: see My activity.
+            {t('popup_activityProblemMark')}
           </span>
         )}
       </header>

@@ -1,6 +1,7 @@
 import type { Pack } from '@/src/core';
 import type { PackRecord } from '@/src/policy/types';
 import { formatTime, keyLabel, recordSource } from './format';
+import { t } from '@/src/ui/i18n';
 
 /** One row per pack the checker layers, the bundled starter included when it is in force. */
 export function PacksInForce({
@@ -12,15 +13,15 @@ export function PacksInForce({
 }) {
   return (
     <table className="pg-table">
-      <caption>Packs in force</caption>
+      <caption>{t('packs_inForceCaption')}</caption>
       <thead>
         <tr>
-          <th scope="col">Name</th>
-          <th scope="col">Id</th>
-          <th scope="col">Version</th>
-          <th scope="col">Source</th>
-          <th scope="col">Signed by</th>
-          <th scope="col">Fetched</th>
+          <th scope="col">{t('packs_columnName')}</th>
+          <th scope="col">{t('packs_columnId')}</th>
+          <th scope="col">{t('packs_columnVersion')}</th>
+          <th scope="col">{t('packs_columnSource')}</th>
+          <th scope="col">{t('packs_columnSignedBy')}</th>
+          <th scope="col">{t('packs_columnFetched')}</th>
         </tr>
       </thead>
       <tbody>
@@ -38,7 +39,7 @@ export function PacksInForce({
                 {record?.signedBy ? (
                   <span title={record.signedBy}>{keyLabel(record.signedBy)}</span>
                 ) : (
-                  'Not signed (not needed from this source)'
+                  t('packs_notSigned')
                 )}
               </td>
               <td>

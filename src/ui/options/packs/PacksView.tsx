@@ -9,6 +9,7 @@ import { RulesList } from './RulesList';
 import { SourcesStatus } from './SourcesStatus';
 import { UserPacks } from './UserPacks';
 import type { PacksState } from '@/src/ui/checking/usePacksState';
+import { t } from '@/src/ui/i18n';
 
 /**
  * The policy in force, for everyone: the packs and where they came from, what went wrong
@@ -33,13 +34,13 @@ export function PacksView({
   const problems = state.status ? policyProblems(state.status) : [];
   const allowUserPacks = state.status?.allowUserPacks !== false;
 
-  if (!state.loaded) return <p className="pg-quiet">Loading the policy in force…</p>;
+  if (!state.loaded) return <p className="pg-quiet">{t('packs_loading')}</p>;
 
   return (
     <>
       {problems.length > 0 && (
         <div className="pg-notice pg-notice-error" role="alert">
-          <p>Your organisation's policy could not be updated; the last good packs stay in force.</p>
+          <p>{t('packs_updateProblems')}</p>
           <ul>
             {problems.map((problem) => (
               <li key={problem}>{problem}</li>
@@ -57,19 +58,16 @@ export function PacksView({
         <>
           {guideUrl && compiled.value.guide && (
             <p className="pg-guide-link">
-              Your organisation's guide, with exercises to practise on:{' '}
+              {t('packs_guideLink')}{' '}
               <a href={guideUrl} target="_blank" rel="noopener">
                 {compiled.value.guide.title}
               </a>
             </p>
           )}
-          <h3>Rules</h3>
+          <h3>{t('packs_rulesHeading')}</h3>
           <RulesList checker={compiled.value} />
-          <h3>Playground</h3>
-          <p className="pg-quiet">
-            What Postguard would say in a compose box, with the packs in force. Nothing you type
-            here is kept or sent.
-          </p>
+          <h3>{t('packs_playgroundHeading')}</h3>
+          <p className="pg-quiet">{t('packs_playgroundIntro')}</p>
           <Playground
             checker={compiled.value}
             now={now}
@@ -78,7 +76,7 @@ export function PacksView({
         </>
       ) : (
         <div className="pg-notice pg-notice-error" role="alert">
-          <p>The packs in force do not fit together, so compose boxes use the starter pack:</p>
+          <p>{t('packs_doNotCompile')}</p>
           <ul>
             {compiled.errors.map((error) => (
               <li key={`${error.path}:${error.message}`}>{formatPackError(error)}</li>

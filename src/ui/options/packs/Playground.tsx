@@ -4,6 +4,7 @@ import { NETWORKS } from '@/src/core';
 import { applyTextEdits } from '@/src/core/edits';
 import { CheckedPost, findingsSummary, type GuideHref } from '@/src/ui/checking/CheckedPost';
 import { NETWORK_NAMES } from '@/src/ui/checking/networks';
+import { t } from '@/src/ui/i18n';
 
 export { findingsSummary, NETWORK_NAMES };
 
@@ -35,16 +36,16 @@ export function Playground({
   return (
     <div className="pg-playground">
       <div className="pg-playground-inputs">
-        <label htmlFor={postId}>Post to try</label>
+        <label htmlFor={postId}>{t('playground_postLabel')}</label>
         <textarea
           ref={postRef}
           id={postId}
           rows={5}
           value={text}
-          placeholder="Paste or write a post to see what Postguard would say about it"
+          placeholder={t('playground_placeholder')}
           onChange={(event) => setText(event.target.value)}
         />
-        <label htmlFor={networkId}>Network to try it on</label>
+        <label htmlFor={networkId}>{t('playground_networkLabel')}</label>
         <select
           id={networkId}
           value={network}

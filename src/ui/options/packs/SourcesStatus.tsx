@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { PolicyStatus } from '@/src/policy/types';
 import type { PacksClient } from './client';
 import { formatTime, sourceLabel, statusSummary } from './format';
+import { t, tCount } from '@/src/ui/i18n';
 
 type CheckState = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; error?: string };
 
@@ -28,14 +29,11 @@ export function SourcesStatus({
 
   return (
     <div className="pg-sources">
-      <h3>Where your organisation's packs come from</h3>
+      <h3>{t('sources_heading')}</h3>
       {managed.length === 0 ? (
-        <p className="pg-quiet">
-          Your organisation has not pushed any packs to this browser: the starter pack built into
-          Postguard is in force.
-        </p>
+        <p className="pg-quiet">{t('sources_none')}</p>
       ) : (
-        <ul aria-label="Pack sources">
+        <ul aria-label={t('sources_listLabel')}>
           {managed.map((source) => (
             <li
               key={`${source.source}:${source.origin}`}
@@ -45,19 +43,19 @@ export function SourcesStatus({
               <strong>{sourceLabel(source.source, source.origin)}</strong>
               <p className={source.error ? 'pg-problem' : 'pg-quiet'}>
                 {source.error
-                  ? `Not updated: ${statusSummary(source)} (${formatTime(source.error.at)})`
+                  ? t('sources_notUpdated', statusSummary(source), formatTime(source.error.at))
                   : statusSummary(source)}
               </p>
               {source.error && source.retryAt !== undefined && (
-                <p className="pg-quiet">Postguard tries again at {formatTime(source.retryAt)}.</p>
+                <p className="pg-quiet">{t('sources_retryAt', formatTime(source.retryAt))}</p>
               )}
             </li>
           ))}
         </ul>
       )}
       {status && status.settingsErrors.length > 0 && (
-        <div className="pg-problem" role="group" aria-label="Problems with the managed settings">
-          <p>Your organisation's settings for Postguard have problems; the rest still applies:</p>
+        <div className="pg-problem" role="group" aria-label={t('sources_settingsLabel')}>
+          <p>{t('sources_settingsProblems')}</p>
           <ul>
             {status.settingsErrors.map((error) => (
               <li key={error}>{error}</li>
@@ -67,17 +65,17 @@ export function SourcesStatus({
       )}
       <p className="pg-quiet">
         {status?.checkedAt === undefined
-          ? 'Not checked yet.'
-          : `Last checked ${formatTime(status.checkedAt)}; checked every ${status.refreshMinutes} minutes.`}
+          ? t('sources_neverChecked')
+          : tCount('sources_lastChecked', status.refreshMinutes, formatTime(status.checkedAt))}
       </p>
       {/* aria-disabled, not disabled: a disabled button drops the keyboard focus to the page. */}
       <button type="button" onClick={() => void checkNow()} aria-disabled={check.kind === 'busy'}>
-        Check now
+        {t('sources_checkNow')}
       </button>{' '}
       <span role="status" aria-live="polite" className="pg-check-result">
-        {check.kind === 'busy' && 'Checking…'}
+        {check.kind === 'busy' && t('sources_checking')}
         {check.kind === 'done' &&
-          (check.error ? `The check did not run: ${check.error}` : 'Checked just now.')}
+          (check.error ? t('sources_checkFailed', check.error) : t('sources_checkedJustNow'))}
       </span>
     </div>
   );

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
 import type { UserPack } from '@/src/policy/types';
 import type { PacksClient } from './client';
 import { formatTime } from './format';
+import { t, tCount } from '@/src/ui/i18n';
 
 type Outcome = { ok: true; message: string } | { ok: false; message: string };
 
@@ -32,11 +33,10 @@ export function UserPacks({
   if (!allowed) {
     return (
       <div className="pg-user-packs">
-        <h3>Your own packs</h3>
+        <h3>{t('userPacks_heading')}</h3>
         <p className="pg-quiet">
-          Your organisation does not allow importing packs.
-          {userPacks.length > 0 &&
-            ` ${userPacks.length === 1 ? 'The pack' : `The ${userPacks.length} packs`} you imported earlier ${userPacks.length === 1 ? 'is' : 'are'} not in force.`}
+          {t('userPacks_notAllowed')}
+          {userPacks.length > 0 && ` ${tCount('userPacks_notInForce', userPacks.length)}`}
         </p>
       </div>
     );
@@ -53,12 +53,12 @@ export function UserPacks({
       const answer = await client.send({ kind: 'import-pack', fileName: file.name, text });
       setOutcome(
         answer.ok
-          ? { ok: true, message: `${file.name} is in force.` }
-          : { ok: false, message: `${file.name} was not imported: ${answer.error}` },
+          ? { ok: true, message: t('userPacks_inForce', file.name) }
+          : { ok: false, message: t('userPacks_notImported', file.name, answer.error) },
       );
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error);
-      setOutcome({ ok: false, message: `${file.name} could not be read: ${detail}` });
+      setOutcome({ ok: false, message: t('userPacks_unreadable', file.name, detail) });
     } finally {
       setBusy(false);
       // The same file can be chosen again after it is fixed.
@@ -72,37 +72,39 @@ export function UserPacks({
     setBusy(false);
     setOutcome(
       answer.ok
-        ? { ok: true, message: `${userPack.pack.name} is no longer in force.` }
-        : { ok: false, message: `${userPack.pack.name} was not removed: ${answer.error}` },
+        ? { ok: true, message: t('userPacks_removed', userPack.pack.name) }
+        : { ok: false, message: t('userPacks_notRemoved', userPack.pack.name, answer.error) },
     );
   };
 
   return (
     <div className="pg-user-packs">
-      <h3>Your own packs</h3>
-      <p className="pg-quiet">
-        A pack you import adds its rules to your organisation's; it cannot change or switch off
-        theirs.
-      </p>
+      <h3>{t('userPacks_heading')}</h3>
+      <p className="pg-quiet">{t('userPacks_intro')}</p>
       {userPacks.length > 0 && (
-        <ul aria-label="Imported packs">
+        <ul aria-label={t('userPacks_listLabel')}>
           {userPacks.map((userPack) => (
             <li key={userPack.pack.id} data-pack-id={userPack.pack.id}>
-              {userPack.pack.name} <code>{userPack.pack.id}</code> {userPack.pack.version}, from{' '}
-              {userPack.fileName}, imported {formatTime(userPack.importedAt)}{' '}
+              {userPack.pack.name} <code>{userPack.pack.id}</code>{' '}
+              {t(
+                'userPacks_itemDetails',
+                userPack.pack.version,
+                userPack.fileName,
+                formatTime(userPack.importedAt),
+              )}{' '}
               <button
                 type="button"
                 disabled={busy}
-                aria-label={`Remove ${userPack.pack.name}`}
+                aria-label={t('userPacks_removeLabel', userPack.pack.name)}
                 onClick={() => void remove(userPack)}
               >
-                Remove
+                {t('userPacks_remove')}
               </button>
             </li>
           ))}
         </ul>
       )}
-      <label htmlFor={inputId}>Import a pack (.json)</label>{' '}
+      <label htmlFor={inputId}>{t('userPacks_importLabel')}</label>{' '}
       <input
         id={inputId}
         type="file"

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { OptionsMessage, OptionsResponse } from '@/src/messages';
+import { t } from '@/src/ui/i18n';
 
 /** How the packs section asks the background for things; tests give their own. */
 export interface PacksClient {
@@ -10,10 +11,10 @@ export const runtimeClient: PacksClient = {
   async send(message) {
     try {
       const answer = (await browser.runtime.sendMessage(message)) as OptionsResponse | undefined;
-      return answer ?? { ok: false, error: 'The extension did not answer; try again' };
+      return answer ?? { ok: false, error: t('client_noAnswer') };
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error);
-      return { ok: false, error: `The extension did not answer (${detail}); try again` };
+      return { ok: false, error: t('client_noAnswerDetail', detail) };
     }
   },
 };

@@ -1,5 +1,5 @@
 import type { PackRecord, PackSource, SourceStatus } from '@/src/policy/types';
-import { formatTime } from '@/src/ui/activity/format';
+import { formatTime, t } from '@/src/ui/i18n';
 
 /** Plain words for the options page: where a pack came from, which key, when. */
 
@@ -8,19 +8,19 @@ export { formatTime };
 export function sourceLabel(source: PackSource, origin: string): string {
   switch (source) {
     case 'bundled':
-      return 'Built into Postguard';
+      return t('source_bundled');
     case 'managed-inline':
-      return `Pushed by your organisation (policy, ${origin})`;
+      return t('source_managedInline', origin);
     case 'managed-url':
-      return `Fetched from ${origin}`;
+      return t('source_managedUrl', origin);
     case 'user':
-      return `Imported by you (${origin})`;
+      return t('source_user', origin);
   }
 }
 
 /** A public key is 44 base64 characters: its start is enough to tell keys apart at a glance. */
 export function keyLabel(publicKey: string): string {
-  return `Ed25519 key ${publicKey.slice(0, 12)}…`;
+  return t('packs_keyLabel', publicKey.slice(0, 12));
 }
 
 export function recordSource(record: PackRecord | undefined): string {
@@ -29,6 +29,6 @@ export function recordSource(record: PackRecord | undefined): string {
 
 export function statusSummary(status: SourceStatus): string {
   if (status.error) return status.error.message;
-  if (status.checkedAt === undefined) return 'Not checked yet';
-  return `Up to date (checked ${formatTime(status.checkedAt)})`;
+  if (status.checkedAt === undefined) return t('status_notChecked');
+  return t('status_upToDate', formatTime(status.checkedAt));
 }
