@@ -3,13 +3,23 @@ import type { TermsRule } from '../pack/schema';
 import { removeSuggestion, replaceSuggestion } from '../suggestions';
 import { localDate } from '../dates';
 import { inflections } from '../text/inflect';
-import { joinedKey, parsePhrase, PhraseMatcher, type ParsedPhrase } from '../text/phrases';
+import type { PostLanguage } from '../text/post-languages';
+import {
+  joinedKey,
+  parsePhrase,
+  PhraseMatcher,
+  type ParsedPhrase,
+  type PhraseHit,
+} from '../text/phrases';
+import { STEM_LANGUAGES, StemMatcher, type StemLanguage } from '../text/stem';
+import type { RuleContext } from './types';
 import { defineRule, type RuleHit } from './support/finding';
 
 /**
  * `terms`: words and phrases that must not appear, or have a preferred form. Every form of
  * every term of the rule goes into one `PhraseMatcher`, so a pack with thousands of terms
- * costs one walk over the words of the post.
+ * costs one walk over the words of the post. Forms in Spanish, French, German and
+ * Portuguese, which no list of forms could hold, are found by stem (`StemMatcher`).
  */
 
 interface Term {
@@ -78,6 +88,76 @@ function nounOnly(words: readonly string[], lastWord: string): boolean {
   return words.length > 1 || /^\p{Lu}/u.test(lastWord);
 }
 
+/** Whether the rule, or else its pack, names German (not merely all languages by default). */
+function germanDeclared(rule: TermsRule, context: RuleContext): boolean {
+  return (rule.languages ?? context.pack.languages)?.includes('de') ?? false;
+}
+
+const LETTERS = /^\p{L}+$/u;
+const LOWER = /^\p{Ll}+$/u;
+const CAPITALISED = /^\p{Lu}\p{Ll}+$/u;
+/** Shorter words are left as written: "sol" is not a form of anything worth stemming. */
+const MIN_STEMMED_WORD = 4;
+
+/**
+ * The languages whose stemmer finds the forms of a term's last word, and whether it is read
+ * as a German noun (`german`: the rule or its pack names German). Names stay as they are, as
+ * in English:
+ * - a lower-case word is a common word: its forms in every language in force ("fuga" →
+ *   "fugas", "confidentiel" → "confidentielles", "vertraulich" → "vertraulichen");
+ * - a capitalised word is a name ("Mark", "Shell", "Fuga" the product) and gets no stem
+ *   forms, except in German, where every noun is capitalised: there a capitalised word is
+ *   read as a noun ("Leck" → "Lecks", "Datenleck"), but only when the rule or its pack
+ *   names German among its `languages`. A pack that does not say keeps its names as written
+ *   in German sentences too ("Mark" never finds "Marken");
+ * - anything else (acronyms, digits, punctuation around the term, very short words) stays
+ *   as written.
+ */
+function stemReading(
+  parsed: ParsedPhrase,
+  inForce: readonly PostLanguage[],
+  german: boolean,
+): { languages: StemLanguage[]; noun: boolean } | undefined {
+  const lastWord = parsed.words[parsed.words.length - 1];
+  if (!lastWord || parsed.prefix || parsed.suffix) return undefined;
+  if (lastWord.length < MIN_STEMMED_WORD || !LETTERS.test(lastWord)) return undefined;
+  if (LOWER.test(lastWord)) {
+    const languages = STEM_LANGUAGES.filter((language) => inForce.includes(language));
+    return languages.length > 0 ? { languages, noun: false } : undefined;
+  }
+  if (CAPITALISED.test(lastWord) && german && inForce.includes('de')) {
+    return { languages: ['de'], noun: true };
+  }
+  return undefined;
+}
+
+function addStems(
+  stems: StemMatcher<number>,
+  parsed: ParsedPhrase,
+  index: number,
+  inForce: readonly PostLanguage[],
+  german: boolean,
+): void {
+  const reading = stemReading(parsed, inForce, german);
+  const lastWord = parsed.words[parsed.words.length - 1];
+  if (!reading || !lastWord) return;
+  stems.add({
+    word: lastWord,
+    before: parsed.keys.slice(0, -1),
+    value: index,
+    ...reading,
+    // Compounds are guessed, not parsed: only where the pack says its posts are German.
+    compounds: german,
+  });
+}
+
+/** Two lists of hits in text order, as one; neither overlaps the other. */
+function merged(exact: PhraseHit<number>[], stemmed: PhraseHit<number>[]): PhraseHit<number>[] {
+  if (stemmed.length === 0) return exact;
+  if (exact.length === 0) return stemmed;
+  return [...exact, ...stemmed].sort((a, b) => a.start - b.start);
+}
+
 const SPACES = /\s+/gu;
 
 /**
@@ -108,12 +188,18 @@ function spellingOf(text: string, start: number, end: number): string {
   return text.slice(start, end).replace(/^[#@]/, '').replace(SPACES, ' ');
 }
 
-export const compileTermsRule = defineRule<TermsRule>((rule) => {
+export const compileTermsRule = defineRule<TermsRule>((rule, context) => {
   const caseSensitive = rule.case === 'sensitive';
   const terms = collectTerms(rule);
   const preferred = preferredSpellings(rule);
   const matcher = new PhraseMatcher<number>(caseSensitive);
-  terms.forEach((term, index) => addVariants(matcher, matcher.add(term.term, index), index));
+  const stems = new StemMatcher<number>(caseSensitive);
+  const german = germanDeclared(rule, context);
+  terms.forEach((term, index) => {
+    const parsed = matcher.add(term.term, index);
+    addVariants(matcher, parsed, index);
+    addStems(stems, parsed, index, context.languages, german);
+  });
 
   let exceptions: PhraseMatcher<true> | undefined;
   if (rule.exceptions && rule.exceptions.length > 0) {
@@ -123,7 +209,8 @@ export const compileTermsRule = defineRule<TermsRule>((rule) => {
 
   return (analysis, options) => {
     if (rule.until && localDate(options.now) >= rule.until) return [];
-    let hits = matcher.match(analysis);
+    const exact = matcher.match(analysis);
+    let hits = merged(exact, stems.match(analysis, exact));
     if (hits.length === 0) return [];
     if (exceptions) {
       const allowed = exceptions.match(analysis);

@@ -72,10 +72,12 @@ function germanStems(word: string): readonly string[] {
 }
 
 // ---------------------------------------------------------------------------------------
-// The prefilter: a word's first three and four letters as numbers (a = 1 ... z = 26, accents
-// folded, ß as s, anything else 0), looked up in tables of the term stems' own. Snowball's
-// German stems have no umlauts (Häuser → haus) and its Spanish ones no acute accents, so
-// both sides are folded alike; no string is made for a word that is no candidate.
+// The prefilter: a word's first letters as numbers (a = 1 ... z = 26, accents folded, ß as
+// s, anything else 0), three to six of them, looked up in tables of the term stems' own.
+// Snowball's German stems have no umlauts (Häuser → haus) and its Spanish ones no acute
+// accents, so both sides are folded alike. A stem is indexed by all its letters but the last,
+// which Snowball sometimes rewrites (French "joyeuse" → "joyeux", "essayer" → "essai"). No
+// string is made for a word that is no candidate.
 
 const LETTER_INDEX = new Uint8Array(0x250);
 for (let code = 0; code < LETTER_INDEX.length; code++) {
@@ -92,12 +94,12 @@ function letterIndex(word: string, at: number): number {
   return code < LETTER_INDEX.length ? (LETTER_INDEX[code] as number) : 0;
 }
 
-function prefix3(word: string): number {
-  return (letterIndex(word, 0) * 27 + letterIndex(word, 1)) * 27 + letterIndex(word, 2);
-}
+const SHORTEST_PREFIX = 3;
+const LONGEST_PREFIX = 6;
 
-function prefix4(word: string): number {
-  return prefix3(word) * 27 + letterIndex(word, 3);
+/** How many letters of a stem the prefilter looks at. */
+function indexedLength(stem: string): number {
+  return Math.min(Math.max(stem.length - 1, SHORTEST_PREFIX), LONGEST_PREFIX);
 }
 
 const UMLAUTS = /[äöüß]/g;
@@ -245,10 +247,17 @@ export class StemMatcher<T> {
   };
   private readonly heads = new Map<string, Target<T>[]>();
   private readonly firsts = new Map<string, Target<T>[]>();
-  /** Bits of the languages (and FIRST_BIT) whose stems begin with these three letters. */
-  private readonly byPrefix3 = new Uint8Array(27 ** 3);
-  /** The same for four letters, asked only where LONGER_BIT says so. */
-  private readonly byPrefix4 = new Map<number, number>();
+  /**
+   * By a stem's first three letters, the bits of the languages (and FIRST_BIT) of the stems
+   * indexed by those three, and LONGER_BIT when some are indexed by more letters: those are
+   * in `byLongerPrefix`, by four, five and six letters alike.
+   */
+  private readonly byPrefix3 = new Uint8Array(27 ** SHORTEST_PREFIX);
+  private readonly byLongerPrefix = [
+    new Map<number, number>(),
+    new Map<number, number>(),
+    new Map<number, number>(),
+  ];
   /** What `targetsOf` found for each word seen; null for none. */
   private readonly known = new Map<string, Target<T>[] | null>();
   private headLengths = { min: Infinity, max: 0 };
@@ -273,7 +282,8 @@ export class StemMatcher<T> {
       : undefined;
     const compounds = term.compounds && term.before.length === 0;
     for (const language of term.languages) {
-      const stem = stemOf(language, lower);
+      // Not through the cache: that is for the words of posts, and a pack has thousands.
+      const stem = STEMMERS[language](lower);
       if (stem.length < MIN_STEM) continue;
       const target = (kind: Kind): Target<T> => ({
         value: term.value,
@@ -300,21 +310,35 @@ export class StemMatcher<T> {
   }
 
   private mark(stem: string, bit: number): void {
-    const code = prefix3(stem);
-    if (stem.length === 3) {
-      this.byPrefix3[code] = (this.byPrefix3[code] as number) | bit;
-      return;
+    const length = indexedLength(stem);
+    let code = 0;
+    for (let at = 0; at < length; at++) {
+      code = code * 27 + letterIndex(stem, at);
+      if (at < SHORTEST_PREFIX - 1) continue;
+      const flag = at === length - 1 ? bit : LONGER_BIT;
+      if (at === SHORTEST_PREFIX - 1) {
+        this.byPrefix3[code] = (this.byPrefix3[code] as number) | flag;
+      } else {
+        const table = this.byLongerPrefix[at - SHORTEST_PREFIX] as Map<number, number>;
+        table.set(code, (table.get(code) ?? 0) | flag);
+      }
     }
-    this.byPrefix3[code] = (this.byPrefix3[code] as number) | LONGER_BIT;
-    const code4 = prefix4(stem);
-    this.byPrefix4.set(code4, (this.byPrefix4.get(code4) ?? 0) | bit);
   }
 
   /** The language and FIRST bits of stems that `key` may be a form of, by its first letters. */
   private bitsFor(key: string): number {
-    const bits = this.byPrefix3[prefix3(key)] as number;
-    if ((bits & LONGER_BIT) === 0) return bits;
-    return (bits & ~LONGER_BIT) | (this.byPrefix4.get(prefix4(key)) ?? 0);
+    const word = key.includes('ß') ? key.replaceAll('ß', 'ss') : key;
+    let code = 0;
+    for (let at = 0; at < SHORTEST_PREFIX; at++) code = code * 27 + letterIndex(word, at);
+    let flags = this.byPrefix3[code] as number;
+    let bits = flags & ~LONGER_BIT;
+    const longest = Math.min(word.length, LONGEST_PREFIX);
+    for (let at = SHORTEST_PREFIX; at < longest && flags & LONGER_BIT; at++) {
+      code = code * 27 + letterIndex(word, at);
+      flags = (this.byLongerPrefix[at - SHORTEST_PREFIX] as Map<number, number>).get(code) ?? 0;
+      bits |= flags & ~LONGER_BIT;
+    }
+    return bits;
   }
 
   /**
