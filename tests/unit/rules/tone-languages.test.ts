@@ -4,7 +4,7 @@ import type { ToneCheck, ToneRule } from '@/src/core/pack/schema';
 import { compileToneRule } from '@/src/core/rules/tone';
 import { languageAt } from '@/src/core/text/language';
 import type { PostLanguage } from '@/src/core/text/post-languages';
-import { base, compileWith, context, matches, run } from './helpers';
+import { applyEdits, base, compileWith, context, matches, run } from './helpers';
 
 // The real detector, watched: a rule for English alone must never ask for a language.
 vi.mock('@/src/core/text/language', async (importOriginal) => {
@@ -196,5 +196,64 @@ describe('tone: a rule for English alone', () => {
       'Guaranteed',
       'On behalf of ACME',
     ]);
+  });
+});
+
+describe('tone in other languages: what the walk reads', () => {
+  const insult = toneIn(['en', 'es', 'fr', 'de', 'pt'], ['insult']);
+  const profanity = toneIn(['en', 'es', 'fr', 'de', 'pt'], ['profanity']);
+
+  it.each([
+    ['Tú eres un idiota.', 'Tú eres un idiota'],
+    ['Du bist ein Idiot.', 'Du bist ein Idiot'],
+    ['Tu és um palhaço.', 'Tu és um palhaço'],
+    ['@marta eres una inútil, otra vez.', '@marta eres una inútil'],
+  ])('takes the subject of a second-person verb with the insult: %j', (text, match) => {
+    expect(matches(insult, text)).toEqual([match]);
+  });
+
+  it('removes the subject with the insult', () => {
+    const text = 'Gracias tú eres un idiota.';
+    const [finding] = run(insult, text);
+    expect(applyEdits(text, finding?.suggestions[0]?.edits ?? [])).toBe('Gracias.');
+  });
+
+  it.each([
+    'Quel idiot, je suis en retard.',
+    'Was für ein Idiot, ich habe den Zug verpasst.',
+    'Qué idiota, soy un desastre con las contraseñas.',
+    'Que idiota, sou um desastre com senhas.',
+  ])('reads a phrase said of oneself after a comma: %j', (text) => {
+    expect(matches(insult, text)).toEqual([]);
+  });
+
+  it('still finds an insult aimed at someone before such a phrase', () => {
+    expect(matches(insult, 'Tu es un idiot, je suis ton chef.')).toEqual(['Tu es un idiot']);
+  });
+
+  it('reads French "il est … de" as said of a thing', () => {
+    expect(matches(insult, 'Il est inutile de relancer le serveur.')).toEqual([]);
+    expect(matches(insult, "Il est inutile d'insister.")).toEqual([]);
+    expect(matches(insult, 'Il est inutile, ce stagiaire.')).toEqual(['Il est inutile']);
+  });
+
+  it('finds an insult word before what it belongs to ("von der", "da")', () => {
+    expect(matches(insult, 'Diese Trottel von der Konkurrenz.')).toEqual(['Diese Trottel']);
+    expect(matches(insult, 'Esses palhaços da concorrência.')).toEqual(['Esses palhaços']);
+  });
+
+  it('counts a word rude in one language only with that language’s words near it', () => {
+    // The detector calls these short English sentences German.
+    expect(matches(profanity, 'Mist and rain all day in Seattle.')).toEqual([]);
+    expect(matches(profanity, 'Heavy mist, drive carefully.')).toEqual([]);
+    expect(matches(profanity, 'Mist, der Zug ist weg.')).toEqual(['Mist']);
+  });
+
+  it('knows innocent phrases and words the lists lacked', () => {
+    expect(matches(profanity, 'En el estanque vimos una polla de agua.')).toEqual([]);
+    expect(matches(profanity, "Le cul-de-sac derrière l'entrepôt est fermé.")).toEqual([]);
+    expect(matches(profanity, 'Estoy hasta los cojones.')).toEqual(['cojones']);
+    const absolutes = toneIn(['de'], ['absolutes']);
+    expect(matches(absolutes, 'Das ist keineswegs garantiert.')).toEqual([]);
   });
 });

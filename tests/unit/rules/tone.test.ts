@@ -133,6 +133,7 @@ describe('tone: insult', () => {
     ['@ann @bob are clowns', '@bob are clowns'],
     ['Whoever designed this never used it. Morons.', 'Morons'],
     ['Total clowns!', 'Total clowns'],
+    ["You idiot, I'm your boss.", 'You idiot'],
   ])('flags %j', (text, insult) => {
     expect(matches(rule, text)).toEqual([insult]);
   });
@@ -154,6 +155,8 @@ describe('tone: insult', () => {
     'We hired clowns, jugglers and a magician',
     'What an idiot I am, I left my badge at home',
     "Such a fool I've been",
+    "What an idiot, I'm late again",
+    'Morons    and more',
   ])('leaves %j alone', (text) => {
     expect(matches(rule, text)).toEqual([]);
   });

@@ -24,7 +24,6 @@ export const ENGLISH: ToneLanguageData = {
     fillers: insults.fillers,
     followers: insults.followers,
     selfAfter: ["i'm", "i've", 'i am', 'i was', 'i feel', 'i felt'],
-    selfAfterBreak: true,
     negationBeforeTarget: 'asks',
     elisions: [],
   },

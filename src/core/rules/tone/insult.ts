@@ -27,6 +27,12 @@ import type { ToneCheckCompiler, ToneHit } from './types';
 
 type Kind = 'noun' | 'adjective';
 
+/** Where what aims an insult starts, and the word that names whom it is aimed at. */
+interface Aim {
+  start: number;
+  at?: string;
+}
+
 const MAX_WALK = 7;
 const SENTENCE_BREAK = /[.!?…\n]/;
 /** What any language's `elisions` may put in front of a word ("d'", "l'", "qu'"). */
@@ -84,7 +90,7 @@ class LanguageInsults {
   private readonly grammar: InsultGrammar;
   private readonly words;
   private readonly fillers: ReadonlySet<string>;
-  private readonly selfAfter: readonly string[][];
+  private readonly selfPhrases: readonly string[][];
   private readonly negation: Negation;
   /** Insult words that are everyday words of another language. */
   private readonly needsLanguage: ReadonlySet<string>;
@@ -110,7 +116,7 @@ class LanguageInsults {
       'followers',
     ]);
     this.fillers = new Set([...grammar.fillers, ...grammar.elisions]);
-    this.selfAfter = grammar.selfAfter.map((phrase) => phrase.split(' '));
+    this.selfPhrases = grammar.selfAfter.map((phrase) => phrase.split(' '));
     this.negation = NEGATIONS[language];
     this.needsLanguage = wordsOfOtherLanguages(language);
   }
@@ -130,20 +136,54 @@ class LanguageInsults {
     return !next || gapBreaks(text, word, next) || this.words.followers.has(wordKey(next));
   }
 
-  /** "What an idiot I am", "qué idiota soy": said of oneself, not aimed at anyone. */
-  private saidOfOneself(text: string, words: readonly WordToken[], index: number): boolean {
-    const acrossBreak = this.grammar.selfAfterBreak === true;
-    return this.selfAfter.some((phrase) =>
+  /**
+   * Where a phrase said of oneself follows the insult ("What an idiot I am", "qué idiota
+   * soy"): right after it, after clause punctuation ("What an idiot, I'm late"), or nowhere.
+   */
+  selfAfter(
+    text: string,
+    words: readonly WordToken[],
+    index: number,
+  ): 'right-after' | 'after-a-break' | undefined {
+    const word = words[index] as WordToken;
+    const next = words[index + 1];
+    const follows = this.selfPhrases.some((phrase) =>
       phrase.every((part, i) => {
-        const word = words[index + 1 + i];
-        const previous = words[index + i] as WordToken;
+        const self = words[index + 1 + i];
         return (
-          word !== undefined &&
-          wordKey(word) === part &&
-          (acrossBreak || !gapBreaks(text, previous, word))
+          self !== undefined &&
+          wordKey(self) === part &&
+          (i === 0 || !gapBreaks(text, words[index + i] as WordToken, self))
         );
       }),
     );
+    if (!follows || !next) return undefined;
+    return gapBreaks(text, word, next) ? 'after-a-break' : 'right-after';
+  }
+
+  /**
+   * The languages in force that list the same insult words ("idiota" is Spanish and
+   * Portuguese): a word said of oneself in one of them ("Que idiota, sou um desastre") is
+   * not aimed at anyone in the others either.
+   */
+  private companions: readonly LanguageInsults[] = [];
+
+  readAlongside(languages: readonly LanguageInsults[]): void {
+    this.companions = languages.filter((other) => other !== this);
+  }
+
+  private selfReading(
+    text: string,
+    words: readonly WordToken[],
+    index: number,
+    key: string,
+  ): 'right-after' | 'after-a-break' | undefined {
+    let reading = this.selfAfter(text, words, index);
+    for (const other of this.companions) {
+      if (reading === 'right-after') break;
+      if (other.kinds.has(key)) reading = other.selfAfter(text, words, index) ?? reading;
+    }
+    return reading;
   }
 
   /** "you're" → "you", "he's" → "he"; undefined when the word is no contraction of a copula. */
@@ -165,13 +205,17 @@ class LanguageInsults {
     );
   }
 
-  /** Start offset of what aims the insult at `words[index]`, or undefined. */
+  /**
+   * What aims the insult at `words[index]`: where it starts, and the word that names whom
+   * it is aimed at (a target, a mention, a second-person verb) if one does. Undefined when
+   * nothing aims it.
+   */
   private aimedFrom(
     text: string,
     words: readonly WordToken[],
     index: number,
     kind: Kind,
-  ): number | undefined {
+  ): Aim | undefined {
     let copula = false;
     let negated = false;
     let opener: number | undefined;
@@ -195,7 +239,8 @@ class LanguageInsults {
         (subject !== undefined && (this.words.targets.has(subject) || mention));
       if (aimed) {
         if (negated || this.negatedBefore(text, words, k)) return undefined;
-        return mention ? word.start - 1 : word.start;
+        if (mention) return { start: word.start - 1, at: key };
+        return { start: this.subjectOfVerb(text, words, k) ?? word.start, at: key };
       }
       if (this.negation.isCue(key)) negated = true;
       else if (this.words.copulas.has(key)) copula = true;
@@ -205,11 +250,40 @@ class LanguageInsults {
       if (k === 0) sentenceStart = true;
     }
     if (kind !== 'noun' || negated) return undefined;
-    if (opener !== undefined) return opener;
+    if (opener !== undefined) return { start: opener };
     // A sentence of its own ("Morons.", "Total clowns!") is said to whoever reads it.
     return sentenceStart && !copula && endsSentence(text, words[index] as WordToken)
-      ? start
+      ? { start }
       : undefined;
+  }
+
+  /**
+   * Where the subject of a second-person verb that aims an insult starts, when it is said
+   * ("Tú eres un idiota", "Du bist ein Idiot", "@marta eres una inútil"), so that the finding
+   * and its removal take it too.
+   */
+  private subjectOfVerb(text: string, words: readonly WordToken[], k: number): number | undefined {
+    const verb = words[k] as WordToken;
+    const subject = words[k - 1];
+    if (!this.words.directCopulas.has(wordKey(verb)) || !subject) return undefined;
+    if (gapBreaks(text, subject, verb)) return undefined;
+    if (isMention(text, subject)) return subject.start - 1;
+    return this.words.targets.has(wordKey(subject)) ? subject.start : undefined;
+  }
+
+  /**
+   * "Il est inutile de relancer": aimed at an impersonal subject and followed by what the
+   * judgement is about, the insult word is said of a thing.
+   */
+  private impersonal(words: readonly WordToken[], index: number, aim: Aim): boolean {
+    const grammar = this.grammar.impersonal;
+    const next = words[index + 1];
+    if (!grammar || aim.at === undefined || !next || !grammar.subjects.includes(aim.at))
+      return false;
+    const key = wordKey(next);
+    return grammar.followedBy.some(
+      (word) => key === word || (word.endsWith("'") && key.startsWith(word)),
+    );
   }
 
   match(analysis: TextAnalysis): ToneHit[] {
@@ -221,10 +295,14 @@ class LanguageInsults {
       const word = words[i] as WordToken;
       const key = this.bare(wordKey(word));
       const kind = this.kinds.get(key);
-      if (!kind || !this.standsAlone(text, words, i) || this.saidOfOneself(text, words, i))
-        continue;
-      const start = this.aimedFrom(text, words, i, kind);
-      if (start === undefined) continue;
+      if (!kind || !this.standsAlone(text, words, i)) continue;
+      const self = this.selfReading(text, words, i, key);
+      if (self === 'right-after') continue;
+      const aim = this.aimedFrom(text, words, i, kind);
+      // After a comma, "I'm late" makes it said of oneself unless someone is named.
+      if (!aim || (self === 'after-a-break' && aim.at === undefined)) continue;
+      if (this.impersonal(words, i, aim)) continue;
+      const { start } = aim;
       if (this.needsLanguage.has(key) && languageAt(analysis, word.start) !== this.language)
         continue;
       // "you stupid idiot": one hit, from the target to the last insulting word.
@@ -261,6 +339,7 @@ export const compileInsult: ToneCheckCompiler = (rule, context) => {
   );
   if (!primary) return () => [];
   if (others.length === 0) return (analysis) => primary.match(analysis);
+  for (const language of [primary, ...others]) language.readAlongside([primary, ...others]);
   const otherInsults = new Set(others.flatMap((language) => [...language.kinds.keys()]));
   // One look at the words first: most posts have no insult word in the other languages, and
   // the walks would each read the whole post to find that out.

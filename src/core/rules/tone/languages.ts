@@ -32,10 +32,17 @@ export interface InsultGrammar {
   openers: readonly string[];
   fillers: readonly string[];
   followers: readonly string[];
-  /** What after the insult makes it said of oneself ("qué idiota soy", "quel idiot je suis"). */
+  /**
+   * What after the insult makes it said of oneself ("qué idiota soy", "quel idiot je suis"),
+   * also past a comma when nobody is named ("Quel idiot, je suis en retard"; but "You idiot,
+   * I'm your boss").
+   */
   selfAfter: readonly string[];
-  /** `selfAfter` counts past clause punctuation too ("What an idiot, I'm late"). */
-  selfAfterBreak?: boolean;
+  /**
+   * Subjects that may stand for no one, and what after the insult word then shows it is
+   * said of a thing: French "il est inutile de relancer" (it is useless to restart).
+   */
+  impersonal?: { subjects: readonly string[]; followedBy: readonly string[] };
   /**
    * What a negation right before the word that aims the insult does: cancel it ("no eres
    * idiota", the default), or ask a question that still insults ("Aren't you a clown?",

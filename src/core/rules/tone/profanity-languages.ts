@@ -68,17 +68,14 @@ const COMMON_WORDS = new Map<PostLanguage, ReadonlySet<string>>(
 const NEAR = 80;
 
 /**
- * The detector reads "Such a dick move" as German: a short English sentence has too few
- * letters to tell. An English word is excused only when its language is detected and one
- * of that language's common words ("ist", "der") stands near it.
+ * The hit's sentence is in one of `languages`. The detector reads "Such a dick move" and
+ * "Heavy mist, drive carefully" as German: a short sentence has too few letters to tell. So
+ * the detected language counts only when one of its common words ("ist", "der", "so")
+ * stands near the word too.
  */
-function innocentHere(
-  analysis: TextAnalysis,
-  hit: LexiconHit,
-  innocentIn: readonly PostLanguage[],
-) {
+function saidIn(analysis: TextAnalysis, hit: LexiconHit, languages: readonly PostLanguage[]) {
   const language = languageAt(analysis, hit.start);
-  if (language === undefined || !innocentIn.includes(language)) return false;
+  if (language === undefined || !languages.includes(language)) return false;
   const common = COMMON_WORDS.get(language);
   return analysis
     .words()
@@ -126,9 +123,9 @@ export function otherLanguagesProfanity(
       return hits.filter((hit) => {
         const key = hitKey(analysis, hit);
         const innocentIn = innocentEnglish.get(key);
-        if (innocentIn && innocentHere(analysis, hit, innocentIn)) return false;
+        if (innocentIn && saidIn(analysis, hit, innocentIn)) return false;
         const language = needsLanguage.get(key);
-        if (language && languageAt(analysis, hit.start) !== language) return false;
+        if (language && !saidIn(analysis, hit, [language])) return false;
         innocent ??= innocentPhrases.match(analysis);
         return !innocent.some((p) => p.start <= hit.start && hit.end <= p.end);
       });
