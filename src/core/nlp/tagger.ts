@@ -57,7 +57,12 @@ function compromiseSplitter(): SplitSentences | undefined {
   return typeof split === 'function' ? (split as SplitSentences) : undefined;
 }
 
-const splitter = compromiseSplitter();
+/**
+ * Looked up on first use, not when this module loads: the CLI's bundle loads compromise on
+ * its first call (scripts/build-cli.mjs), and a check that never needs a name never pays
+ * for its lexicon.
+ */
+let splitter: SplitSentences | undefined | null = null;
 
 /**
  * The sentences compromise makes of `text`, with the exact same function it uses when it
@@ -66,6 +71,7 @@ const splitter = compromiseSplitter();
  * text: the caller then treats the text as one piece.
  */
 export function compromiseSentences(text: string): string[] | undefined {
+  if (splitter === null) splitter = compromiseSplitter();
   if (!splitter) return undefined;
   const sentences = splitter(text, nlp.world());
   let length = 0;
