@@ -86,6 +86,19 @@ async function closeIfOpenedGuide(target: Target): Promise<void> {
 }
 const KEY_ALIASES: Record<string, string> = { Ctrl: 'Control', Cmd: 'Meta' };
 
+/**
+ * Sets the viewport. Puppeteer sends the screen orientation with the size, a command Firefox
+ * ESR 140 does not know (153 does): the size is set by then, so only that refusal is let pass.
+ */
+async function setViewport(page: Page, size: { width: number; height: number }): Promise<void> {
+  try {
+    await page.setViewport(size);
+  } catch (error) {
+    if (!String(error).includes('unknown command emulation.setScreenOrientationOverride'))
+      throw error;
+  }
+}
+
 export function puppeteerPage(page: Page): DriverPage {
   let uploads: string | undefined;
   return {
@@ -162,7 +175,7 @@ export function puppeteerPage(page: Page): DriverPage {
     },
     async setViewport(size) {
       const now = page.viewport();
-      if (now?.width !== size.width || now.height !== size.height) await page.setViewport(size);
+      if (now?.width !== size.width || now.height !== size.height) await setViewport(page, size);
     },
     async close() {
       await page.close();
@@ -178,6 +191,11 @@ export interface FirefoxLaunchOptions {
   userDataDir?: string;
   /** As in Chromium's launch options: leave open the guide the extension opens at install. */
   keepGuideTabs?: boolean;
+  /**
+   * Firefox's UI language (`es-ES`), through `intl.locale.requested`; it takes only when that
+   * language's pack is installed (Debian: firefox-esr-l10n-es-es). English by default.
+   */
+  locale?: string;
 }
 
 export async function launchFirefoxDriver(
@@ -196,6 +214,7 @@ export async function launchFirefoxDriver(
       // the next start, as an installed add-on keeps them.
       'extensions.webextensions.keepStorageOnUninstall': true,
       'extensions.webextensions.keepUuidOnUninstall': true,
+      ...(options.locale ? { 'intl.locale.requested': options.locale } : {}),
     },
   });
   if (!options.keepGuideTabs) {
@@ -211,7 +230,7 @@ export async function launchFirefoxDriver(
     let storagePage: DriverPage | undefined;
     const newPage = async () => {
       const page = await browser.newPage();
-      await page.setViewport({ width: 1280, height: 900 });
+      await setViewport(page, { width: 1280, height: 900 });
       await routeFixtures(page);
       return page;
     };

@@ -26,6 +26,12 @@ export interface LaunchOptions {
    * opens, so that every other test's tab stays the active one.
    */
   keepGuideTabs?: boolean;
+  /**
+   * The browser's UI language (`es`): `--lang` picks the extension's catalogue even without
+   * Chromium's own translations, and `LANGUAGE` makes getUILanguage() agree once Debian's
+   * chromium-l10n is installed. English by default.
+   */
+  locale?: string;
 }
 
 export interface ExtensionSession {
@@ -83,8 +89,10 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...(options.locale ? [`--lang=${options.locale}`] : []),
       ...(options.args ?? []),
     ],
+    ...(options.locale ? { env: { ...process.env, LANGUAGE: options.locale } } : {}),
     viewport: headless ? { width: 1280, height: 900 } : null,
   });
   if (!options.keepGuideTabs) context.on('page', (page) => void closeIfOpenedGuide(page));
