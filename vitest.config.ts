@@ -1,9 +1,10 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 import path from 'node:path';
+import { eldDetectorAlias } from './scripts/eld-alias';
 
 const root = path.dirname(new URL(import.meta.url).pathname);
-const alias = { '@': root };
+const alias = { '@': root, ...eldDetectorAlias(root) };
 
 // One project per test layer; `npm test` runs them all, `npm run test:<layer>` one.
 export default defineConfig({

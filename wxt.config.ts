@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import { SITE_MATCH_PATTERNS } from './src/sites';
 import { coreJsGlobalThis } from './scripts/core-js-global';
+import { eldDetectorAlias } from './scripts/eld-alias';
 
 /**
  * The public half of Postguard's development signing key (RSA, SPKI DER, base64). With it in
@@ -18,6 +19,7 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   // Explicit imports everywhere: code reads the same in the extension, the CLI and tests.
   imports: false,
+  alias: eldDetectorAlias(import.meta.dirname),
   manifestVersion: 3,
   vite: () => ({ plugins: [coreJsGlobalThis()] }),
   manifest: ({ browser, mode }) => ({

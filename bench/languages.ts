@@ -119,7 +119,9 @@ function printTypingRow(result: TypingResult): void {
 }
 
 export function runLanguageBenchmarks(): void {
-  console.log('\nLanguages: detection on the labelled posts of 40-300 characters (tinyld light)');
+  console.log(
+    '\nLanguages: detection on the labelled posts of 40-300 characters (eld, the five languages only)',
+  );
   const { rows, microseconds } = detectionAccuracy();
   for (const row of rows) {
     const wrong = Object.entries(row.wrong)

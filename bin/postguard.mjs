@@ -8,15 +8,17 @@ if (major < 20 || (major === 20 && minor < 6)) {
   process.exit(2);
 }
 
+const { fileURLToPath } = await import('node:url');
+
 let cli;
 try {
   const { tsImport } = await import('tsx/esm/api');
   cli = await tsImport('../src/cli/main.ts', {
     parentURL: import.meta.url,
-    // No tsconfig: ours extends .wxt/tsconfig.json, which exists only after `wxt prepare`,
-    // and one in the working directory must not change how the CLI runs. src/core and
-    // src/cli use relative imports only, so nothing needs it.
-    tsconfig: false,
+    // Not the project's tsconfig: it extends .wxt/tsconfig.json, which exists only after
+    // `wxt prepare`, and one in the working directory must not change how the CLI runs.
+    // src/core and src/cli use relative imports, and eld's detector through this file's path.
+    tsconfig: fileURLToPath(new URL('../tsconfig.cli.json', import.meta.url)),
   });
 } catch (error) {
   const missing = error?.code === 'ERR_MODULE_NOT_FOUND' && String(error.message).includes("'tsx");

@@ -3,10 +3,10 @@
 // packages (zod, re2js, compromise, twitter-text), so the installed CLI starts without
 // compiling TypeScript and needs nothing from devDependencies. `npm pack` runs this first.
 import { build } from 'esbuild';
-import { chmodSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { chmodSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { inflectionModel, TRANSFORM_MODULE } from './cli-inflections.mjs';
+import { packageDirOf, thirdPartyLicenceText } from './third-party-licences.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 export const CLI_BUNDLE = 'dist/postguard.mjs';
@@ -14,36 +14,14 @@ export const LICENSES_FILE = 'dist/THIRD-PARTY-LICENSES.txt';
 
 /** The packages whose code is in the bundle, each with its licence text, for the package. */
 function thirdPartyLicenses(metafile) {
-  const packages = new Map();
-  for (const input of Object.keys(metafile.inputs)) {
-    const match = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input);
-    if (!match) continue;
-    const dir = path.join(root, input.slice(0, match.index + match[0].length));
-    if (packages.has(dir)) continue;
-    const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
-    const licenceFile = readdirSync(dir).find((name) => /^(licen[cs]e|copying)(\.|$)/i.test(name));
-    packages.set(dir, {
-      name: pkg.name,
-      version: pkg.version,
-      license: pkg.license ?? pkg.licenses?.[0]?.type ?? 'see the text below',
-      text: licenceFile ? readFileSync(path.join(dir, licenceFile), 'utf8').trim() : '',
-    });
-  }
-  const entries = [...packages.values()].sort((a, b) => a.name.localeCompare(b.name));
-  for (const entry of entries) {
-    if (!entry.text) throw new Error(`${entry.name} has no licence file to ship with the CLI`);
-  }
-  // Data that is not a package: the word lists say where they come from (public/ ships it
-  // in the extension too).
-  const dataNotices = readFileSync(path.join(root, 'public/THIRD-PARTY-NOTICES.txt'), 'utf8');
-  return [
+  const dirs = Object.keys(metafile.inputs)
+    .map((input) => packageDirOf(input, root))
+    .filter((dir) => dir !== undefined);
+  return thirdPartyLicenceText(
+    dirs,
+    root,
     'The postguard CLI (dist/postguard.mjs) includes these packages, under these licences.',
-    ...entries.map(
-      (e) => `\n${'='.repeat(78)}\n${e.name}@${e.version} (${e.license})\n\n${e.text}`,
-    ),
-    `\n${'='.repeat(78)}\n${dataNotices.trim()}`,
-    '',
-  ].join('\n');
+  );
 }
 
 /**
@@ -90,6 +68,8 @@ const outfile = `${root}${CLI_BUNDLE}`;
 const result = await build({
   absWorkingDir: root,
   entryPoints: ['src/cli/bin.ts'],
+  // Standalone (no `wxt prepare` needed): relative imports and eld's detector path.
+  tsconfig: 'tsconfig.cli.json',
   outfile,
   bundle: true,
   platform: 'node',

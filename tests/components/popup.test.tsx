@@ -183,7 +183,7 @@ describe('popup: insert', () => {
       kind: 'insert-content',
       contentId: 'careers-winter',
       packId: 'acme-social',
-      packVersion: '2026.11.2',
+      packVersion: '2026.12.0',
     });
     expect(message.text).toBe(
       'My team at ACME is hiring engineers. Come build with us! #ACMEemployee #hiring ' +
@@ -204,7 +204,7 @@ describe('popup: insert', () => {
       network: 'x',
       action: 'inserted',
       packId: 'acme-social',
-      packVersion: '2026.11.2',
+      packVersion: '2026.12.0',
       edited: false,
     });
   });

@@ -109,7 +109,7 @@ describeInEachBrowser(
               contentId: c.contentId,
               network,
               packId: 'acme-social',
-              packVersion: '2026.11.2',
+              packVersion: '2026.12.0',
               edited: false,
             });
             expect(JSON.stringify(row)).not.toContain(c.wording);

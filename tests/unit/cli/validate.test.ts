@@ -28,7 +28,7 @@ describe('postguard validate', () => {
     expect(result).toMatchObject({ code: 0, stderr: '' });
     expect(result.stdout.split('\n')).toEqual([
       expect.stringMatching(/starter\.json: ok \(postguard-starter@\d+\.\d+\.\d+, \d+ rules\)$/),
-      expect.stringMatching(/acme-demo\.json: ok \(acme-social@2026\.11\.2, \d+ rules\)$/),
+      expect.stringMatching(/acme-demo\.json: ok \(acme-social@2026\.12\.0, \d+ rules\)$/),
     ]);
   });
 
@@ -36,7 +36,7 @@ describe('postguard validate', () => {
     const result = await runCli(['validate', ACME]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(
-      /acme-demo\.json: ok \(acme-social@2026\.11\.2, \d+ rules; extends the bundled postguard-starter\)/,
+      /acme-demo\.json: ok \(acme-social@2026\.12\.0, \d+ rules; extends the bundled postguard-starter\)/,
     );
   });
 

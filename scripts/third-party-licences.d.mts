@@ -1,0 +1,6 @@
+export function packageDirOf(moduleId: string, root: string): string | undefined;
+export function thirdPartyLicenceText(
+  packageDirs: readonly string[],
+  root: string,
+  title: string,
+): string;
