@@ -2,6 +2,7 @@ import { defineConfig } from 'wxt';
 import { SITE_MATCH_PATTERNS } from './src/sites';
 import { coreJsGlobalThis } from './scripts/core-js-global';
 import { eldDetectorAlias } from './scripts/eld-alias';
+import { gatherBundledPackages, writeExtensionLicences } from './scripts/extension-licences';
 
 /**
  * The public half of Postguard's development signing key (RSA, SPKI DER, base64). With it in
@@ -21,7 +22,11 @@ export default defineConfig({
   imports: false,
   alias: eldDetectorAlias(import.meta.dirname),
   manifestVersion: 3,
-  vite: () => ({ plugins: [coreJsGlobalThis()] }),
+  vite: () => ({ plugins: [coreJsGlobalThis(), gatherBundledPackages(import.meta.dirname)] }),
+  // The licences of every package the build bundles, beside the code (THIRD-PARTY-LICENSES.txt).
+  hooks: {
+    'build:done': (wxt) => writeExtensionLicences(import.meta.dirname, wxt.config.outDir),
+  },
   manifest: ({ browser, mode }) => ({
     // In the browser's language, from public/_locales (English when it has none of the five).
     name: '__MSG_extName__',

@@ -4,11 +4,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-const PACKAGE_DIR = /(?:^|[\\/])node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)[\\/]/;
+// The separator after the name is looked at, not taken, so that a nested node_modules matches too.
+const PACKAGE_DIR = /(?:^|[\\/])node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)(?=[\\/])/g;
 
-/** The package folder a bundled module came from, or undefined for the project's own code. */
+/**
+ * The package folder a bundled module came from, or undefined for the project's own code: the
+ * innermost one, for a package nested in another's node_modules (twitter-text's core-js).
+ */
 export function packageDirOf(moduleId, root) {
-  const match = PACKAGE_DIR.exec(moduleId);
+  const match = [...moduleId.matchAll(PACKAGE_DIR)].at(-1);
   if (!match) return undefined;
   const dir = moduleId.slice(0, match.index + match[0].length);
   return path.isAbsolute(dir) ? dir : path.join(root, dir);
@@ -40,7 +44,12 @@ export function thirdPartyLicenceText(packageDirs, root, title) {
     )
     .sort((a, b) => a.name.localeCompare(b.name));
   for (const entry of entries) {
-    if (!entry.text) throw new Error(`${entry.name} has no licence file to ship with the bundle`);
+    // A package that ships no licence file still names its licence: say so rather than
+    // leave it out (WXT's own @wxt-dev/browser, MIT, is one).
+    if (!entry.text && entry.license === 'see the text below')
+      throw new Error(`${entry.name} names no licence and ships no licence file`);
+    if (!entry.text)
+      entry.text = `Licensed under ${entry.license}; the package ships no licence file (see its repository).`;
   }
   const dataNotices = readFileSync(path.join(root, 'public/THIRD-PARTY-NOTICES.txt'), 'utf8');
   return [

@@ -78,12 +78,29 @@ describe('npm run package: the store uploads', () => {
     const manifest = await manifestOf(store(kind));
     expect(manifest).toMatchObject({
       manifest_version: 3,
-      name: 'Postguard',
+      // In the browser's language: the name is the catalogue's.
+      name: '__MSG_extName__',
+      default_locale: 'en',
       version: pkg.version,
     });
+    const english = (await unzip(store(kind)))['_locales/en/messages.json']?.toString() ?? '{}';
+    expect(JSON.parse(english)).toMatchObject({ extName: { message: 'Postguard' } });
     expect(manifest).not.toHaveProperty('key');
     expect(manifest).not.toHaveProperty('update_url');
   });
+
+  it.each(['chrome', 'firefox'])(
+    'ships the %s build with the licences of what it bundles and the word lists’ notices',
+    async (kind) => {
+      const files = await unzip(store(kind));
+      const licences = files['THIRD-PARTY-LICENSES.txt']?.toString() ?? '';
+      for (const bundled of ['eld@', '@orama/stemmers@', 'compromise@', 'react@', 'core-js@'])
+        expect(licences, bundled).toContain(`\n${bundled}`);
+      expect(licences).toContain('Apache License');
+      expect(licences).toContain('LDNOOBW');
+      expect(files['THIRD-PARTY-NOTICES.txt']?.toString()).toContain('CC BY 4.0');
+    },
+  );
 
   it('gives Firefox Add-ons its add-on id, linted by web-ext lint with no errors', async () => {
     const manifest = await manifestOf(store('firefox'));
