@@ -1,6 +1,8 @@
 import { LruCache } from './lru';
 import {
   compromiseSentences,
+  splitsApart,
+  splitsLineByLine,
   tagPiece,
   trimmedName,
   type NameSpan,
@@ -112,8 +114,59 @@ function taggedGroups(sentences: readonly string[]): Group[] {
   return groups;
 }
 
+/** The sentences of parts of posts (a line or more of one), by the part's text. */
+const partSentences = new LruCache<readonly string[] | null>(2048, 400_000);
+
+function sentencesOfPart(part: string): readonly string[] | undefined {
+  let sentences = partSentences.get(part);
+  if (sentences === undefined) {
+    sentences = compromiseSentences(part) ?? null;
+    partSentences.set(part, sentences);
+  }
+  return sentences ?? undefined;
+}
+
+/** Where a post may be cut: after a line break. */
+const CUTS = /(?:\r?\n|\r)+/g;
+/** Tries to cut before giving up on cutting the rest of a text (each try splits more of it). */
+const MAX_FAILED_CUTS = 8;
+
+/**
+ * The sentences compromise makes of `text`, from those of its parts found before: the text is
+ * cut after a line break wherever compromise cuts the whole text there too (splitsApart), so
+ * an edit costs the splitting of its own paragraph or line, not of the post.
+ */
+export function postSentences(text: string): readonly string[] {
+  const whole = () => compromiseSentences(text) ?? [text];
+  if (!splitsLineByLine(text)) return whole();
+  const sentences: string[] = [];
+  let from = 0;
+  let failed = 0;
+  CUTS.lastIndex = 0;
+  for (let m = CUTS.exec(text); m !== null; m = CUTS.exec(text)) {
+    const cut = m.index + m[0].length;
+    if (cut >= text.length || failed > MAX_FAILED_CUTS) break;
+    const next = String.fromCodePoint(text.codePointAt(cut) as number);
+    const part = text.slice(from, cut);
+    const found = sentencesOfPart(part);
+    if (!found) return whole();
+    if (!splitsApart(part, found, next)) {
+      failed++;
+      continue;
+    }
+    for (const sentence of found) sentences.push(sentence);
+    from = cut;
+    failed = 0;
+  }
+  if (from === 0) return whole();
+  const rest = sentencesOfPart(text.slice(from));
+  if (!rest) return whole();
+  for (const sentence of rest) sentences.push(sentence);
+  return sentences;
+}
+
 function computePeople(text: string): NameSpan[] {
-  const sentences = compromiseSentences(text) ?? [text];
+  const sentences = postSentences(text);
   const people: NameSpan[] = [];
   let base = 0;
   for (const { tagged } of taggedGroups(sentences)) {

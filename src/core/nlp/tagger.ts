@@ -272,6 +272,49 @@ export function compromiseSentences(text: string): string[] | undefined {
   return length === text.length ? sentences : undefined;
 }
 
+/** CJK full stops: a text with one anywhere is cut into sentences by other rules, every line of it. */
+const CJK_STOP = /[\u3002\uFF01\uFF1F\uFF61]/;
+/** compromise's "letter": its splitter keeps a piece without one with the piece before. */
+const LETTER = /[\p{L}\p{N}\p{So}]/u;
+/**
+ * What makes compromise's splitter join a sentence with the one or two after it: an opening
+ * quotation mark (its quoteMerge) or bracket (its parensMerge).
+ */
+const OPENS_A_SENTENCE_UP =
+  /["\uFF02\u201C\u201F\u201E\u2E42\u201A\u00AB\u2039\u2035\u2036\u2037\u301D\u301F\u300C\u300E(\uFF08]/;
+
+/** Whether compromise cuts every line of `text` into sentences alike (no CJK full stop in it). */
+export function splitsLineByLine(text: string): boolean {
+  return !CJK_STOP.test(text);
+}
+
+/**
+ * Whether compromise cuts `before + after` into the sentences of `before` (given, as
+ * compromiseSentences cut it) followed by those of `after` alone, where `before` ends with a
+ * line break, `after` starts with `next`, and their text splits line by line. In compromise
+ * 14's splitter, step by step:
+ * - it splits by line breaks first (each break a piece of its own), then each line by
+ *   sentence ends: `before`'s pieces, then `after`'s, in any text without a CJK full stop;
+ * - a piece without a letter goes with the piece before, or before the next one when there
+ *   is none before: `before` has a letter, so its break goes with a piece of its own, and
+ *   `after` starts with one, so its first piece stays its own;
+ * - a piece that is not a sentence is joined to the next unless it ends with a line break,
+ *   which `before`'s last one now does;
+ * - a sentence with an opening quotation mark or bracket takes the next one or two: none is
+ *   in the last two sentences of `before`;
+ * - white space at the start of a sentence moves to the one before: `after` starts with a letter.
+ * (Cutting after sentence ends inside a line too was measured: more pieces to look up cost
+ * more than compromise's splitting of the line.)
+ */
+export function splitsApart(before: string, sentences: readonly string[], next: string): boolean {
+  return (
+    /[\n\r]$/.test(before) &&
+    LETTER.test(before) &&
+    LETTER.test(next) &&
+    !sentences.slice(-2).some((sentence) => OPENS_A_SENTENCE_UP.test(sentence))
+  );
+}
+
 /** Characters compromise keeps around a name that are not part of it ("Mr. Chen." → "Mr. Chen"). */
 const EDGE = /[\p{L}\p{M}\p{N}]/u;
 
