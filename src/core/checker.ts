@@ -5,13 +5,20 @@ import type {
   ResolvedCheckOptions,
   Suggestion,
 } from './findings';
+import { localDate } from './dates';
+import { LruCache } from './nlp/lru';
 import { clampRange } from './offsets';
 import { fail, formatPath, ok, type PackError, type Result } from './pack/errors';
 import { lastDefined, layerRules, orderLayers, type EffectiveRule } from './pack/layers';
 import type { Network, Pack } from './pack/schema';
-import { compileRule } from './rules/registry';
-import { RuleCompileError, type CompiledRule } from './rules/types';
-import { analyseText, type TextAnalysis } from './text/analysis';
+import { compileRule, ruleParts, type RulePart } from './rules/registry';
+import {
+  PARAGRAPH_MARGIN,
+  RuleCompileError,
+  type CompiledRule,
+  type RuleScope,
+} from './rules/types';
+import { analyseText, paragraphs, type TextAnalysis } from './text/analysis';
 import { languageAt } from './text/language';
 import { POST_LANGUAGES, type PostLanguage } from './text/post-languages';
 import { layerGuide, type LayeredGuide } from './guide/layers';
@@ -38,8 +45,17 @@ export interface Checker {
   check(text: string, options: CheckOptions): Finding[];
 }
 
-interface ActiveRule {
+/** A compiled part of a rule (see ruleParts), and its place among all parts of all rules. */
+interface ActivePart {
   compiled: CompiledRule;
+  scope: RuleScope;
+  rule: ActiveRule;
+  /** Findings come in this order where they tie in position and rule id, as they always did. */
+  order: number;
+}
+
+interface ActiveRule {
+  packId: string;
   networks: ReadonlySet<Network> | undefined;
   link: string | undefined;
   /** The guide section that explains the rule; checked to exist when the packs compile. */
@@ -83,7 +99,7 @@ function finish(text: string, finding: Finding, active: ActiveRule): Finding {
   return {
     ...finding,
     ...(active.guide ? { guide: active.guide } : {}),
-    packId: active.compiled.packId,
+    packId: active.packId,
     // A function replacer, so a `$&` typed in the post is not read as a pattern.
     message: finding.message.replaceAll('{match}', () => match),
     ...(link ? { link } : {}),
@@ -100,11 +116,63 @@ function byPosition(a: Finding, b: Finding): number {
   );
 }
 
+/** A finding, and where it comes in a check's list among findings at the same place. */
+interface Placed {
+  finding: Finding;
+  order: number;
+  index: number;
+}
+
+function byPlace(a: Placed, b: Placed): number {
+  return byPosition(a.finding, b.finding) || a.order - b.order || a.index - b.index;
+}
+
+/** The finding moved `by` characters, its fixes with it. */
+function shifted(finding: Finding, by: number): Finding {
+  return {
+    ...finding,
+    start: finding.start + by,
+    end: finding.end + by,
+    suggestions: finding.suggestions.map((suggestion) => ({
+      ...suggestion,
+      edits: suggestion.edits.map((e) => ({ ...e, start: e.start + by, end: e.end + by })),
+    })),
+  };
+}
+
+/** What a paragraph's findings, with its margins, are kept as: per part, from its start. */
+interface KnownParagraph {
+  findings: (Finding[] | undefined)[];
+}
+
+/**
+ * Paragraphs checked before, by their text with its margins and what else a paragraph rule
+ * may read (RuleScope): typing changes one paragraph, and the others keep their findings.
+ * Bounded by characters, for pasted pages.
+ */
+const KNOWN_PARAGRAPHS = 4_096;
+const KNOWN_CHARACTERS = 1_000_000;
+
 function ruleIndex(pack: Pack, rule: EffectiveRule['rule']): number {
   return pack.rules.indexOf(rule);
 }
 
-export function compilePacks(packs: readonly Pack[]): Result<Checker> {
+export interface CompileOptions {
+  /**
+   * `false` checks every rule whole on the whole text, as the checker did before it kept
+   * paragraphs (RuleScope): what the tests of the paragraph cache compare with. Default true.
+   */
+  byParagraph?: boolean;
+}
+
+export function compilePacks(
+  packs: readonly Pack[],
+  options: CompileOptions = {},
+): Result<Checker> {
+  const partsOf =
+    options.byParagraph === false
+      ? (rule: EffectiveRule['rule']): RulePart[] => [{ rule, scope: 'post' }]
+      : ruleParts;
   const layered = orderLayers(packs);
   if (!layered.ok) return layered;
   const ordered = layered.value;
@@ -120,6 +188,7 @@ export function compilePacks(packs: readonly Pack[]): Result<Checker> {
 
   const errors: PackError[] = [];
   const active: ActiveRule[] = [];
+  const parts: ActivePart[] = [];
   for (const effective of rules) {
     const pack = packById.get(effective.packId);
     if (!pack) continue;
@@ -137,13 +206,13 @@ export function compilePacks(packs: readonly Pack[]): Result<Checker> {
     }
     const languages = effective.rule.languages ?? pack.languages;
     try {
-      const compiled = compileRule(effective.rule, {
-        pack,
-        org,
-        languages: languages ?? POST_LANGUAGES,
-      });
-      active.push({
-        compiled,
+      const context = { pack, org, languages: languages ?? POST_LANGUAGES };
+      const compiledParts = partsOf(effective.rule).map((part) => ({
+        compiled: compileRule(part.rule, context),
+        scope: part.scope,
+      }));
+      const rule: ActiveRule = {
+        packId: pack.id,
         networks: effective.rule.networks ? new Set(effective.rule.networks) : undefined,
         // The rule's own pack knows best where its policy lives; the top pack otherwise.
         link: effective.rule.link ?? pack.policyUrl ?? policyUrl,
@@ -153,7 +222,11 @@ export function compilePacks(packs: readonly Pack[]): Result<Checker> {
             ? new Set(languages)
             : undefined,
         tier: tierOf(effective.rule),
-      });
+      };
+      active.push(rule);
+      for (const { compiled, scope } of compiledParts) {
+        parts.push({ compiled, scope, rule, order: parts.length });
+      }
     } catch (error) {
       if (error instanceof RuleCompileError) {
         const inner = formatPath(error.path);
@@ -178,6 +251,7 @@ export function compilePacks(packs: readonly Pack[]): Result<Checker> {
     }
   }
   if (errors.length > 0) return fail(errors);
+  const known = new LruCache<KnownParagraph>(KNOWN_PARAGRAPHS, KNOWN_CHARACTERS);
 
   const checker: Checker = {
     packs: ordered,
@@ -194,17 +268,97 @@ export function compilePacks(packs: readonly Pack[]): Result<Checker> {
         language: options.language,
       };
       const analysis = analyseText(text);
-      const findings: Finding[] = [];
-      for (const rule of active) {
+      const placed: Placed[] = [];
+      const local: ActivePart[] = [];
+      for (const part of parts) {
+        const { rule } = part;
         if (rule.networks && !rule.networks.has(resolved.network)) continue;
         if (options.tier && rule.tier !== options.tier) continue;
-        for (const finding of rule.compiled.check(analysis, resolved)) {
-          if (inRuleLanguage(rule, analysis, finding.start))
-            findings.push(finish(text, finding, rule));
+        if (part.scope === 'paragraph') {
+          local.push(part);
+          continue;
         }
+        checkPart(part, analysis, resolved).forEach((finding, index) => {
+          placed.push({ finding, order: part.order, index });
+        });
       }
-      return findings.sort(byPosition);
+      if (local.length > 0) checkParagraphs(text, analysis, local, resolved, known, placed);
+      return placed.sort(byPlace).map((p) => p.finding);
     },
   };
   return ok(checker);
+}
+
+/** One part's findings on the analysed text, in its rule's languages, made safe to show. */
+function checkPart(
+  part: ActivePart,
+  analysis: TextAnalysis,
+  options: ResolvedCheckOptions,
+): Finding[] {
+  const findings: Finding[] = [];
+  for (const finding of part.compiled.check(analysis, options)) {
+    if (inRuleLanguage(part.rule, analysis, finding.start))
+      findings.push(finish(analysis.text, finding, part.rule));
+  }
+  return findings;
+}
+
+/**
+ * The `paragraph` parts, paragraph by paragraph: each paragraph is checked with
+ * PARAGRAPH_MARGIN characters either side (all such a rule may read), and keeps what starts
+ * in it; the answer is kept by that text, the paragraph's place in it and the options such a
+ * rule may read, so a paragraph that did not change is not checked again. What a part finds
+ * in a paragraph is what it finds there in the whole text (see RuleScope), moved.
+ */
+function checkParagraphs(
+  text: string,
+  analysis: TextAnalysis,
+  local: readonly ActivePart[],
+  options: ResolvedCheckOptions,
+  known: LruCache<KnownParagraph>,
+  placed: Placed[],
+): void {
+  const pieces = paragraphs(text);
+  if (pieces.length === 1) {
+    for (const part of local) {
+      checkPart(part, analysis, options).forEach((finding, index) => {
+        placed.push({ finding, order: part.order, index });
+      });
+    }
+    return;
+  }
+  const optionsKey = `${options.network}|${options.language ?? ''}|${localDate(options.now)}`;
+  const counts = new Map<number, number>();
+  for (const { start, end } of pieces) {
+    const from = Math.max(0, start - PARAGRAPH_MARGIN);
+    const to = Math.min(text.length, end + PARAGRAPH_MARGIN);
+    const window = text.slice(from, to);
+    const key = `${optionsKey}|${start - from}|${end - from}|${window}`;
+    let entry = known.get(key);
+    if (!entry) {
+      entry = { findings: [] };
+      known.set(key, entry);
+    }
+    let windowAnalysis: TextAnalysis | undefined;
+    for (const part of local) {
+      let findings = entry.findings[part.order];
+      if (!findings) {
+        windowAnalysis ??= analyseText(window);
+        // The last paragraph also holds what starts at the very end (an empty range).
+        const last = end === text.length;
+        findings = checkPart(part, windowAnalysis, options)
+          .filter(
+            (f) =>
+              f.start >= start - from && (f.start < end - from || (last && f.start === end - from)),
+          )
+          .map((f) => shifted(f, from - start));
+        entry.findings[part.order] = findings;
+      }
+      let index = counts.get(part.order) ?? 0;
+      for (const finding of findings) {
+        placed.push({ finding: shifted(finding, start), order: part.order, index: index++ });
+      }
+      counts.set(part.order, index);
+    }
+  }
 }

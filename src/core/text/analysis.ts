@@ -1,3 +1,5 @@
+import { LruCache } from '../nlp/lru';
+
 /**
  * One text, analysed once per check and shared by every rule: word tokens with their
  * UTF-16 offsets are computed on first use, so rules that don't need them cost nothing.
@@ -60,13 +62,94 @@ export function tokenize(text: string): WordToken[] {
   return words;
 }
 
+/**
+ * Where a text may be cut for tokenizing it piece by piece: after the white space that
+ * follows a sentence's end, and after any white space with a line break in it. No word holds
+ * white space and WORD looks at nothing before a word, so the words of the pieces are the
+ * words of the whole.
+ */
+const TOKEN_CUT = /[.!?…]\s+|\n\s*/g;
+
+/**
+ * Each piece's words, offsets within the piece. Typing changes one sentence of a post: the
+ * others' words are found once, then copied with their offsets moved.
+ */
+const wordsOfPiece = new LruCache<WordToken[]>(8_192, 400_000);
+
+function cachedTokens(piece: string): WordToken[] {
+  let words = wordsOfPiece.get(piece);
+  if (!words) {
+    words = tokenize(piece);
+    wordsOfPiece.set(piece, words);
+  }
+  return words;
+}
+
+/** The same as tokenize(text), from the words of its sentences found before. */
+function tokenizeBySentence(text: string): WordToken[] {
+  const words: WordToken[] = [];
+  const addPiece = (from: number, to: number) => {
+    for (const word of cachedTokens(text.slice(from, to))) {
+      words.push({
+        text: word.text,
+        lower: word.lower,
+        start: word.start + from,
+        end: word.end + from,
+      });
+    }
+  };
+  let from = 0;
+  TOKEN_CUT.lastIndex = 0;
+  for (let m = TOKEN_CUT.exec(text); m !== null; m = TOKEN_CUT.exec(text)) {
+    const to = m.index + m[0].length;
+    if (to >= text.length) break;
+    addPiece(from, to);
+    from = to;
+  }
+  // A text in one piece is one no check has seen before (typing changes it): not kept.
+  if (from === 0) return tokenize(text);
+  addPiece(from, text.length);
+  return words;
+}
+
 export function analyseText(text: string): TextAnalysis {
   let words: WordToken[] | undefined;
   return {
     text,
     words() {
-      words ??= tokenize(text);
+      words ??= tokenizeBySentence(text);
       return words;
     },
   };
+}
+
+/** A paragraph of a text: from its first character to the end of the blank line after it. */
+export interface Paragraph {
+  start: number;
+  end: number;
+}
+
+/** A line break, then a line of nothing but spaces, then a line break. */
+const BLANK_LINE = /\n[^\S\n]*\n/g;
+const SPACE = /\s/;
+
+/**
+ * The text cut into paragraphs at blank lines, each with the white space after it: they
+ * follow one another and cover the whole text (one paragraph for a text without blank lines).
+ * Every paragraph but the first starts with a character that is not white space.
+ */
+export function paragraphs(text: string): Paragraph[] {
+  const found: Paragraph[] = [];
+  let start = 0;
+  BLANK_LINE.lastIndex = 0;
+  for (let m = BLANK_LINE.exec(text); m !== null; m = BLANK_LINE.exec(text)) {
+    let end = m.index + m[0].length;
+    while (end < text.length && SPACE.test(text.charAt(end))) end++;
+    BLANK_LINE.lastIndex = end;
+    if (end >= text.length) break;
+    found.push({ start, end });
+    start = end;
+  }
+  found.push({ start, end: text.length });
+  return found;
 }
