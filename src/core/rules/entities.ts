@@ -1,7 +1,8 @@
+import { LruCache } from '../nlp/lru';
 import { findPeople } from '../nlp/people';
 import type { EntitiesRule } from '../pack/schema';
 import { removeSuggestion } from '../suggestions';
-import type { TextAnalysis, WordToken } from '../text/analysis';
+import { paragraphs, type TextAnalysis, type WordToken } from '../text/analysis';
 import { inflections } from '../text/inflect';
 import { joinedKey, PhraseMatcher } from '../text/phrases';
 import { compileAllowList } from './entities/allow';
@@ -106,6 +107,54 @@ function nearStretches(
   return stretches;
 }
 
+/**
+ * How far around a paragraph the scanners read: a phone's lead-in words 40 characters back,
+ * a character or two either side of a match. None of their matches holds a blank line (links
+ * and emails hold no white space, phones no line break, money and percentages one white
+ * space at most), so what they find in a paragraph is what they find there in the whole text.
+ */
+const SCAN_MARGIN = 64;
+
+/**
+ * The scanners' spans in `text`, paragraph by paragraph: each paragraph is scanned with its
+ * margins once and its spans kept (by that text, offsets from the paragraph's start), so a
+ * keystroke scans the paragraph it changed. People's names are found apart (nlp/people.ts).
+ */
+export function scanByParagraph(
+  text: string,
+  scanners: readonly Scanner[],
+  known: LruCache<EntitySpan[]>,
+): EntitySpan[] {
+  const found: EntitySpan[] = [];
+  const pieces = paragraphs(text);
+  if (pieces.length === 1) {
+    for (const scan of scanners) scan(text, found);
+    return found;
+  }
+  for (const { start, end } of pieces) {
+    const from = Math.max(0, start - SCAN_MARGIN);
+    const to = Math.min(text.length, end + SCAN_MARGIN);
+    const window = text.slice(from, to);
+    const key = `${start - from}|${end - from}|${window}`;
+    let spans = known.get(key);
+    if (!spans) {
+      const all: EntitySpan[] = [];
+      for (const scan of scanners) scan(window, all);
+      spans = all
+        .filter((span) => span.start >= start - from && span.start < end - from)
+        .map((span) => ({
+          ...span,
+          start: span.start + from - start,
+          end: span.end + from - start,
+        }));
+      known.set(key, spans);
+    }
+    for (const span of spans)
+      found.push({ ...span, start: span.start + start, end: span.end + start });
+  }
+  return found;
+}
+
 export const compileEntitiesRule = defineRule<EntitiesRule>((rule) => {
   const types = new Set(rule.entities);
   const scanners: Scanner[] = [];
@@ -118,6 +167,7 @@ export const compileEntitiesRule = defineRule<EntitiesRule>((rule) => {
   const allow = compileAllowList(rule.allow);
   const near = compileNear(rule.near);
   const window = rule.window ?? DEFAULT_WINDOW;
+  const scanned = new LruCache<EntitySpan[]>(2_048, 400_000);
 
   return (analysis) => {
     const { text } = analysis;
@@ -125,8 +175,7 @@ export const compileEntitiesRule = defineRule<EntitiesRule>((rule) => {
     const ranges = near ? nearRanges(near, analysis) : undefined;
     if (ranges && ranges.length === 0) return [];
 
-    const found: EntitySpan[] = [];
-    for (const scan of scanners) scan(text, found);
+    const found = scanByParagraph(text, scanners, scanned);
     if (wantsPeople) {
       const stretches: [number, number][] = ranges
         ? nearStretches(analysis.words(), ranges, window)
