@@ -12,6 +12,11 @@ import { composed, tokenize, type TextAnalysis, type WordToken } from './analysi
  * ("AT&T", "acme.com"). Punctuation before the first word or after the last one must be
  * right next to it in the text ("$ACME", "C++"). A `#` or `@` right before a match is part
  * of it, so removing `#ProjectFalcon` removes the hash too.
+ *
+ * A phrase's first word is also found behind a French elided article or pronoun, which the
+ * tokenizer keeps in the word ("l'Umbrella", "d'ACME", "qu'ACME", "jusqu'à"): the hit
+ * starts after the apostrophe, so its `match` is the phrase's own words. A phrase written
+ * with the elision ("d'ACME") is found as written first.
  */
 
 export interface PhraseHit<T> {
@@ -47,6 +52,91 @@ const PUNCT = '\u0000';
 /** What may separate the words of a phrase in a post without changing the phrase. */
 const LOOSE_GAP = /[\s\-‐‑‒–—_#\u200b\u200c]|\u200d|\ufe0f/gu;
 const SOCIAL_SIGIL = /^[#@]/;
+
+/**
+ * French elisions written onto the next word: articles, pronouns and conjunctions ("l'",
+ * "d'", "qu'", "jusqu'"), either apostrophe, any case ("L'ACME", "D’ACME").
+ */
+const ELISION = /^(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu)['’]/i;
+/** The longest elision's length: "lorsqu'", "puisqu'", "quoiqu'". */
+const LONGEST_ELISION = 7;
+
+function isApostrophe(code: number): boolean {
+  return code === 0x27 || code === 0x2019;
+}
+
+/**
+ * How many characters of `word` (a word token, as written or as keyed) are an elision
+ * before the word proper: 2 for "l'ACME", 3 for "qu'ACME", 0 when there is none. Asked of
+ * every word a matcher finds nothing at, so it looks only where an elision's apostrophe can
+ * stand (after one letter, "qu", "jusqu" or "lorsqu") before trying the pattern.
+ */
+export function elisionLength(word: string): number {
+  if (
+    !isApostrophe(word.charCodeAt(1)) &&
+    !isApostrophe(word.charCodeAt(2)) &&
+    !isApostrophe(word.charCodeAt(5)) &&
+    !isApostrophe(word.charCodeAt(6))
+  )
+    return 0;
+  const elision = ELISION.exec(word);
+  return elision && elision[0].length < word.length ? elision[0].length : 0;
+}
+
+const ELIDED_WORDS = new WeakMap<TextAnalysis, ReadonlyMap<number, number>>();
+const NO_ELISIONS: ReadonlyMap<number, number> = new Map();
+
+/** The index of the first word that ends after `offset`. */
+function wordIndexAfter(words: readonly WordToken[], offset: number): number {
+  let lo = 0;
+  let hi = words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((words[mid] as WordToken).end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The words of the analysed text that begin with an elision, by index, with the elision's
+ * length. Found from the text's apostrophes, once per analysis for every matcher and check
+ * that reads them: a look at every word would cost each matcher a tenth of its time on a
+ * post with no elision at all, as English posts are.
+ */
+export function elidedWords(analysis: TextAnalysis): ReadonlyMap<number, number> {
+  const known = ELIDED_WORDS.get(analysis);
+  if (known) return known;
+  const { text } = analysis;
+  let found: Map<number, number> | undefined;
+  for (const apostrophe of ["'", '’']) {
+    for (let at = text.indexOf(apostrophe); at > 0; at = text.indexOf(apostrophe, at + 1)) {
+      const words = analysis.words();
+      const index = wordIndexAfter(words, at);
+      const word = words[index];
+      if (!word || word.start >= at || at - word.start >= LONGEST_ELISION) continue;
+      const length = elisionLength(word.text);
+      if (length === at - word.start + 1) (found ??= new Map()).set(index, length);
+    }
+  }
+  const elided = found ?? NO_ELISIONS;
+  ELIDED_WORDS.set(analysis, elided);
+  return elided;
+}
+
+/**
+ * Where a removal of `text[start, …)` should start so that it leaves no elision dangling:
+ * at the elision when one is written right before `start` at the start of a word ("On
+ * travaille avec l'Umbrella" → "On travaille avec", not "avec l'"); else `start`.
+ */
+export function elidedStart(text: string, start: number): number {
+  const apostrophe = text.charAt(start - 1);
+  if (apostrophe !== "'" && apostrophe !== '’') return start;
+  let from = start - 1;
+  while (from > 0 && start - from < LONGEST_ELISION && /\p{L}/u.test(text.charAt(from - 1))) from--;
+  if (from > 0 && /[\p{L}\p{N}\p{M}'’]/u.test(text.charAt(from - 1))) return start;
+  return elisionLength(text.slice(from, start + 1)) === start - from ? from : start;
+}
 
 /** The gap between two words, reduced to what must match exactly (`""` for a loose gap). */
 function gapKey(gap: string): string {
@@ -97,9 +187,10 @@ export function wordKeyOf(word: WordToken, caseSensitive: boolean): string {
 
 /**
  * Where a phrase starts that ends with `words[last]`, given the keys of its other words
- * (`parsePhrase(...).keys` without the last): the index of its first word, when the words
- * right before `last` are those, separated as `PhraseMatcher` allows; undefined otherwise.
- * For callers that find a phrase's last word some other way (by its stem).
+ * (`parsePhrase(...).keys` without the last): the offset in `text` of its first word (after
+ * an elision, as `PhraseMatcher` finds it: "l'ordinateur portable"), when the words right
+ * before `last` are those, separated as `PhraseMatcher` allows; undefined otherwise. For
+ * callers that find a phrase's last word some other way (by its stem).
  */
 export function phraseStartBefore(
   text: string,
@@ -119,11 +210,16 @@ export function phraseStartBefore(
       if (keys[k] !== PUNCT + gap) return undefined;
       k--;
     }
-    if (k < 0 || keys[k] !== wordKeyOf(word, caseSensitive)) return undefined;
+    if (k < 0) return undefined;
+    const key = wordKeyOf(word, caseSensitive);
+    if (keys[k] !== key) {
+      const elided = k === 0 ? elisionLength(key) : 0;
+      return elided > 0 && keys[k] === key.slice(elided) ? word.start + elided : undefined;
+    }
     k--;
     i--;
   }
-  return i;
+  return (words[i] as WordToken).start;
 }
 
 export class PhraseMatcher<T> {
@@ -168,9 +264,10 @@ export class PhraseMatcher<T> {
     if (!this.sorted) this.sortHits();
     const { text } = analysis;
     const words = analysis.words();
+    const elided = elidedWords(analysis);
     const hits: PhraseHit<T>[] = [];
     for (let i = 0; i < words.length; ) {
-      const found = this.longestAt(text, words, i);
+      const found = this.longestAt(text, words, i, elided.size > 0 ? elided.get(i) : undefined);
       if (found) {
         hits.push(found.hit);
         i = found.nextWord;
@@ -182,19 +279,36 @@ export class PhraseMatcher<T> {
     return hits;
   }
 
+  /** The longest hit from `words[first]`, or from after its elision of `elided` characters. */
   private longestAt(
     text: string,
     words: readonly WordToken[],
     first: number,
+    elided: number | undefined,
   ): { hit: PhraseHit<T>; nextWord: number } | undefined {
     const firstWord = words[first];
     if (!firstWord) return undefined;
-    let step = this.step(this.root, firstWord);
+    const whole = this.step(this.root, firstWord);
+    const found = whole && this.longestFrom(text, words, first, firstWord.start, whole);
+    if (found || elided === undefined) return found;
+    const after = this.step(this.root, firstWord, elided);
+    return after && this.longestFrom(text, words, first, firstWord.start + elided, after);
+  }
+
+  /** The longest hit from `start`, in `words[first]`, whose first word took `firstStep`. */
+  private longestFrom(
+    text: string,
+    words: readonly WordToken[],
+    first: number,
+    start: number,
+    firstStep: { node: Node<T>; end: number; final: boolean },
+  ): { hit: PhraseHit<T>; nextWord: number } | undefined {
+    let step: { node: Node<T>; end: number; final: boolean } | undefined = firstStep;
     let best: { hit: PhraseHit<T>; nextWord: number } | undefined;
     for (let i = first; step; ) {
       const { node, end } = step;
       if (node.hits) {
-        const hit = this.acceptedHit(text, node.hits, firstWord.start, end);
+        const hit = this.acceptedHit(text, node.hits, start, end);
         if (hit) best = { hit, nextWord: i + 1 };
       }
       const word = words[i + 1];
@@ -209,14 +323,20 @@ export class PhraseMatcher<T> {
     return best;
   }
 
-  /** Follows one word from `node`; a possessive ("Falcon's") ends the phrase at the apostrophe. */
+  /**
+   * Follows one word from `node`, without its first `skip` characters (an elision, which is
+   * ASCII and so as long in every form of the word); a possessive ("Falcon's") ends the
+   * phrase at the apostrophe.
+   */
   private step(
     node: Node<T>,
     word: WordToken,
+    skip = 0,
   ): { node: Node<T>; end: number; final: boolean } | undefined {
     if (!node.next) return undefined;
     // `lower` is already lower-cased: lower-casing it again would cost a new string per word.
-    const written = this.caseSensitive ? composed(word.text) : word.lower;
+    const whole = this.caseSensitive ? composed(word.text) : word.lower;
+    const written = skip > 0 ? whole.slice(skip) : whole;
     const key = written.includes('’') ? written.replaceAll('’', "'") : written;
     const child = node.next.get(key);
     if (child) return { node: child, end: word.end, final: false };

@@ -5,7 +5,7 @@ import { stemmer as portugueseStemmer } from '@orama/stemmers/portuguese';
 import type { TextAnalysis, WordToken } from './analysis';
 import { languageAt } from './language';
 import type { PostLanguage } from './post-languages';
-import { phraseStartBefore, wordKeyOf, type PhraseHit } from './phrases';
+import { elisionLength, phraseStartBefore, wordKeyOf, type PhraseHit } from './phrases';
 
 /**
  * Inflected forms of terms in Spanish, French, German and Portuguese, found by stem: a word
@@ -147,12 +147,6 @@ const ONSETS = new Set([
   'zw',
 ]);
 const SCH_ONSET = /sch[lmnrw]$/;
-
-/**
- * French elision in front of a word, which the tokenizer keeps in the word: "l'ordinateur",
- * "d'accord", "qu'un".
- */
-const ELISION = /^(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu)'/;
 
 const UPPER_FIRST = /^\p{Lu}/u;
 
@@ -382,9 +376,10 @@ export class StemMatcher<T> {
     let offset = 0;
     let bits: number;
     if (key.includes("'")) {
-      const elision = ELISION.exec(key);
-      if (!elision) return undefined;
-      offset = elision[0].length;
+      // A French elision, which the tokenizer keeps in the word ("l'ordinateur"), as the
+      // exact matcher reads it (phrases.ts); any other apostrophe is no form of a term.
+      offset = elisionLength(key);
+      if (offset === 0) return undefined;
       key = key.slice(offset);
       if (key.length < MIN_WORD) return undefined;
       bits = this.bitsFor(key) & LANGUAGE_BIT.fr;
@@ -492,14 +487,14 @@ export class StemMatcher<T> {
       const rest = written.slice(1);
       if (target.shape.restLower && rest !== rest.toLowerCase()) return undefined;
     }
-    let first = index;
-    if (target.before.length > 0) {
-      const found = phraseStartBefore(text, words, index, target.before, this.caseSensitive);
-      if (found === undefined) return undefined;
-      first = found;
-    }
-    let start = (words[first] as WordToken).start + (first === index ? offset : 0);
-    const sigil = offset === 0 ? text.charAt(start - 1) : '';
+    // The phrase's first word may follow an elision too ("l'ordinateur portables").
+    let start =
+      target.before.length > 0
+        ? phraseStartBefore(text, words, index, target.before, this.caseSensitive)
+        : word.start + offset;
+    if (start === undefined) return undefined;
+    // After an elision the character before is its apostrophe, never a sigil.
+    const sigil = text.charAt(start - 1);
     if (sigil === '#' || sigil === '@') start -= 1;
     return start >= floor ? start : undefined;
   }

@@ -99,6 +99,27 @@ describe('terms in French', () => {
     const [finding] = check(terms(['ordinateur']), text);
     expect(finding).toMatchObject({ match: 'ordinateur', start: text.indexOf('ordinateur') });
   });
+
+  it.each([
+    "On travaille avec l'Umbrella Health depuis mars.",
+    'On travaille avec l’Umbrella Health depuis mars.',
+    "C'est le projet d'Umbrella Health qui avance.",
+    "Je crois qu'Umbrella Health signe demain.",
+  ])('finds a name, as written, behind an elision: %j', (text) => {
+    const [finding] = check(terms(['Umbrella Health']), text);
+    expect(finding).toMatchObject({
+      match: 'Umbrella Health',
+      start: text.indexOf('Umbrella Health'),
+    });
+    const sensitive = terms(['Umbrella Health'], { case: 'sensitive' });
+    expect(matches(sensitive, text)).toEqual(['Umbrella Health']);
+  });
+
+  it('finds a phrase behind an elision, as written and inflected', () => {
+    const checker = terms(['ordinateur portable', 'architecte principal']);
+    const text = "Le vol de l'ordinateur portable de l'architecte principale du projet.";
+    expect(matches(checker, text)).toEqual(['ordinateur portable', 'architecte principale']);
+  });
 });
 
 describe('terms in German', () => {
