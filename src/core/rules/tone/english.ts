@@ -6,6 +6,74 @@ import officialVoice from '../../data/official-voice.json';
 import type { ToneLanguageData } from './languages';
 
 /**
+ * Short everyday English words, none of them a common word of Spanish, French, German or
+ * Portuguese too (so not "a", "me", "no", "so", "was", "die", "on"), nor an insult word of
+ * theirs: they tell an English sentence from one in those languages where the detector has
+ * too few letters to go on ("You retard" against "en retard").
+ */
+const ENGLISH_COMMON_WORDS = [
+  'the',
+  'you',
+  'your',
+  "you're",
+  'i',
+  "i'm",
+  'he',
+  'she',
+  'they',
+  'we',
+  'it',
+  "it's",
+  'is',
+  'are',
+  'were',
+  'be',
+  'being',
+  'been',
+  'this',
+  'that',
+  'these',
+  'those',
+  'what',
+  'who',
+  'such',
+  'of',
+  'and',
+  'to',
+  'for',
+  'with',
+  'not',
+  "don't",
+  'like',
+  'just',
+  'my',
+  'his',
+  'her',
+  'their',
+  'our',
+  'him',
+  'them',
+  'us',
+  'have',
+  'has',
+  'had',
+  'all',
+  'at',
+  'an',
+  'up',
+  'out',
+  'from',
+  'there',
+  'here',
+  'some',
+  'stop',
+  'shut',
+  'get',
+  'got',
+  'lol',
+];
+
+/**
  * English's tone lists in the shape of the other languages' (languages.ts), read by the
  * same checks. English keeps its own files (src/core/data/*.json), which predate the
  * others; its swear words are cuss's (profanity.ts), not a list here.
@@ -31,5 +99,5 @@ export const ENGLISH: ToneLanguageData = {
   officialVoice: { ...officialVoice, fix: 'Views are my own.' },
   negation: { ...negation, cueEndings: ["n't"] },
   acronyms: acronyms.acronyms,
-  commonWords: [],
+  commonWords: ENGLISH_COMMON_WORDS,
 };

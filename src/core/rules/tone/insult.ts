@@ -2,6 +2,7 @@ import { removeSuggestion } from '../../suggestions';
 import type { TextAnalysis, WordToken } from '../../text/analysis';
 import { languageAt, POST_LANGUAGES, type PostLanguage } from '../../text/language';
 import { CLAUSE_BREAK, wordKey } from '../support/finding';
+import { languagesOfCommonWord } from './common-words';
 import type { Negation } from '../support/negation';
 import { wordSets } from '../support/word-sets';
 import { languagesInForce, NEGATIONS, TONE_LANGUAGES, type InsultGrammar } from './languages';
@@ -18,6 +19,10 @@ import type { ToneCheckCompiler, ToneHit } from './types';
  *   "they're all incompetent", "u r an idiot");
  * - an opener, for words that insult by themselves ("what a moron", "those idiots"), or
  *   nothing at all when such a word is a sentence of its own ("Morons.").
+ * The insult word must be the head of its phrase: what follows it in the clause is a word
+ * that cannot be its noun ("and", "who", "de"), or says whom it is said of: a demonstrative
+ * and its noun ("Quel abruti ce client", "Was für ein Idiot dieser Kunde"; not a time, "Quel
+ * idiot ce matin") or a name ("Qué idiota Juan").
  * A negation on the way ("you're not an idiot", "you are no fool", "no eres idiota") cancels
  * it, and a word inside a compound or before the noun it describes ("idiot-proof", "a clown
  * show", "a stupid idea") is not aimed at anyone; nor is one said of oneself ("what an idiot
@@ -84,6 +89,14 @@ function wordsOfOtherLanguages(language: PostLanguage): Set<string> {
   );
 }
 
+/**
+ * Every language's time nouns: a word listed in two languages ("idiota") is read by both
+ * grammars, and "Que idiota esta manhã" is Spanish words before a Portuguese time.
+ */
+const TIME_NOUNS: ReadonlySet<string> = new Set(
+  POST_LANGUAGES.flatMap((language) => TONE_LANGUAGES[language].insult.timeNouns ?? []),
+);
+
 /** One language's insults, read with its grammar (languages.ts). */
 class LanguageInsults {
   readonly kinds = new Map<string, Kind>();
@@ -94,6 +107,9 @@ class LanguageInsults {
   private readonly negation: Negation;
   /** Insult words that are everyday words of another language. */
   private readonly needsLanguage: ReadonlySet<string>;
+  private readonly demonstratives: ReadonlySet<string>;
+  /** First words of the phrases said of oneself ("je", "soy", "i'm"): never a name. */
+  private readonly selfWords: ReadonlySet<string>;
 
   constructor(
     readonly language: PostLanguage,
@@ -115,6 +131,8 @@ class LanguageInsults {
       'openers',
       'followers',
     ]);
+    this.demonstratives = new Set(grammar.demonstratives ?? []);
+    this.selfWords = new Set(grammar.selfAfter.map((phrase) => phrase.split(' ')[0] as string));
     this.fillers = new Set([...grammar.fillers, ...grammar.elisions]);
     this.selfPhrases = grammar.selfAfter.map((phrase) => phrase.split(' '));
     this.negation = NEGATIONS[language];
@@ -133,7 +151,35 @@ class LanguageInsults {
     if (text.charAt(word.start - 1) === '-' || /^-\p{L}/u.test(text.slice(word.end, word.end + 2)))
       return false;
     const next = words[index + 1];
-    return !next || gapBreaks(text, word, next) || this.words.followers.has(wordKey(next));
+    if (!next || gapBreaks(text, word, next) || this.words.followers.has(wordKey(next)))
+      return true;
+    return this.namesSomeone(text, words, index);
+  }
+
+  /**
+   * What follows the insult word says whom it is said of: a demonstrative and its noun ("ce
+   * client", "ese cliente", "dieser Kunde"), not a time ("ce matin", "esta vez"), or a name
+   * ("Juan", "@marta" is a mention and stands after a break). The insult word then heads
+   * its own phrase, as before a comma ("Quelle idiote, cette cliente").
+   */
+  private namesSomeone(text: string, words: readonly WordToken[], index: number): boolean {
+    const word = words[index] as WordToken;
+    const next = words[index + 1] as WordToken;
+    const key = wordKey(next);
+    if (this.demonstratives.has(key)) {
+      const noun = words[index + 2];
+      if (!noun || gapBreaks(text, next, noun)) return false;
+      const nounKey = wordKey(noun);
+      return !TIME_NOUNS.has(nounKey) && languagesOfCommonWord(nounKey) === undefined;
+    }
+    // A capital in a word written in capitals says nothing ("QUEL IDIOT AUJOURD'HUI").
+    if (!/^\p{Lu}/u.test(next.text) || word.text === word.text.toUpperCase()) return false;
+    return (
+      !this.selfWords.has(key) &&
+      !TIME_NOUNS.has(key) &&
+      !this.words.targets.has(key) &&
+      languagesOfCommonWord(key) === undefined
+    );
   }
 
   /**

@@ -33,6 +33,15 @@ export interface InsultGrammar {
   fillers: readonly string[];
   followers: readonly string[];
   /**
+   * Determiners that, right after an insult, say whom it is said of with the noun they
+   * bring ("Quel abruti ce client", "Qué idiota ese cliente", "Que idiota esse cliente"):
+   * demonstratives, and in Spanish and Portuguese the definite article ("Qué idiota el tipo").
+   * A name does so by itself ("Qué idiota Juan", "What an idiot John is").
+   */
+  demonstratives?: readonly string[];
+  /** Nouns that make such a determiner a time, not a person: "Quel idiot ce matin". */
+  timeNouns?: readonly string[];
+  /**
    * What after the insult makes it said of oneself ("qué idiota soy", "quel idiot je suis"),
    * also past a comma when nobody is named ("Quel idiot, je suis en retard"; but "You idiot,
    * I'm your boss").

@@ -6,7 +6,7 @@ import {
 import profanityData from '../../data/profanity.json';
 import { removeSuggestion } from '../../suggestions';
 import type { TextAnalysis, WordToken } from '../../text/analysis';
-import { PhraseMatcher } from '../../text/phrases';
+import { elidedStart, elidedWords, PhraseMatcher } from '../../text/phrases';
 import { wordKey } from '../support/finding';
 import { listKey } from './lists';
 import type { ToneHit } from './types';
@@ -23,7 +23,9 @@ import type { ToneHit } from './types';
  *   resolved with obscenity's leetspeak and Unicode-confusables tables ("ƒuck"), plus
  *   `+` for t; `v` for u ("fvck"); stretched letters ("fuuuuck", "shiiiit");
  * - names read as names: "Dick Cheney", "Moby Dick" (a listed name word next to another
- *   capitalised word), and the listed innocent phrases ("cum laude", "Dick Van Dyke").
+ *   capitalised word), and the listed innocent phrases ("cum laude", "Dick Van Dyke");
+ * - a French elision written onto the word ("Espèce d'enfoiré"): the hit is the word, and
+ *   its removal takes the elision too.
  */
 
 export type Level = 'mild' | 'strong' | 'slur';
@@ -271,12 +273,14 @@ export class Lexicon {
     const hits: LexiconHit[] = [];
     const push = (from: number, end: number, level: Level) => {
       if (inInnocent(from, end)) return;
-      // A hashtag is removed with its hash ("#shit").
+      // A hashtag is removed with its hash ("#shit"), a word with its elision ("d'enfoiré").
       const start = text.charAt(from - 1) === '#' ? from - 1 : from;
-      hits.push({ start, end, level, suggestions: [removeSuggestion(text, start, end)] });
+      const removal = removeSuggestion(text, elidedStart(text, start), end);
+      hits.push({ start, end, level, suggestions: [removal] });
     };
 
     for (const hit of this.phrases.match(analysis)) push(hit.start, hit.end, hit.value);
+    const elided = elidedWords(analysis);
 
     for (let i = 0; i < words.length; i++) {
       const word = words[i] as WordToken;
@@ -284,14 +288,22 @@ export class Lexicon {
       if (HAS_SYMBOL.test(text.charAt(word.end)) || HAS_SYMBOL.test(text.charAt(word.start - 1)))
         continue;
       let key = wordKey(word);
+      let start = word.start;
       let end = word.end;
       // "For fuck's sake": the possessive's word, without its 's.
       if (key.endsWith("'s")) {
         key = key.slice(0, -2);
         end -= 2;
       }
-      const level = this.levels.get(key);
-      if (!level) continue;
+      let level = this.levels.get(key);
+      if (!level) {
+        const elision = elided.size > 0 ? elided.get(i) : undefined;
+        if (elision === undefined) continue;
+        key = key.slice(elision);
+        start += elision;
+        level = this.levels.get(key);
+        if (!level) continue;
+      }
       if (NAMES.has(key) && isCapitalised(word)) {
         const before = words[i - 1];
         const after = words[i + 1];
@@ -303,7 +315,7 @@ export class Lexicon {
         )
           continue;
       }
-      push(word.start, end, level);
+      push(start, end, level);
     }
 
     // Runs with symbols are found from their symbols: most words have none.

@@ -1,6 +1,7 @@
 import type { TextAnalysis } from '../../text/analysis';
-import { languageAt, POST_LANGUAGES, type PostLanguage } from '../../text/language';
+import { languageAt, type PostLanguage } from '../../text/language';
 import { PhraseMatcher } from '../../text/phrases';
+import { commonWordNear } from './common-words';
 import { type CompoundRoot, type LexiconHit, type Level } from './lexicon';
 import { TONE_LANGUAGES, type ProfanityList } from './languages';
 import { listKey } from './lists';
@@ -61,12 +62,6 @@ function combinedLexicon(
   return { entries, compoundRoots, needsLanguage, innocentPhrases, innocentEnglish };
 }
 
-const COMMON_WORDS = new Map<PostLanguage, ReadonlySet<string>>(
-  POST_LANGUAGES.map((language) => [language, new Set(TONE_LANGUAGES[language].commonWords)]),
-);
-/** How far from a word its sentence's common words are looked for. */
-const NEAR = 80;
-
 /**
  * The hit's sentence is in one of `languages`. The detector reads "Such a dick move" and
  * "Heavy mist, drive carefully" as German: a short sentence has too few letters to tell. So
@@ -76,15 +71,7 @@ const NEAR = 80;
 function saidIn(analysis: TextAnalysis, hit: LexiconHit, languages: readonly PostLanguage[]) {
   const language = languageAt(analysis, hit.start);
   if (language === undefined || !languages.includes(language)) return false;
-  const common = COMMON_WORDS.get(language);
-  return analysis
-    .words()
-    .some(
-      (word) =>
-        word.end > hit.start - NEAR &&
-        word.start < hit.end + NEAR &&
-        common?.has(word.lower) === true,
-    );
+  return commonWordNear(analysis, hit.start, hit.end, language);
 }
 
 function hitKey(analysis: TextAnalysis, hit: LexiconHit): string {
