@@ -5,6 +5,7 @@ import { localDate } from '../dates';
 import { inflections } from '../text/inflect';
 import type { PostLanguage } from '../text/post-languages';
 import {
+  elidedStart,
   joinedKey,
   parsePhrase,
   PhraseMatcher,
@@ -227,7 +228,7 @@ export const compileTermsRule = defineRule<TermsRule>((rule, context) => {
       const suggestions: Suggestion[] = (term?.replacements ?? []).map((r) =>
         replaceSuggestion(hit.start, hit.end, r),
       );
-      suggestions.push(removeSuggestion(text, hit.start, hit.end));
+      suggestions.push(removeSuggestion(text, elidedStart(text, hit.start), hit.end));
       return { start: hit.start, end: hit.end, suggestions };
     });
   };

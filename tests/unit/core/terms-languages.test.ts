@@ -122,6 +122,17 @@ describe('terms in French', () => {
   });
 });
 
+describe('a French term behind an elision', () => {
+  it("is found after l', and removing it takes the article with it", () => {
+    const checker = checkerFor({ kind: 'terms', terms: ['Umbrella Health'] });
+    const text = "On travaille avec l'Umbrella Health depuis mars.";
+    const [finding] = check(checker, text);
+    expect(finding?.match).toBe('Umbrella Health');
+    const removal = finding?.suggestions.find((s) => s.action?.verb === 'remove');
+    expect(applyEdits(text, removal?.edits ?? [])).toBe('On travaille avec depuis mars.');
+  });
+});
+
 describe('terms in German', () => {
   it('finds plurals and case endings of a noun', () => {
     expect(
