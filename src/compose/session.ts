@@ -164,7 +164,11 @@ export class ComposeSession {
 
   private deferCheck(): void {
     clearTimeout(this.deferred);
-    this.deferred = setTimeout(() => this.check(), TYPING_PAUSE_MS);
+    // Never mid-composition: the text is not what the person means yet, and compositionend
+    // checks it all.
+    this.deferred = setTimeout(() => {
+      if (!this.composing) this.check();
+    }, TYPING_PAUSE_MS);
   }
 
   /** Runs one tier (or all rules) on `text`, timing it for the choice between now and a pause. */

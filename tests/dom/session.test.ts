@@ -167,6 +167,20 @@ describe('two tiers: the quick rules on every key, people’s names when typing 
     session.dispose();
   });
 
+  it('does not run the slow tier in the middle of an IME composition', async () => {
+    const checker = compiledPack({ rules });
+    const { element, session } = setup(checker);
+    element.textContent = 'Code name ';
+    await tick();
+    element.dispatchEvent(new Event('compositionstart'));
+    element.textContent = 'Code name Nightjar';
+    await tick(200);
+    expect(session.shownFindings).toEqual([]);
+    element.dispatchEvent(new Event('compositionend'));
+    expect(session.shownFindings.map((f) => f.ruleId)).toEqual(['code']);
+    session.dispose();
+  });
+
   it('checks both tiers before a submission is judged', () => {
     const checker = compiledPack({ rules });
     const { element, session } = setup(checker);
