@@ -6,7 +6,7 @@ import type {
   Suggestion,
 } from './findings';
 import { localDate } from './dates';
-import { LruCache } from './nlp/lru';
+import { detached, LruCache } from './nlp/lru';
 import { clampRange } from './offsets';
 import { fail, formatPath, ok, type PackError, type Result } from './pack/errors';
 import { lastDefined, layerRules, orderLayers, type EffectiveRule } from './pack/layers';
@@ -150,8 +150,8 @@ interface KnownParagraph {
  * may read (RuleScope): typing changes one paragraph, and the others keep their findings.
  * Bounded by characters, for pasted pages.
  */
-const KNOWN_PARAGRAPHS = 4_096;
-const KNOWN_CHARACTERS = 1_000_000;
+const KNOWN_PARAGRAPHS = 1_024;
+const KNOWN_CHARACTERS = 300_000;
 
 function ruleIndex(pack: Pack, rule: EffectiveRule['rule']): number {
   return pack.rules.indexOf(rule);
@@ -343,7 +343,9 @@ function checkParagraphs(
     for (const part of local) {
       let findings = entry.findings[part.order];
       if (!findings) {
-        windowAnalysis ??= analyseText(window);
+        // A copy: the findings kept (their matches, their fixes) are cut from it, and a cut of
+        // the text would keep this version of the whole post alive as long as they are kept.
+        windowAnalysis ??= analyseText(detached(window));
         // The last paragraph also holds what starts at the very end (an empty range).
         const last = end === text.length;
         findings = checkPart(part, windowAnalysis, options)

@@ -1,4 +1,4 @@
-import { LruCache } from './lru';
+import { detached, LruCache } from './lru';
 import {
   compromiseSentences,
   splitsApart,
@@ -115,12 +115,13 @@ function taggedGroups(sentences: readonly string[]): Group[] {
 }
 
 /** The sentences of parts of posts (a line or more of one), by the part's text. */
-const partSentences = new LruCache<readonly string[] | null>(2048, 400_000);
+const partSentences = new LruCache<readonly string[] | null>(1_024, 150_000);
 
 function sentencesOfPart(part: string): readonly string[] | undefined {
   let sentences = partSentences.get(part);
   if (sentences === undefined) {
-    sentences = compromiseSentences(part) ?? null;
+    // Sentences cut from a copy: a cut of the post would keep the whole post alive.
+    sentences = compromiseSentences(detached(part)) ?? null;
     partSentences.set(part, sentences);
   }
   return sentences ?? undefined;

@@ -167,7 +167,7 @@ export const compileEntitiesRule = defineRule<EntitiesRule>((rule) => {
   const allow = compileAllowList(rule.allow);
   const near = compileNear(rule.near);
   const window = rule.window ?? DEFAULT_WINDOW;
-  const scanned = new LruCache<EntitySpan[]>(2_048, 400_000);
+  const scanned = new LruCache<EntitySpan[]>(1_024, 200_000);
 
   return (analysis) => {
     const { text } = analysis;

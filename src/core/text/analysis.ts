@@ -1,4 +1,4 @@
-import { LruCache } from '../nlp/lru';
+import { detached, LruCache } from '../nlp/lru';
 
 /**
  * One text, analysed once per check and shared by every rule: word tokens with their
@@ -72,14 +72,17 @@ const TOKEN_CUT = /[.!?…]\s+|\n\s*/g;
 
 /**
  * Each piece's words, offsets within the piece. Typing changes one sentence of a post: the
- * others' words are found once, then copied with their offsets moved.
+ * others' words are found once, then copied with their offsets moved. Room for a pasted page
+ * (30,000 characters are about 340 pieces) and the versions of the sentence being typed; a
+ * piece's words take about twenty times its characters in memory.
  */
-const wordsOfPiece = new LruCache<WordToken[]>(8_192, 400_000);
+const wordsOfPiece = new LruCache<WordToken[]>(2_048, 100_000);
 
 function cachedTokens(piece: string): WordToken[] {
   let words = wordsOfPiece.get(piece);
   if (!words) {
-    words = tokenize(piece);
+    // Its words' strings then point into a copy of the piece, not into the whole post.
+    words = tokenize(detached(piece));
     wordsOfPiece.set(piece, words);
   }
   return words;

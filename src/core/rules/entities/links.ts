@@ -1,5 +1,6 @@
 import { LinkifyIt } from 'linkify-it';
 import tlds from 'tlds';
+import { detached } from '../../nlp/lru';
 import type { EntitySpan } from './scanners';
 
 /**
@@ -71,7 +72,7 @@ function scanRunOnce(text: string, from: number, to: number, out: EntitySpan[]):
     spans = [];
     scanRun(run, 0, run.length, spans);
     if (knownRuns.size >= MAX_KNOWN_RUNS) knownRuns.clear();
-    knownRuns.set(run, spans);
+    knownRuns.set(detached(run), spans);
   }
   for (const span of spans) out.push({ ...span, start: from + span.start, end: from + span.end });
 }

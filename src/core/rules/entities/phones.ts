@@ -6,6 +6,7 @@ import {
   type PhoneNumber,
 } from 'libphonenumber-js/core';
 import metadata from 'libphonenumber-js/metadata.min.json';
+import { detached } from '../../nlp/lru';
 import { RuleCompileError } from '../types';
 import type { EntitySpan } from './scanners';
 
@@ -214,7 +215,7 @@ export function compilePhoneScanner(regions: readonly string[] | undefined): Sca
           end: span.end - m.index,
         }));
         if (known.size >= MAX_KNOWN) known.clear();
-        known.set(key, spans);
+        known.set(detached(key), spans);
       }
       for (const span of spans) {
         out.push({ type: 'phone', start: m.index + span.start, end: m.index + span.end });
