@@ -13,9 +13,11 @@ import {
  * People's names in a text, found by compromise's tagger. This module is the only part of
  * the entities rule that needs NLP: it is kept apart so the extension can load it lazily.
  *
- * Tagging is the slow part (about 10 ms per 1,000 characters), and a keystroke changes one
- * sentence, so names are found per sentence and each sentence's answer is kept: an edited
- * post costs a tagging pass over the sentences that changed, not over the post.
+ * Tagging is the slow part (about 1 ms for a sentence of 120 characters that names someone,
+ * 0.2 ms for one that cannot: tagger.ts tagPiece), and a keystroke changes one sentence, so
+ * names are found per sentence and each sentence's answer is kept: an edited post costs a
+ * tagging pass over the sentences that changed, not over the post. The post's sentences
+ * themselves come from those of its lines found before (postSentences).
  *
  * Why this gives exactly what one pass over the whole post gives (compromise 14):
  * - compromise first cuts the text into sentences (splitSentences), then each sentence into
