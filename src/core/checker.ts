@@ -146,6 +146,13 @@ interface KnownParagraph {
 }
 
 /**
+ * The paragraphs known for one stretch of text (a paragraph and its margins), by where the
+ * paragraph is in it and the options. Keyed by the stretch as it is cut from the text: a key
+ * joined from it and the rest would be copied whole to be looked up, every stretch every check.
+ */
+type KnownStretch = Map<string, KnownParagraph>;
+
+/**
  * Paragraphs checked before, by their text with its margins and what else a paragraph rule
  * may read (RuleScope): typing changes one paragraph, and the others keep their findings.
  * Bounded by characters, for pasted pages.
@@ -251,7 +258,7 @@ export function compilePacks(
     }
   }
   if (errors.length > 0) return fail(errors);
-  const known = new LruCache<KnownParagraph>(KNOWN_PARAGRAPHS, KNOWN_CHARACTERS);
+  const known = new LruCache<KnownStretch>(KNOWN_PARAGRAPHS, KNOWN_CHARACTERS);
 
   const checker: Checker = {
     packs: ordered,
@@ -315,7 +322,7 @@ function checkParagraphs(
   analysis: TextAnalysis,
   local: readonly ActivePart[],
   options: ResolvedCheckOptions,
-  known: LruCache<KnownParagraph>,
+  known: LruCache<KnownStretch>,
   placed: Placed[],
 ): void {
   const pieces = paragraphs(text);
@@ -333,11 +340,16 @@ function checkParagraphs(
     const from = Math.max(0, start - PARAGRAPH_MARGIN);
     const to = Math.min(text.length, end + PARAGRAPH_MARGIN);
     const window = text.slice(from, to);
-    const key = `${optionsKey}|${start - from}|${end - from}|${window}`;
-    let entry = known.get(key);
+    let stretch = known.get(window);
+    if (!stretch) {
+      stretch = new Map();
+      known.set(window, stretch);
+    }
+    const place = `${start - from}|${end - from}|${optionsKey}`;
+    let entry = stretch.get(place);
     if (!entry) {
       entry = { findings: [] };
-      known.set(key, entry);
+      stretch.set(place, entry);
     }
     let windowAnalysis: TextAnalysis | undefined;
     for (const part of local) {

@@ -123,7 +123,7 @@ const SCAN_MARGIN = 64;
 export function scanByParagraph(
   text: string,
   scanners: readonly Scanner[],
-  known: LruCache<EntitySpan[]>,
+  known: LruCache<Map<string, EntitySpan[]>>,
 ): EntitySpan[] {
   const found: EntitySpan[] = [];
   const pieces = paragraphs(text);
@@ -135,8 +135,15 @@ export function scanByParagraph(
     const from = Math.max(0, start - SCAN_MARGIN);
     const to = Math.min(text.length, end + SCAN_MARGIN);
     const window = text.slice(from, to);
-    const key = `${start - from}|${end - from}|${window}`;
-    let spans = known.get(key);
+    // By the stretch as cut (a key joined from it would be copied whole to be looked up),
+    // then by where the paragraph is in it.
+    let byPlace = known.get(window);
+    if (!byPlace) {
+      byPlace = new Map();
+      known.set(window, byPlace);
+    }
+    const place = `${start - from}|${end - from}`;
+    let spans = byPlace.get(place);
     if (!spans) {
       const all: EntitySpan[] = [];
       for (const scan of scanners) scan(window, all);
@@ -147,7 +154,7 @@ export function scanByParagraph(
           start: span.start + from - start,
           end: span.end + from - start,
         }));
-      known.set(key, spans);
+      byPlace.set(place, spans);
     }
     for (const span of spans)
       found.push({ ...span, start: span.start + start, end: span.end + start });
@@ -167,7 +174,7 @@ export const compileEntitiesRule = defineRule<EntitiesRule>((rule) => {
   const allow = compileAllowList(rule.allow);
   const near = compileNear(rule.near);
   const window = rule.window ?? DEFAULT_WINDOW;
-  const scanned = new LruCache<EntitySpan[]>(1_024, 200_000);
+  const scanned = new LruCache<Map<string, EntitySpan[]>>(1_024, 200_000);
 
   return (analysis) => {
     const { text } = analysis;

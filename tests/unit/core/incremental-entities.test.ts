@@ -89,7 +89,7 @@ function apply(text: string, e: Edit): string {
 
 describe('scanning for details paragraph by paragraph', () => {
   it('finds what scanning the whole text finds, after every edit of a random sequence', () => {
-    const known = new LruCache<EntitySpan[]>(2_048, 400_000);
+    const known = new LruCache<Map<string, EntitySpan[]>>(2_048, 400_000);
     let found = 0;
     fc.assert(
       fc.property(post, fc.array(edit, { maxLength: 12 }), (start, edits) => {
