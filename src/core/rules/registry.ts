@@ -36,17 +36,17 @@ export interface RulePart {
 
 /**
  * The tone checks by scope (see RuleScope). Insults are read within a clause and shouting
- * within a line, so a line break ends them; both read a sentence's language, which the
- * margin covers. The others match phrases (a listed phrase, an innocent one, a promise),
- * and text/phrases.ts lets any white space, a blank line too, separate a phrase's words;
- * official voice also looks for a disclaimer anywhere in the post, and its fix goes at the end.
+ * within a line, so a line break ends them; profanity, slurs and promises are phrases, which
+ * a blank line ends (text/phrases.ts), and read the words within 80 characters and a
+ * sentence's language, which the margin covers. Official voice looks for a disclaimer
+ * anywhere in the post, and its fix goes at the end.
  */
 const TONE_SCOPES: Record<ToneCheck, RuleScope> = {
-  profanity: 'post',
-  slurs: 'post',
+  profanity: 'paragraph',
+  slurs: 'paragraph',
   insult: 'paragraph',
   shouting: 'paragraph',
-  absolutes: 'post',
+  absolutes: 'paragraph',
   'official-voice': 'post',
 };
 
@@ -66,7 +66,8 @@ function toneParts(rule: ToneRule): RulePart[] {
 
 /**
  * Each kind's scope (see RuleScope), and the why:
- * - terms: a term's words may be apart by any white space, a blank line too (text/phrases.ts);
+ * - terms: a term's words may be apart by any white space but a blank line (text/phrases.ts),
+ *   its stems' languages are a sentence's, and an embargo's day is in the cache key;
  * - pattern: an admin's expression may match across anything;
  * - entities: emails, links, phones, money and percentages are found within a line (a phone's
  *   lead-in words within 40 characters), but compromise may make one sentence of lines that
@@ -77,7 +78,7 @@ function toneParts(rule: ToneRule): RulePart[] {
  * - length: the whole post's length.
  */
 const RULE_SCOPES: { [K in RuleKind]: (rule: Extract<Rule, { kind: K }>) => RulePart[] } = {
-  terms: (rule) => [{ rule, scope: 'post' }],
+  terms: (rule) => [{ rule, scope: 'paragraph' }],
   pattern: (rule) => [{ rule, scope: 'post' }],
   entities: (rule) => [
     {

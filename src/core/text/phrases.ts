@@ -139,6 +139,9 @@ export function elidedStart(text: string, start: number): number {
 }
 
 /** The gap between two words, reduced to what must match exactly (`""` for a loose gap). */
+/** A blank line between two words: a paragraph ends there, and so does any phrase. */
+const BLANK_LINE = /\n[^\S\n]*\n/;
+
 function gapKey(gap: string): string {
   return gap.replace(LOOSE_GAP, '');
 }
@@ -205,7 +208,9 @@ export function phraseStartBefore(
     const word = words[i - 1];
     const next = words[i];
     if (!word || !next) return undefined;
-    const gap = gapKey(text.slice(word.end, next.start));
+    const between = text.slice(word.end, next.start);
+    if (BLANK_LINE.test(between)) return undefined;
+    const gap = gapKey(between);
     if (gap) {
       if (keys[k] !== PUNCT + gap) return undefined;
       k--;
@@ -314,7 +319,9 @@ export class PhraseMatcher<T> {
       const word = words[i + 1];
       if (step.final || !node.next || !word) break;
       let from: Node<T> | undefined = node;
-      const gap = gapKey(text.slice(end, word.start));
+      const between = text.slice(end, word.start);
+      if (BLANK_LINE.test(between)) break;
+      const gap = gapKey(between);
       if (gap) from = node.next.get(PUNCT + gap);
       if (!from) break;
       step = this.step(from, word);

@@ -56,6 +56,15 @@ describe('terms: word boundaries', () => {
   });
 });
 
+describe('terms: paragraphs', () => {
+  it('finds a phrase across a line break, never across a blank line', () => {
+    const checker = checkerFor({ kind: 'terms', terms: ['Project Falcon'] });
+    expect(matches(checker, 'About Project\nFalcon today')).toEqual(['Project\nFalcon']);
+    expect(matches(checker, 'It was a project.\n\nFalcon is a bird.')).toEqual([]);
+    expect(matches(checker, 'Our project\n \nFalcon')).toEqual([]);
+  });
+});
+
 describe('terms: inflections', () => {
   it('catches plurals, past tenses and -ing forms', () => {
     const checker = terms(['leak', 'launch', 'ship']);
