@@ -85,15 +85,25 @@ function translated(pack: Pack): Pack {
   };
 }
 
-/** A Spanish post of `length` characters: the Spanish corpus's sentences with a term now and then. */
+/**
+ * A Spanish post of `length` characters: the Spanish corpus's posts with a term now and then,
+ * in paragraphs as bench/synthetic.ts makes the English ones (a blank line after three posts
+ * or more, one time in three).
+ */
 function spanishPost(length: number, terms: readonly string[], seed: number): string {
   const sentences = corpusPosts('es');
   const random = seededRandom(seed);
   let post = '';
+  let inParagraph = 0;
   while (post.length < length) {
     const sentence = sentences[Math.floor(random() * sentences.length)] as string;
     const term = random() < 0.3 ? ` ${terms[Math.floor(random() * terms.length)]}.` : '';
-    post += `${post === '' ? '' : ' '}${sentence}${term}`;
+    post += `${post === '' || post.endsWith('\n') ? '' : ' '}${sentence}${term}`;
+    inParagraph += 1;
+    if (inParagraph >= 3 && random() < 0.35) {
+      post += '\n\n';
+      inParagraph = 0;
+    }
   }
   return post.slice(0, length);
 }
