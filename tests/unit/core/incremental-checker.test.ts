@@ -1,10 +1,9 @@
 import fc from 'fast-check';
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compilePacks, formatPackError, type Checker, type Network } from '@/src/core/index';
 import { analyseText, paragraphs, tokenize } from '@/src/core/text/analysis';
 import { makePack } from './helpers';
+import { CORPUS_POSTS } from './corpus-posts';
 
 /**
  * The checker keeps each paragraph's findings for the rules that declare them paragraph-local
@@ -98,18 +97,7 @@ function compile(byParagraph: boolean): Checker {
 const incremental = compile(true);
 const whole = compile(false);
 
-function corpusFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return corpusFiles(full);
-    return entry.name.endsWith('.txt') ? [full] : [];
-  });
-}
-
-const CORPUS = corpusFiles(path.join(process.cwd(), 'tests/corpus'))
-  .sort()
-  .map((file) => readFileSync(file, 'utf8').replace(/^---\n[\s\S]*?\n---\n/, ''))
-  .filter((text) => text.trim() !== '');
+const CORPUS = CORPUS_POSTS;
 
 const PARAGRAPHS = [
   'You are such an idiot. What a moron! Total clowns.',

@@ -1,9 +1,8 @@
 import fc from 'fast-check';
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findPeople } from '@/src/core/nlp/people';
 import { findPeopleWhole } from '@/src/core/nlp/tagger';
+import { CORPUS_POSTS } from './corpus-posts';
 
 /**
  * findPeople tags sentence by sentence and keeps each sentence's answer; whatever the edits,
@@ -15,19 +14,7 @@ import { findPeopleWhole } from '@/src/core/nlp/tagger';
 
 const SEED = 20_260_513;
 
-function corpusFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return corpusFiles(full);
-    return entry.name.endsWith('.txt') ? [full] : [];
-  });
-}
-
-/** Corpus posts without their front matter (network, expected findings). */
-const CORPUS = corpusFiles(path.join(process.cwd(), 'tests/corpus'))
-  .sort()
-  .map((file) => readFileSync(file, 'utf8').replace(/^---\n[\s\S]*?\n---\n/, ''))
-  .filter((text) => text.trim() !== '');
+const CORPUS = CORPUS_POSTS;
 
 /** Paragraphs with names and the punctuation around them that sentence splitting has to survive. */
 const NAMED = [

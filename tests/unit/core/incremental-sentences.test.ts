@@ -1,9 +1,8 @@
 import fc from 'fast-check';
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { postSentences } from '@/src/core/nlp/people';
 import { compromiseSentences } from '@/src/core/nlp/tagger';
+import { CORPUS_POSTS } from './corpus-posts';
 
 /**
  * postSentences cuts a post after line breaks where compromise's splitter cuts it there too
@@ -16,18 +15,7 @@ import { compromiseSentences } from '@/src/core/nlp/tagger';
 
 const SEED = 20_261_205;
 
-function corpusFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return corpusFiles(full);
-    return entry.name.endsWith('.txt') ? [full] : [];
-  });
-}
-
-const CORPUS = corpusFiles(path.join(process.cwd(), 'tests/corpus'))
-  .sort()
-  .map((file) => readFileSync(file, 'utf8').replace(/^---\n[\s\S]*?\n---\n/, ''))
-  .filter((text) => text.trim() !== '');
+const CORPUS = CORPUS_POSTS;
 
 const LINES = [
   'Met with Maria Lopez today.',

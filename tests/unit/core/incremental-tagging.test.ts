@@ -1,9 +1,8 @@
 import fc from 'fast-check';
 import nlp from 'compromise';
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { compromiseSentences, tagPiece, type TaggedPiece } from '@/src/core/nlp/tagger';
+import { CORPUS_POSTS } from './corpus-posts';
 
 /**
  * tagPiece stops before compromise's post-tagger when no rule of it could tag a person (most
@@ -26,18 +25,7 @@ function plainPass(text: string): TaggedPiece {
   return { names, consumed };
 }
 
-function corpusFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return corpusFiles(full);
-    return entry.name.endsWith('.txt') ? [full] : [];
-  });
-}
-
-const CORPUS = corpusFiles(path.join(process.cwd(), 'tests/corpus'))
-  .sort()
-  .map((file) => readFileSync(file, 'utf8').replace(/^---\n[\s\S]*?\n---\n/, ''))
-  .filter((text) => text.trim() !== '');
+const CORPUS = CORPUS_POSTS;
 
 /**
  * Words that compromise's person rules read: honorifics, first names in either case, name
