@@ -1,5 +1,5 @@
 import { contentText, effectiveContent, tagLink } from '@/src/core/content';
-import { localize } from '@/src/core/text/localized';
+import { allWordings, localize } from '@/src/core/text/localized';
 import type { PostLanguage } from '@/src/core/text/post-languages';
 import { NETWORKS, type ContentItem, type Network, type Pack } from '@/src/core/pack/schema';
 
@@ -48,7 +48,10 @@ export function libraryEntries(packs: readonly Pack[], now: Date): LibraryEntry[
       haystack: fold(
         [
           item.title,
-          ...Object.values(item.text),
+          // Every wording, each network's in each language too.
+          ...Object.values(item.text).flatMap((wording) =>
+            wording === undefined ? [] : allWordings(wording),
+          ),
           item.campaign ?? '',
           ...(item.tags ?? []),
           ...(item.hashtags ?? []),
