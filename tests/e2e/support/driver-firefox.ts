@@ -198,6 +198,25 @@ export interface FirefoxLaunchOptions {
   locale?: string;
 }
 
+/** The message Firefox answers `browsingContext.create` with when its reference tab went away. */
+const DISCARDED_TAB = /no such frame|BrowsingContext does no longer exist/;
+
+/**
+ * A new tab. Puppeteer opens it beside the tab it saw last, and when that is the guide the
+ * extension opens at install, which the launcher is closing at that moment, Firefox refuses
+ * ("no such frame"): the next try has another tab to open it beside.
+ */
+async function openTab(browser: Browser): Promise<Page> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await browser.newPage();
+    } catch (error) {
+      if (attempt >= 5 || !DISCARDED_TAB.test(String(error))) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+    }
+  }
+}
+
 export async function launchFirefoxDriver(
   options: FirefoxLaunchOptions = {},
 ): Promise<DriverBrowser & { browser: Browser; extensionId: string }> {
@@ -229,7 +248,7 @@ export async function launchFirefoxDriver(
     let tab: { page: Page; driver: DriverPage } | undefined;
     let storagePage: DriverPage | undefined;
     const newPage = async () => {
-      const page = await browser.newPage();
+      const page = await openTab(browser);
       await setViewport(page, { width: 1280, height: 900 });
       await routeFixtures(page);
       return page;
