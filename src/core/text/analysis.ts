@@ -156,3 +156,15 @@ export function paragraphs(text: string): Paragraph[] {
   found.push({ start, end: text.length });
   return found;
 }
+
+/** Index of the first word that ends after `offset` (`words.length` when none does). */
+export function wordIndexAt(words: readonly WordToken[], offset: number): number {
+  let lo = 0;
+  let hi = words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((words[mid] as WordToken).end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

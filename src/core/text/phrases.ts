@@ -1,4 +1,4 @@
-import { composed, tokenize, type TextAnalysis, type WordToken } from './analysis';
+import { composed, tokenize, wordIndexAt, type TextAnalysis, type WordToken } from './analysis';
 
 /**
  * Finds many phrases at once in a text: one trie over normalised word tokens, built once per
@@ -86,18 +86,6 @@ export function elisionLength(word: string): number {
 const ELIDED_WORDS = new WeakMap<TextAnalysis, ReadonlyMap<number, number>>();
 const NO_ELISIONS: ReadonlyMap<number, number> = new Map();
 
-/** The index of the first word that ends after `offset`. */
-function wordIndexAfter(words: readonly WordToken[], offset: number): number {
-  let lo = 0;
-  let hi = words.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((words[mid] as WordToken).end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /**
  * The words of the analysed text that begin with an elision, by index, with the elision's
  * length. Found from the text's apostrophes, once per analysis for every matcher and check
@@ -112,7 +100,7 @@ export function elidedWords(analysis: TextAnalysis): ReadonlyMap<number, number>
   for (const apostrophe of ["'", '’']) {
     for (let at = text.indexOf(apostrophe); at > 0; at = text.indexOf(apostrophe, at + 1)) {
       const words = analysis.words();
-      const index = wordIndexAfter(words, at);
+      const index = wordIndexAt(words, at);
       const word = words[index];
       if (!word || word.start >= at || at - word.start >= LONGEST_ELISION) continue;
       const length = elisionLength(word.text);

@@ -8,6 +8,7 @@ import { POST_LANGUAGES, type PostLanguage } from '@/src/core/text/post-language
 import { itemNetworks, libraryEntries, shareText } from '@/src/ui/popup/library';
 import acmeJson from '@/public/packs/acme-demo.json';
 import starterJson from '@/public/packs/starter.json';
+import { expectEveryLanguage, OTHER_LANGUAGES } from './translations';
 
 /**
  * The ACME demo pack in Spanish, French, German and Portuguese: every rule's message in
@@ -32,8 +33,6 @@ const checker: Checker = compiled.value;
 /** A day on which every ACME item is on offer and the Stratus X2 is still under embargo. */
 const NOW = new Date(2026, 11, 3, 12);
 
-const OTHER_LANGUAGES = POST_LANGUAGES.filter((language) => language !== 'en');
-
 function acmeRule(id: string) {
   const rule = acme.rules.find((r) => r.id === id);
   if (!rule || !('kind' in rule)) throw new Error(`no ACME rule ${id}`);
@@ -48,8 +47,6 @@ function starterRule(id: string) {
 
 /** ACME's rules that say something (not the switch that turns the starter's labels off). */
 const ACME_RULE_IDS = acme.rules.filter((rule) => 'kind' in rule).map((rule) => rule.id);
-
-const placeholders = (text: string) => [...text.matchAll(/\{[^{}]*\}/g)].map((m) => m[0]).sort();
 
 /** The rule's message in `language`, as a finding on `match` shows it. */
 function wording(message: Localized<string>, language: PostLanguage, match: string): string {
@@ -75,18 +72,7 @@ function expected(ruleId: string, match: string, language: PostLanguage): Descri
 describe('the ACME demo pack in five languages: its wording', () => {
   it.each(ACME_RULE_IDS)('%s has a message in every language', (id) => {
     const { message } = acmeRule(id);
-    expect(typeof message).toBe('object');
-    const byLanguage = message as Exclude<Localized<string>, string>;
-    expect(Object.keys(byLanguage).sort()).toEqual(['default', ...OTHER_LANGUAGES].sort());
-    // English is the default: a post in English gets it without a key of its own.
-    expect(localize(message, 'en')).toBe(byLanguage.default);
-    for (const language of OTHER_LANGUAGES) {
-      const translated = byLanguage[language] ?? '';
-      expect(translated, language).not.toBe(byLanguage.default);
-      expect(placeholders(translated), `${id} in ${language}`).toEqual(
-        placeholders(byLanguage.default),
-      );
-    }
+    const byLanguage = expectEveryLanguage(id, message);
     // French sets a no-break space before : ; ? ! » and after «, as the starter does.
     const french = byLanguage.fr ?? '';
     expect(french, `${id} in French`).not.toMatch(/ [:;?!»]|« /);

@@ -11,6 +11,7 @@ import { localize, type Localized } from '@/src/core/text/localized';
 import { POST_LANGUAGES, type PostLanguage } from '@/src/core/text/post-languages';
 import acmeJson from '@/public/packs/acme-demo.json';
 import starterJson from '@/public/packs/starter.json';
+import { expectEveryLanguage, OTHER_LANGUAGES, placeholders } from './translations';
 import { spawnCli } from '../cli/helpers';
 
 /**
@@ -49,8 +50,6 @@ const withOrg = checkerOf([
 const acme = parsed(acmeJson);
 const withAcme = checkerOf([starter, acme]);
 
-const OTHER_LANGUAGES = POST_LANGUAGES.filter((language) => language !== 'en');
-
 function starterRule(id: string) {
   const rule = starter.rules.find((r) => r.id === id);
   if (!rule || !('kind' in rule)) throw new Error(`no starter rule ${id}`);
@@ -62,8 +61,6 @@ function acmeDisclosure() {
   if (!rule || !('kind' in rule) || rule.kind !== 'disclosure') throw new Error('no disclosure');
   return rule;
 }
-
-const placeholders = (text: string) => [...text.matchAll(/\{[^{}]*\}/g)].map((m) => m[0]).sort();
 
 /** The rule's message in `language`, as a finding on `match` shows it. */
 function wording(message: Localized<string>, language: PostLanguage, match: string): string {
@@ -79,18 +76,7 @@ function only(findings: Finding[], ruleId: string): Finding {
 describe('the starter pack in five languages: its wording', () => {
   it.each(starter.rules.map((rule) => rule.id))('%s has a message in every language', (id) => {
     const { message } = starterRule(id);
-    expect(typeof message).toBe('object');
-    const byLanguage = message as Exclude<Localized<string>, string>;
-    expect(Object.keys(byLanguage).sort()).toEqual(['default', ...OTHER_LANGUAGES].sort());
-    // English is the default: a post in English gets it without a key of its own.
-    expect(localize(message, 'en')).toBe(byLanguage.default);
-    for (const language of OTHER_LANGUAGES) {
-      const translated = byLanguage[language] ?? '';
-      expect(translated, language).not.toBe(byLanguage.default);
-      expect(placeholders(translated), `${id} in ${language}`).toEqual(
-        placeholders(byLanguage.default),
-      );
-    }
+    expectEveryLanguage(id, message);
   });
 
   it('has markers and a fix for the disclosure in every language, with {org} kept', () => {

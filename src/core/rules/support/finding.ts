@@ -103,17 +103,8 @@ export function insertSuggestion(at: number, addition: string): Suggestion {
   };
 }
 
-/** Index of the first word that ends after `offset` (`words.length` when none does). */
-export function wordIndexAt(words: readonly WordToken[], offset: number): number {
-  let lo = 0;
-  let hi = words.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((words[mid] as WordToken).end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+// The rules reach the word search through here, as they always have.
+export { wordIndexAt } from '../../text/analysis';
 
 /** Punctuation that ends a clause: a negation or a target on the other side of it does not count. */
 export const CLAUSE_BREAK = /[.,;:!?()[\]{}"“”…\n]/;
