@@ -32,10 +32,10 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    // storage: packs, settings and the activity log; alarms: the pack refresh schedule;
-    // scripting: injecting the checking engine into a site tab when a box is first focused.
-    permissions: ['storage', 'alarms', 'scripting'],
-    // The same four sites the content script runs on, needed to inject the engine there.
+    // storage: packs, settings and the activity log; alarms: the pack refresh schedule.
+    permissions: ['storage', 'alarms'],
+    // The same four sites the content script runs on: the background finds their tabs by URL
+    // to tell them when the packs in force change (tabs.query needs it to match URLs).
     host_permissions: [...SITE_MATCH_PATTERNS],
     storage: { managed_schema: 'managed_schema.json' },
     ...(browser !== 'firefox' && mode !== 'store' ? { key: DEV_MANIFEST_KEY } : {}),

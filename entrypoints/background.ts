@@ -1,7 +1,7 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { startBackground } from '@/src/background/main';
-import { isSiteUrl } from '@/src/sites';
+import { isSiteUrl, SITE_MATCH_PATTERNS } from '@/src/sites';
 
 export default defineBackground(() => {
-  startBackground({ isSitePage: isSiteUrl });
+  startBackground({ isSitePage: isSiteUrl, matchPatterns: SITE_MATCH_PATTERNS });
 });

@@ -1,3 +1,4 @@
+import type { CheckTier, Finding } from '@/src/core/findings';
 import type { Network } from '@/src/core/pack/schema';
 
 /**
@@ -7,8 +8,18 @@ import type { Network } from '@/src/core/pack/schema';
 
 /** Content script → background. */
 export type ExtensionMessage =
-  /** Inject the checking engine into the sender's frame (src/compose/engine-loader.ts). */
-  | { kind: 'load-compose-engine' }
+  /** What the background's checking engine has compiled (src/background/engine.ts). */
+  | { kind: 'engine-info' }
+  /** Check a compose box's text; the text is checked in the background and kept nowhere. */
+  | {
+      kind: 'check';
+      text: string;
+      network: Network;
+      /** One tier of the rules (see CheckOptions.tier); all of them when absent. */
+      tier?: CheckTier;
+      /** The moment of checking, in milliseconds since the epoch (embargo dates). */
+      now: number;
+    }
   | {
       kind: 'post-acknowledged';
       ruleIds: string[];
@@ -39,9 +50,27 @@ export type ExtensionMessage =
       at: number;
     };
 
-/** Popup → the content script of one tab (`browser.tabs.sendMessage`). */
+/** The packs the background's engine has compiled: what a compose box's checks are against. */
+export interface EngineInfo {
+  packs: { id: string; version: string }[];
+  hasSlowRules: boolean;
+  /** Changes whenever the packs in force do: a check's reply of another generation is stale. */
+  generation: number;
+}
+
+/** The background's answer to `engine-info`. */
+export type EngineInfoReply = ({ ok: true } & EngineInfo) | { ok: false; error: string };
+
+/** The background's answer to `check`. */
+export type CheckReply =
+  | { ok: true; findings: Finding[]; generation: number }
+  | { ok: false; error: string };
+
+/** Popup or background → the content script of one tab (`browser.tabs.sendMessage`). */
 export type TabMessage =
   | { kind: 'compose-status' }
+  /** The packs in force changed: ask the engine again and check every box anew. */
+  | { kind: 'packs-changed' }
   | {
       kind: 'insert-content';
       contentId: string;

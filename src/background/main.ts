@@ -8,10 +8,12 @@ import {
 } from '@/src/store/db-errors';
 import { writeProblem, type ActivityWrite } from '@/src/store/write-problem';
 import { clearWriteProblem, saveWriteProblem } from '@/src/store/write-problem-item';
+import type { TabMessage } from '@/src/messages';
 import { acceptMessage, type MessageSenderInfo } from './messages';
 import { recordUnrecognisedBox } from '@/src/store/unrecognised-boxes';
 import { startPackUpdates } from './packs';
 import { openGuide, startGuideOpening } from './guide';
+import { startEngine, type BackgroundEngine } from './engine';
 
 /** The background's answer to a logging message: it never throws at the sender. */
 export type ActivityWriteReply = { ok: true } | { ok: false; problem: string };
@@ -81,6 +83,7 @@ export function activityWriter(options: ActivityWriterOptions = {}): ActivityWri
 export function messageListener(
   isSitePage: (url: string) => boolean,
   write: ActivityWriter = activityWriter(),
+  engine?: BackgroundEngine,
 ) {
   return (
     raw: unknown,
@@ -93,22 +96,12 @@ export function messageListener(
     });
     if (!message) return undefined;
     switch (message.kind) {
-      case 'load-compose-engine': {
-        const tabId = sender.tab?.id;
-        if (tabId === undefined) return undefined;
-        return browser.scripting
-          .executeScript({
-            target: { tabId, frameIds: [sender.frameId ?? 0] },
-            files: ['/compose-engine.js'],
-          })
-          .then((results) => {
-            // Firefox reports a script that threw as the frame's `error`; Chrome logs it in
-            // the page and the content script finds no engine. Either way the reason is told.
-            const failed = results.find((result) => (result as { error?: unknown }).error);
-            return failed
-              ? { ok: false, error: String((failed as { error?: unknown }).error) }
-              : { ok: true };
-          });
+      case 'engine-info':
+        return engine ? engine.info() : undefined;
+      case 'check': {
+        if (!engine) return undefined;
+        const { text, network, tier, now } = message;
+        return engine.check({ text, network, now, ...(tier ? { tier } : {}) });
       }
       case 'post-acknowledged': {
         const { ruleIds, network, packs, at } = message;
@@ -145,9 +138,31 @@ function hostOf(url: string | undefined): string | undefined {
   }
 }
 
-/** Wires the background's listeners; `isSitePage` says which pages the content script runs on. */
-export function startBackground({ isSitePage }: { isSitePage: (url: string) => boolean }): void {
+export interface SitePages {
+  /** Whether a page is one the content script runs on. */
+  isSitePage(url: string): boolean;
+  /** The content script's match patterns: the tabs told when the packs in force change. */
+  matchPatterns: readonly string[];
+}
+
+/** Tells every site tab's content script that the packs changed, so its boxes check again. */
+async function tellSiteTabs(matchPatterns: readonly string[]): Promise<void> {
+  const tabs = await browser.tabs.query({ url: [...matchPatterns] });
+  const message: TabMessage = { kind: 'packs-changed' };
+  await Promise.all(
+    tabs.map((tab) =>
+      // A tab without the content script (still loading, discarded) has nobody to tell.
+      tab.id === undefined ? undefined : browser.tabs.sendMessage(tab.id, message).catch(() => {}),
+    ),
+  );
+}
+
+/** Wires the background's listeners. */
+export function startBackground({ isSitePage, matchPatterns }: SitePages): void {
   const updater = startPackUpdates();
   startGuideOpening(() => updater.settled());
-  browser.runtime.onMessage.addListener(messageListener(isSitePage));
+  const engine = startEngine({
+    onPacksChanged: () => void tellSiteTabs(matchPatterns).catch(() => undefined),
+  });
+  browser.runtime.onMessage.addListener(messageListener(isSitePage, activityWriter(), engine));
 }

@@ -1,12 +1,24 @@
 import { z } from 'zod';
 import { Network } from '@/src/core/pack/schema';
+
+/** The longest text a compose box sends to be checked: a pasted page, with room to spare. */
+export const MAX_CHECKED_TEXT = 200_000;
 import type { ExtensionMessage } from '@/src/messages';
 
 const PackRef = z.object({ id: z.string().max(200), version: z.string().max(100) }).strict();
 
 /** Messages are untrusted input until parsed: a compromised page cannot shape them freely. */
 export const ExtensionMessageSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('load-compose-engine') }).strict(),
+  z.object({ kind: z.literal('engine-info') }).strict(),
+  z
+    .object({
+      kind: z.literal('check'),
+      text: z.string().max(MAX_CHECKED_TEXT),
+      network: Network,
+      tier: z.enum(['quick', 'slow']).optional(),
+      now: z.number().int().nonnegative(),
+    })
+    .strict(),
   z
     .object({
       kind: z.literal('open-guide'),

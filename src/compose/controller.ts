@@ -1,4 +1,3 @@
-import type { Checker } from '@/src/core';
 import type { Finding } from '@/src/core/findings';
 import type { ComposeBox, SiteAdapter } from '@/src/sites/types';
 import { ComposeSession, type PendingShare } from './session';
@@ -7,12 +6,13 @@ import { unrecognisedBoxFrom } from '@/src/sites/generic';
 import { containsComposed, deepActiveElement, eventTarget } from '@/src/sites/dom';
 import { OverlayHost } from './overlay/host';
 import { SubmissionHold } from './hold';
+import type { CheckEngine } from './engine';
 
 export interface ComposeServices {
-  /** The checker for the packs in force; loaded and compiled on first use. */
-  loadChecker(): Promise<Checker>;
+  /** The engine for the packs in force (the background's), reached on first use. */
+  connectEngine(): Promise<CheckEngine>;
   /** "Post anyway" was chosen: log the acknowledgement (never the text). */
-  acknowledge(session: ComposeSession, findings: readonly Finding[], checker: Checker): void;
+  acknowledge(session: ComposeSession, findings: readonly Finding[], engine: CheckEngine): void;
   /** A box that received approved content was submitted. */
   sharePosted(session: ComposeSession, share: PendingShare, edited: boolean): void;
   /** A person focused an editable box no adapter recognises: note its shape (never its text). */
@@ -31,8 +31,8 @@ const PRUNE_INTERVAL_MS = 500;
 export class ComposeController {
   private readonly sessions = new Map<HTMLElement, ComposeSession>();
   private host: OverlayHost | undefined;
-  private checker: Checker | undefined;
-  private loading: Promise<Checker> | undefined;
+  private engine: CheckEngine | undefined;
+  private connecting: Promise<CheckEngine> | undefined;
   private readonly hold = new SubmissionHold();
   private layoutQueued = false;
   private hoverQueued = false;
@@ -67,10 +67,18 @@ export class ComposeController {
     if (active && active !== this.doc.body) void this.attach(active);
   }
 
-  /** The packs in force changed: re-check every box with the new checker. */
-  useChecker(checker: Checker): void {
-    this.checker = checker;
-    for (const session of this.sessions.values()) session.setChecker(checker);
+  /** The packs in force changed: re-check every box with the new engine. */
+  useEngine(engine: CheckEngine): void {
+    this.engine = engine;
+    for (const session of this.sessions.values()) session.setEngine(engine);
+  }
+
+  /**
+   * Reaches the engine before any box is focused, so that the background has compiled the
+   * packs by the time someone writes (a check needs the background awake).
+   */
+  warmUp(): void {
+    this.ensureEngine().catch(() => undefined);
   }
 
   stop(): void {
@@ -113,12 +121,12 @@ export class ComposeController {
     const existing = this.sessions.get(box.element);
     if (existing) return existing;
     if (box.unrecognised) this.services.unrecognisedBox(box);
-    const checker = await this.ensureChecker();
-    // Another focus event may have attached it while the checker loaded.
+    const engine = await this.ensureEngine();
+    // Another focus event may have attached it while the engine was reached.
     const again = this.sessions.get(box.element);
     if (again) return again;
     this.host ??= new OverlayHost(this.doc);
-    const session = new ComposeSession(box, checker, this.host, {
+    const session = new ComposeSession(box, engine, this.host, {
       releaseSubmission: (s, findings) => this.release(s, findings),
       siteControls: (box) => {
         const submit = this.adapter.findSubmit(box);
@@ -150,13 +158,20 @@ export class ComposeController {
     return undefined;
   }
 
-  private ensureChecker(): Promise<Checker> {
-    if (this.checker) return Promise.resolve(this.checker);
-    this.loading ??= this.services.loadChecker().then((checker) => {
-      this.checker ??= checker;
-      return this.checker;
-    });
-    return this.loading;
+  private ensureEngine(): Promise<CheckEngine> {
+    if (this.engine) return Promise.resolve(this.engine);
+    this.connecting ??= this.services.connectEngine().then(
+      (engine) => {
+        this.engine ??= engine;
+        return this.engine;
+      },
+      (error: unknown) => {
+        // The next focus tries again (the background may have been restarting).
+        this.connecting = undefined;
+        throw error;
+      },
+    );
+    return this.connecting;
   }
 
   private observeSize(element: HTMLElement): void {
@@ -279,21 +294,55 @@ export class ComposeController {
     });
   }
 
+  /**
+   * Lets a submission go, or holds it for the person to confirm. The decision is made now, on
+   * the findings of the text as it is, when the engine has answered for it; when a check is
+   * still on its way (Enter pressed right after the last key) the submission waits for it,
+   * then goes on by itself if nothing holds it.
+   */
   private holdIfNeeded(event: Event, session: ComposeSession, replay: () => void): void {
     if (this.hold.takeAllowance(session)) {
       this.submitted(session);
       return;
     }
-    session.check();
-    const errors = session.errors();
-    if (errors.length === 0) {
-      this.submitted(session);
+    if (session.isUpToDate()) {
+      const errors = session.errors();
+      if (errors.length === 0) {
+        this.submitted(session);
+        return;
+      }
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      this.holdFor(session, errors, replay);
       return;
     }
     event.preventDefault();
     event.stopImmediatePropagation();
+    session.checkNow().then(
+      () => {
+        const errors = session.errors();
+        if (errors.length > 0) this.holdFor(session, errors, replay);
+        else this.letThrough(session, replay);
+      },
+      (error: unknown) => {
+        // No engine to ask (the extension was updated under the page): Postguard must never
+        // be the reason a post cannot be sent.
+        console.warn('Postguard: could not check before sending; letting it through', error);
+        this.letThrough(session, replay);
+      },
+    );
+  }
+
+  private holdFor(session: ComposeSession, errors: readonly Finding[], replay: () => void): void {
     this.hold.hold(session, replay);
     session.overlay.showConfirm(errors, this.adapter.holdNote?.(session.box));
+  }
+
+  /** Sends a submission that waited for its check, as the person first made it. */
+  private letThrough(session: ComposeSession, replay: () => void): void {
+    if (!session.isConnected) return;
+    this.hold.hold(session, replay);
+    this.hold.release(session);
   }
 
   /** The site is about to send this box: its text is still there to compare. */
@@ -323,11 +372,7 @@ export class ComposeController {
     }
     if (!session) return 'no-compose-box';
     const outcome = await insertText(session.box, text);
-    if (!outcome.ok) {
-      session.check();
-      return 'insert-failed';
-    }
-    session.check();
+    if (!outcome.ok) return 'insert-failed';
     session.pendingShare = { ...share, textAfterInsert: session.text };
     this.lastFocused = session;
     return 'ok';
@@ -336,7 +381,7 @@ export class ComposeController {
   private release(session: ComposeSession, findings: readonly Finding[]): void {
     if (!this.hold.isHolding(session)) return;
     // Logged before the replay: the replayed submission may unload the page.
-    if (this.checker) this.services.acknowledge(session, findings, this.checker);
+    if (this.engine) this.services.acknowledge(session, findings, this.engine);
     this.hold.release(session);
   }
 }

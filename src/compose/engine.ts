@@ -1,25 +1,16 @@
-import type { Checker } from '@/src/core';
+import type { CheckTier, Finding } from '@/src/core/findings';
+import type { Network } from '@/src/core/pack/schema';
 
 /**
- * The heavy half of the content script: the checking engine and pack compilation. It is
- * injected into the page's isolated world only when a person first focuses a compose box,
- * so pages where nobody writes pay nothing for it.
+ * What a compose box checks with: the packs' compiled rules, reached by message (the engine
+ * runs in the background: src/background/engine.ts). A check is asynchronous, so the page's
+ * main thread never runs the engine; its answer is about the text it was asked of.
  */
-export interface ComposeEngine {
-  loadChecker(): Promise<Checker>;
-  /** Calls back with a new checker whenever the packs in force change; returns an unwatch. */
-  watchChecker(listener: (checker: Checker) => void): () => void;
-}
-
-/** Where the injected engine registers itself, in the extension's isolated world only. */
-export const ENGINE_GLOBAL = '__postguardComposeEngine';
-
-type EngineHolder = { [ENGINE_GLOBAL]?: ComposeEngine };
-
-export function registeredEngine(): ComposeEngine | undefined {
-  return (globalThis as EngineHolder)[ENGINE_GLOBAL];
-}
-
-export function registerEngine(engine: ComposeEngine): void {
-  (globalThis as EngineHolder)[ENGINE_GLOBAL] = engine;
+export interface CheckEngine {
+  /** The packs in force, as the acknowledgement log names them. */
+  readonly packs: readonly { id: string; version: string }[];
+  /** Whether any rule in force is in the slow tier (see CheckOptions.tier). */
+  readonly hasSlowRules: boolean;
+  /** Findings of `text`, sorted by position; rejects when the engine cannot be reached. */
+  check(text: string, options: { network: Network; tier?: CheckTier }): Promise<Finding[]>;
 }

@@ -4,7 +4,7 @@ import { adapterForHost } from '@/src/sites';
 import { editorMarkers, pathShape } from '@/src/sites/generic';
 import type { ComposeStatus, ExtensionMessage, InsertResult, TabMessage } from '@/src/messages';
 import { ComposeController } from './controller';
-import { loadComposeEngine } from './engine-loader';
+import { connectEngine } from './engine-client';
 
 export { OVERLAY_HOST_TAG } from './overlay/host';
 
@@ -13,18 +13,13 @@ export function startCompose(ctx: ContentScriptContext): ComposeController | und
   const adapter = adapterForHost(location.hostname);
   if (!adapter) return undefined;
   const controller = new ComposeController(document, adapter, {
-    async loadChecker() {
-      const engine = await loadComposeEngine();
-      const unwatch = engine.watchChecker((checker) => controller.useChecker(checker));
-      ctx.onInvalidated(unwatch);
-      return engine.loadChecker();
-    },
-    acknowledge(session, findings, checker) {
+    connectEngine: () => connectEngine(refreshEngine),
+    acknowledge(session, findings, engine) {
       const message: ExtensionMessage = {
         kind: 'post-acknowledged',
         ruleIds: [...new Set(findings.map((finding) => finding.ruleId))],
         network: session.box.network,
-        packs: checker.packs.map((pack) => ({ id: pack.id, version: pack.version })),
+        packs: engine.packs.map((pack) => ({ id: pack.id, version: pack.version })),
         at: Date.now(),
       };
       // The background may be restarting; the acknowledgement is a log entry, not a gate.
@@ -59,11 +54,28 @@ export function startCompose(ctx: ContentScriptContext): ComposeController | und
       browser.runtime.sendMessage(message).catch(() => undefined);
     },
   });
+  /** The packs in force changed (the background says so): every box checks with the new. */
+  let refreshing = false;
+  function refreshEngine(): void {
+    if (refreshing) return;
+    refreshing = true;
+    connectEngine(refreshEngine)
+      .then((engine) => controller.useEngine(engine))
+      .catch((error: unknown) => console.warn('Postguard: the packs could not be refreshed', error))
+      .finally(() => {
+        refreshing = false;
+      });
+  }
   const onTabMessage = (raw: unknown, sender: { id?: string }) => {
-    // Only this extension's own pages (the popup) may ask; the page itself cannot reach here.
+    // Only this extension's own pages (the popup) and its background may ask; the page itself
+    // cannot reach here.
     if (sender.id !== browser.runtime.id) return undefined;
     const message = parseTabMessage(raw);
     if (!message) return undefined;
+    if (message.kind === 'packs-changed') {
+      refreshEngine();
+      return undefined;
+    }
     if (message.kind === 'compose-status') {
       const status: ComposeStatus = {
         network: adapter.network,
@@ -86,6 +98,13 @@ export function startCompose(ctx: ContentScriptContext): ComposeController | und
   browser.runtime.onMessage.addListener(onTabMessage);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onTabMessage));
   controller.start();
+  // A tab in the background has nobody writing in it yet: it wakes the engine when shown.
+  if (document.visibilityState === 'visible') controller.warmUp();
+  else
+    document.addEventListener('visibilitychange', () => controller.warmUp(), {
+      once: true,
+      signal: ctx.signal,
+    });
   ctx.onInvalidated(() => controller.stop());
   return controller;
 }
@@ -95,6 +114,7 @@ function parseTabMessage(raw: unknown): TabMessage | undefined {
   if (typeof raw !== 'object' || raw === null) return undefined;
   const message = raw as Record<string, unknown>;
   if (message.kind === 'compose-status') return { kind: 'compose-status' };
+  if (message.kind === 'packs-changed') return { kind: 'packs-changed' };
   if (
     message.kind === 'insert-content' &&
     typeof message.text === 'string' &&

@@ -1,9 +1,9 @@
-import type { Checker } from '@/src/core';
 import type { CheckTier, Finding, Suggestion } from '@/src/core/findings';
 import type { BoxTextModel, ComposeBox } from '@/src/sites/types';
 import { applyEdits } from '@/src/sites/edit';
 import { t } from '@/src/i18n/messages';
 import { carryOver } from './carry-over';
+import type { CheckEngine } from './engine';
 import { BoxOverlay } from './overlay/box-overlay';
 import type { OverlayHost } from './overlay/host';
 
@@ -16,22 +16,9 @@ export interface PendingShare {
   textAfterInsert: string;
 }
 
-/** A check slower than this leaves too little of a 16 ms frame for the editor and the page. */
-const SLOW_CHECK_MS = 8;
 const TYPING_PAUSE_MS = 150;
-/**
- * The median of this many recent checks: one garbage collection must not send a fast pack to
- * the pause, and a pack that really is slow gets there within a few keys.
- */
-const RECENT_CHECKS = 5;
-/**
- * The first checks of a newly loaded engine run cold (the JIT has not compiled the rules, the
- * caches are empty): they say nothing about how fast typing will be checked, so they are not
- * counted.
- */
-const COLD_CHECKS = 2;
-/** Timed checks needed before their median may send typing to the pause. */
-const MIN_TIMED_CHECKS = 3;
+/** Rounds of checks a submission or fix waits for while the text keeps changing under it. */
+const MAX_ROUNDS = 8;
 
 function byPosition(a: Finding, b: Finding): number {
   return (
@@ -39,11 +26,10 @@ function byPosition(a: Finding, b: Finding): number {
   );
 }
 
-function typicalCheckMs(durations: readonly number[]): number {
-  if (durations.length === 0) return 0;
-  const sorted = [...durations].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+/** Findings and the text they are of. */
+interface Checked {
+  text: string;
+  findings: Finding[];
 }
 
 export interface SessionHooks {
@@ -58,31 +44,42 @@ export interface SessionHooks {
 /**
  * One compose box being watched: it re-checks the box's text whenever the editor changes
  * it (never mid-composition for IME input) and hands the findings to the box's overlay.
+ *
+ * Checks are asked of the engine (in the background) and answered a few milliseconds later:
+ * at most one is on its way at a time, and when it comes back the newest text is asked next,
+ * so a slow pack lags behind the typing instead of holding it. Meanwhile the findings shown
+ * are the last answers carried along each edit (carry-over.ts).
  */
 export class ComposeSession {
   readonly overlay: BoxOverlay;
   private readonly observer: MutationObserver;
   private composing = false;
-  private lastText: string | undefined;
   private model: BoxTextModel | undefined;
+  /** What the overlay shows: the answers below, carried to the box's text as last read. */
   private findings: Finding[] = [];
   /** Approved content inserted from the popup, until this box is submitted. */
   pendingShare: PendingShare | undefined;
   /** Aborted on dispose: every listener the session adds goes with it. */
   private readonly listeners = new AbortController();
-  /** How long the last few checks took: their median decides between now and a pause. */
-  private readonly recentCheckMs: number[] = [];
-  /** Checks since the checker was set, the cold ones among them not timed. */
-  private checksRun = 0;
   private deferred: ReturnType<typeof setTimeout> | undefined;
-  /** The quick tier's findings and the text they are of, when the pack has a slow tier. */
-  private quick: { text: string; findings: Finding[] } | undefined;
-  /** The slow tier's last findings and the text they are of. */
-  private slow: { text: string; findings: Finding[] } | undefined;
+  /** The quick tier's last answer (every rule's, when the packs have no slow tier). */
+  private quick: Checked | undefined;
+  /** The slow tier's last answer. */
+  private slow: Checked | undefined;
+  /** The texts the engine last answered for, per tier (carried answers are not answers). */
+  private quickAnswered: string | undefined;
+  private slowAnswered: string | undefined;
+  /** Why the last round of checks failed (the background could not be reached), until told. */
+  private failure: unknown;
+  /** What the next round of checks must cover: the quick tier, or both. */
+  private wanted: 'quick' | 'both' | undefined;
+  /** The round of checks on its way, if one is. */
+  private running: Promise<void> | undefined;
+  private disposed = false;
 
   constructor(
     readonly box: ComposeBox,
-    private checker: Checker,
+    private engine: CheckEngine,
     host: OverlayHost,
     private readonly hooks: SessionHooks,
   ) {
@@ -101,23 +98,25 @@ export class ComposeSession {
     );
     // Draft.js re-renders some keystrokes without an `input` event: watch the text itself.
     this.observer = new MutationObserver(() => {
-      if (!this.composing) this.checkSoon();
+      if (!this.composing) this.onTextChange();
     });
     this.observer.observe(box.element, { childList: true, subtree: true, characterData: true });
     // A textarea's text is its value, which no mutation reports.
     this.listen(box.element, 'input', () => {
-      if (!this.composing) this.checkSoon();
+      if (!this.composing) this.onTextChange();
     });
     this.listen(box.element, 'compositionstart', () => {
       this.composing = true;
     });
     this.listen(box.element, 'compositionend', () => {
       this.composing = false;
-      this.check();
+      this.onTextChange();
+      void this.request('both');
     });
     this.listen(box.element, 'keydown', (event) => this.onKeyDown(event as KeyboardEvent));
     this.listen(box.element, 'mouseup', () => queueMicrotask(() => this.showCardAtCaret(false)));
-    this.check();
+    this.show();
+    void this.request('both');
   }
 
   private listen(target: EventTarget, type: string, handler: (event: Event) => void): void {
@@ -133,33 +132,25 @@ export class ComposeSession {
     return this.findings.filter((finding) => finding.severity === 'error');
   }
 
-  setChecker(checker: Checker): void {
-    this.checker = checker;
-    this.lastText = undefined;
+  /** The packs in force changed: forget every answer and check again with the new engine. */
+  setEngine(engine: CheckEngine): void {
+    this.engine = engine;
     this.quick = undefined;
     this.slow = undefined;
-    this.checksRun = 0;
-    this.recentCheckMs.length = 0;
-    this.check();
+    this.quickAnswered = undefined;
+    this.slowAnswered = undefined;
+    this.show();
+    void this.request('both');
   }
 
   /**
-   * On a change of the text. Two tiers: the quick rules (all but people's names) are checked
-   * now, within the keystroke's frame; the slow tier once typing pauses, its last findings
-   * carried along the edits meanwhile. Should even the quick checks take longer than a
-   * frame's share (a huge pack), they too wait for the pause, so typing never stutters.
+   * On a change of the text: the last answers move with it at once, the quick rules are
+   * asked now, and the slow tier (people's names) once typing pauses.
    */
-  private checkSoon(): void {
-    const fast =
-      this.recentCheckMs.length < MIN_TIMED_CHECKS ||
-      typicalCheckMs(this.recentCheckMs) <= SLOW_CHECK_MS;
-    if (!this.checker.hasSlowRules) {
-      if (fast) this.check();
-      else this.deferCheck();
-      return;
-    }
-    if (fast) this.checkQuick();
-    this.deferCheck();
+  private onTextChange(): void {
+    this.show();
+    void this.request('quick');
+    if (this.engine.hasSlowRules) this.deferCheck();
   }
 
   private deferCheck(): void {
@@ -167,58 +158,102 @@ export class ComposeSession {
     // Never mid-composition: the text is not what the person means yet, and compositionend
     // checks it all.
     this.deferred = setTimeout(() => {
-      if (!this.composing) this.check();
+      if (!this.composing) void this.request('both');
     }, TYPING_PAUSE_MS);
   }
 
-  /** Runs one tier (or all rules) on `text`, timing it for the choice between now and a pause. */
-  private run(text: string, tier: CheckTier | undefined, timed: boolean): Finding[] {
-    const started = performance.now();
-    const findings = this.checker.check(text, {
-      network: this.box.network,
-      now: new Date(),
-      ...(tier ? { tier } : {}),
-    });
-    this.checksRun += 1;
-    if (timed && this.checksRun > COLD_CHECKS) {
-      this.recentCheckMs.push(performance.now() - started);
-      if (this.recentCheckMs.length > RECENT_CHECKS) this.recentCheckMs.shift();
-    }
-    return findings;
-  }
-
-  /** The quick tier now, with the slow tier's last findings moved along the edit. */
-  private checkQuick(): void {
+  /** Reads the box and shows the last answers as they stand in its text now. */
+  private show(): void {
+    if (this.disposed) return;
     const model = this.box.driver.read(this.box.element);
     this.model = model;
     const { text } = model;
-    if (this.quick?.text !== text) this.quick = { text, findings: this.run(text, 'quick', true) };
     // Carried one edit at a time, as the text changes: each step is then one range.
+    if (this.quick && this.quick.text !== text)
+      this.quick = { text, findings: carryOver(this.quick.findings, this.quick.text, text) };
     if (this.slow && this.slow.text !== text)
       this.slow = { text, findings: carryOver(this.slow.findings, this.slow.text, text) };
-    this.findings = [...this.quick.findings, ...(this.slow?.findings ?? [])].sort(byPosition);
-    this.lastText = undefined;
+    this.findings = [...(this.quick?.findings ?? []), ...(this.slow?.findings ?? [])].sort(
+      byPosition,
+    );
     this.overlay.update(this.findings, model);
   }
 
-  /** Reads the box and checks it with every rule; cheap when the text has not changed. */
-  check(): readonly Finding[] {
+  /** Whether the answers shown are the engine's for the box's text as it is now. */
+  isUpToDate(): boolean {
+    const { text } = this.box.driver.read(this.box.element);
+    return this.quickAnswered === text && (!this.engine.hasSlowRules || this.slowAnswered === text);
+  }
+
+  private request(level: 'quick' | 'both'): Promise<void> {
+    if (this.wanted !== 'both') this.wanted = level;
+    this.running ??= this.pump().finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  /**
+   * Asks the engine until the newest text's wanted tiers are answered. A failed round (the
+   * extension was reloaded, the background is restarting) ends the rounds and is kept for
+   * checkNow to tell; typing asks again.
+   */
+  private async pump(): Promise<void> {
+    try {
+      await this.rounds();
+      this.failure = undefined;
+    } catch (error) {
+      this.wanted = undefined;
+      this.failure = error;
+    }
+  }
+
+  private async rounds(): Promise<void> {
+    while (this.wanted && !this.disposed) {
+      const level = this.wanted;
+      this.wanted = undefined;
+      const { text } = this.box.driver.read(this.box.element);
+      const engine = this.engine;
+      const slowToo = level === 'both' && engine.hasSlowRules && this.slowAnswered !== text;
+      const quickToo = this.quickAnswered !== text;
+      if (!quickToo && !slowToo) continue;
+      const options = { network: this.box.network };
+      const [quick, slow] = await Promise.all([
+        quickToo
+          ? engine.check(text, engine.hasSlowRules ? { ...options, tier: 'quick' } : options)
+          : undefined,
+        slowToo ? engine.check(text, { ...options, tier: 'slow' as CheckTier }) : undefined,
+      ]);
+      // A new engine (the packs changed) asks again from scratch: these answers are of the old.
+      if (engine !== this.engine || this.disposed) continue;
+      if (quick) {
+        this.quick = { text, findings: quick };
+        this.quickAnswered = text;
+      }
+      if (slow) {
+        this.slow = { text, findings: slow };
+        this.slowAnswered = text;
+      }
+      this.show();
+    }
+  }
+
+  /**
+   * Every tier asked of the box's text as it is now, and the findings once answered: what a
+   * submission or a fix is judged by. Rejects when the engine cannot be reached.
+   */
+  async checkNow(): Promise<readonly Finding[]> {
     clearTimeout(this.deferred);
-    const model = this.box.driver.read(this.box.element);
-    this.model = model;
-    const { text } = model;
-    if (text !== this.lastText) {
-      this.lastText = text;
-      if (this.checker.hasSlowRules) {
-        if (this.quick?.text !== text)
-          this.quick = { text, findings: this.run(text, 'quick', true) };
-        this.slow = { text, findings: this.run(text, 'slow', false) };
-        this.findings = [...this.quick.findings, ...this.slow.findings].sort(byPosition);
-      } else {
-        this.findings = this.run(text, undefined, true);
+    // A few rounds: the person may type on while the first is answered.
+    for (let round = 0; round < MAX_ROUNDS && !this.disposed && !this.isUpToDate(); round++) {
+      if (this.running) await this.running;
+      await this.request('both');
+      if (this.failure !== undefined) {
+        const failure = this.failure;
+        this.failure = undefined;
+        throw failure;
       }
     }
-    this.overlay.update(this.findings, model);
     return this.findings;
   }
 
@@ -227,9 +262,9 @@ export class ComposeSession {
     return this.findings;
   }
 
-  /** The box's text as the checker last read it. */
+  /** The box's text as it is now. */
   get text(): string {
-    return this.model?.text ?? '';
+    return this.box.driver.read(this.box.element).text;
   }
 
   layout(): void {
@@ -239,10 +274,18 @@ export class ComposeSession {
   private async applyFix(finding: Finding, suggestion: Suggestion): Promise<void> {
     // The card may have stayed open while the text changed (typing elsewhere keeps a finding's
     // card, a slow pack waits for a pause): the fix is taken from a check of the text as it is.
-    const current = currentFix(this.check(), finding, suggestion);
+    let findings: readonly Finding[];
+    try {
+      findings = await this.checkNow();
+    } catch {
+      // Without a check of the text as it is, the fix could land on the wrong characters.
+      this.overlay.showNotice(t('overlay_fixNotTaken'));
+      return;
+    }
+    const current = currentFix(findings, finding, suggestion);
     if (!current) return;
     const outcome = await applyEdits(this.box, current.edits);
-    this.check();
+    void this.request('both');
     if (!outcome.ok && outcome.reason === 'not-taken') {
       this.overlay.showNotice(
         t(outcome.restored ? 'overlay_fixNotTaken' : 'overlay_fixNotTakenUnrestored'),
@@ -276,6 +319,7 @@ export class ComposeSession {
   }
 
   dispose(): void {
+    this.disposed = true;
     clearTimeout(this.deferred);
     this.observer.disconnect();
     this.listeners.abort();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Checker } from '@/src/core';
-import type { Finding } from '@/src/core/findings';
+import type { CheckTier, Finding } from '@/src/core/findings';
+import type { CheckEngine } from '@/src/compose/engine';
 import { ComposeSession, currentFix } from '@/src/compose/session';
 import { compilePacks, parsePack } from '@/src/core';
 import { OverlayHost } from '@/src/compose/overlay/host';
@@ -8,23 +9,25 @@ import { genericDriver } from '@/src/sites/drivers/contenteditable';
 import { selectText } from '@/src/sites/drivers/input';
 import { plainBlocks } from '@/src/sites/drivers/contenteditable';
 
-/** A checker that records what it was asked and takes as long as told. */
-function timedChecker(costMs: number | ((call: number) => number)): Checker & { texts: string[] } {
-  const texts: string[] = [];
-  const costOf = typeof costMs === 'number' ? () => costMs : costMs;
+/**
+ * The compose box's engine over a real checker, answering after `delayMs` as the background
+ * answers after a message's round trip, and recording what it was asked.
+ */
+function engineOf(
+  checker: Checker,
+  delayMs = 0,
+): CheckEngine & { asked: { text: string; tier?: CheckTier }[] } {
+  const asked: { text: string; tier?: CheckTier }[] = [];
   return {
-    texts,
-    packs: [],
-    rules: [],
-    check(text: string): Finding[] {
-      const until = performance.now() + costOf(texts.length);
-      texts.push(text);
-      while (performance.now() < until) {
-        // Busy, as a slow rule would be.
-      }
-      return [];
+    asked,
+    packs: checker.packs.map((pack) => ({ id: pack.id, version: pack.version })),
+    hasSlowRules: checker.hasSlowRules,
+    async check(text, options) {
+      asked.push({ text, ...(options.tier ? { tier: options.tier } : {}) });
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+      return checker.check(text, options);
     },
-  } as unknown as Checker & { texts: string[] };
+  };
 }
 
 /** A checker for a test pack (format, id, name and version filled in). */
@@ -51,7 +54,7 @@ function editableBox(): HTMLDivElement {
   return element;
 }
 
-function setup(checker: Checker) {
+function setup(engine: CheckEngine) {
   document.body.replaceChildren();
   const element = document.createElement('div');
   element.contentEditable = 'true';
@@ -62,78 +65,95 @@ function setup(checker: Checker) {
     context: 'post' as const,
     driver: genericDriver,
   };
-  const session = new ComposeSession(box, checker, new OverlayHost(document), {
+  const session = new ComposeSession(box, engine, new OverlayHost(document), {
     releaseSubmission: () => undefined,
     siteControls: () => [],
   });
   return { element, session };
 }
 
-const tick = (ms = 0) => new Promise((resolve) => setTimeout(resolve, ms));
+const tick = (ms = 10) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const termsPack = () =>
+  compiledPack({
+    rules: [{ id: 'code', kind: 'terms', terms: ['Nightjar'], severity: 'error', message: 'c' }],
+  });
 
 describe('ComposeSession', () => {
-  it('checks the text on every change while checks are fast', async () => {
-    const checker = timedChecker(0);
-    const { element, session } = setup(checker);
+  it('asks the engine on every change while its answers come back at once', async () => {
+    const engine = engineOf(termsPack());
+    const { element, session } = setup(engine);
+    await tick();
     element.textContent = 'a';
     await tick();
     element.textContent = 'ab';
     await tick();
-    expect(checker.texts).toEqual(['', 'a', 'ab']);
+    expect(engine.asked.map((a) => a.text)).toEqual(['', 'a', 'ab']);
     session.dispose();
   });
 
   it('does not check during IME composition, and checks when it ends', async () => {
-    const checker = timedChecker(0);
-    const { element, session } = setup(checker);
+    const engine = engineOf(termsPack());
+    const { element, session } = setup(engine);
     element.dispatchEvent(new Event('compositionstart'));
     element.textContent = 'にほ';
     await tick();
-    expect(checker.texts).toEqual(['']);
+    expect(engine.asked.map((a) => a.text)).toEqual(['']);
     element.textContent = '日本';
     element.dispatchEvent(new Event('compositionend'));
     await tick();
-    expect(checker.texts).toEqual(['', '日本']);
+    expect(engine.asked.map((a) => a.text)).toEqual(['', '日本']);
     session.dispose();
   });
 
-  it('waits for a pause in typing once checks are slower than a frame allows', async () => {
-    const checker = timedChecker(12);
-    const { element, session } = setup(checker);
-    expect(checker.texts).toEqual(['']);
-    for (const text of ['s', 'sl', 'slo', 'slow', 'slowe', 'slower']) {
-      element.textContent = text;
-      await tick(20);
-    }
-    // Two cold checks are not timed, and three timed ones decide: from then on checks wait
-    // for the pause, and none ran while typing went on.
-    expect(checker.texts).toEqual(['', 's', 'sl', 'slo', 'slow']);
-    await tick(200);
-    expect(checker.texts).toEqual(['', 's', 'sl', 'slo', 'slow', 'slower']);
-    session.dispose();
-  });
-
-  it('never lets the cold first checks of a new engine send typing to the pause', async () => {
-    // The engine's first two checks are cold (60 ms each), the rest fast.
-    const checker = timedChecker((call) => (call < 2 ? 60 : 0));
-    const { element, session } = setup(checker);
-    for (const text of ['a', 'ab', 'abc', 'abcd']) {
+  it('keeps one check on its way at a time, and asks the newest text next', async () => {
+    // A slow engine (a huge pack): typing goes on while it works, and is never held for it.
+    const engine = engineOf(termsPack(), 40);
+    const { element, session } = setup(engine);
+    for (const text of ['N', 'Ni', 'Nig', 'Nightjar']) {
       element.textContent = text;
       await tick();
     }
-    expect(checker.texts).toEqual(['', 'a', 'ab', 'abc', 'abcd']);
+    await tick(120);
+    expect(engine.asked.map((a) => a.text)).toEqual(['', 'Nightjar']);
+    expect(session.shownFindings.map((f) => f.match)).toEqual(['Nightjar']);
     session.dispose();
   });
 
-  it('keeps checking on every change when one check among fast ones is slow (a GC pause)', async () => {
-    // The third check (for "ab") takes 30 ms; the others none.
-    const checker = timedChecker((call) => (call === 2 ? 30 : 0));
-    const { element, session } = setup(checker);
-    for (const text of ['a', 'ab', 'abc', 'abcd']) {
-      element.textContent = text;
-      await tick();
-    }
-    expect(checker.texts).toEqual(['', 'a', 'ab', 'abc', 'abcd']);
+  it('moves the last findings along an edit at once, before the engine answers', async () => {
+    const engine = engineOf(termsPack(), 40);
+    const { element, session } = setup(engine);
+    element.textContent = 'Nightjar ships';
+    await tick(100);
+    expect(session.shownFindings.map((f) => [f.start, f.end])).toEqual([[0, 8]]);
+    element.textContent = 'Hey Nightjar ships';
+    await tick();
+    // The engine has not answered for the new text yet: the finding moved with its word.
+    expect(engine.asked.at(-1)?.text).toBe('Hey Nightjar ships');
+    expect(session.isUpToDate()).toBe(false);
+    expect(session.shownFindings.map((f) => [f.start, f.end])).toEqual([[4, 12]]);
+    await tick(60);
+    expect(session.isUpToDate()).toBe(true);
+    session.dispose();
+  });
+
+  it('tells a submission or a fix that the engine could not be reached, and recovers', async () => {
+    const checker = termsPack();
+    let reachable = false;
+    const engine: CheckEngine = {
+      packs: [],
+      hasSlowRules: false,
+      async check(text, options) {
+        if (!reachable) throw new Error('Extension context invalidated.');
+        return checker.check(text, options);
+      },
+    };
+    const { element, session } = setup(engine);
+    element.textContent = 'Nightjar';
+    await tick();
+    await expect(session.checkNow()).rejects.toThrow('Extension context invalidated.');
+    reachable = true;
+    expect((await session.checkNow()).map((f) => f.match)).toEqual(['Nightjar']);
     session.dispose();
   });
 });
@@ -147,7 +167,8 @@ describe('two tiers: the quick rules on every key, people’s names when typing 
   it('checks the quick tier at once, the slow one after the pause, carrying its findings meanwhile', async () => {
     const checker = compiledPack({ rules });
     expect(checker.hasSlowRules).toBe(true);
-    const { element, session } = setup(checker);
+    const engine = engineOf(checker);
+    const { element, session } = setup(engine);
     const shown = (): string[] => session.shownFindings.map((f) => `${f.ruleId}:${f.match}`);
     element.textContent = 'Lunch with Jane Smith.';
     await tick(200);
@@ -162,30 +183,35 @@ describe('two tiers: the quick rules on every key, people’s names when typing 
     element.textContent = 'Nightjar: Lunch with Jane Smith and Bob Lee.';
     await tick();
     expect(shown()).toEqual(['code:Nightjar', 'names:Jane Smith']);
+    expect(engine.asked.at(-1)).toEqual({ text: element.textContent, tier: 'quick' });
     await tick(200);
     expect(shown()).toEqual(['code:Nightjar', 'names:Jane Smith', 'names:Bob Lee']);
+    expect(engine.asked.at(-1)).toEqual({ text: element.textContent, tier: 'slow' });
     session.dispose();
   });
 
   it('does not run the slow tier in the middle of an IME composition', async () => {
-    const checker = compiledPack({ rules });
-    const { element, session } = setup(checker);
+    const engine = engineOf(compiledPack({ rules }));
+    const { element, session } = setup(engine);
     element.textContent = 'Code name ';
     await tick();
     element.dispatchEvent(new Event('compositionstart'));
     element.textContent = 'Code name Nightjar';
     await tick(200);
     expect(session.shownFindings).toEqual([]);
+    expect(engine.asked.map((a) => a.text)).not.toContain('Code name Nightjar');
     element.dispatchEvent(new Event('compositionend'));
+    await tick();
     expect(session.shownFindings.map((f) => f.ruleId)).toEqual(['code']);
     session.dispose();
   });
 
-  it('checks both tiers before a submission is judged', () => {
-    const checker = compiledPack({ rules });
-    const { element, session } = setup(checker);
+  it('checks both tiers before a submission is judged', async () => {
+    const { element, session } = setup(engineOf(compiledPack({ rules }), 5));
     element.textContent = 'Nightjar with Jane Smith';
-    expect(session.check().map((f) => f.ruleId)).toEqual(['code', 'names']);
+    expect(session.isUpToDate()).toBe(false);
+    expect((await session.checkNow()).map((f) => f.ruleId)).toEqual(['code', 'names']);
+    expect(session.isUpToDate()).toBe(true);
     expect(session.errors().map((f) => f.ruleId)).toEqual(['code']);
     session.dispose();
   });
@@ -215,7 +241,7 @@ describe('a fix from a card that stayed open while the text changed', () => {
       },
     };
     const host = new OverlayHost(document);
-    const session = new ComposeSession(box, checker, host, {
+    const session = new ComposeSession(box, engineOf(checker), host, {
       releaseSubmission: () => undefined,
       siteControls: () => [],
     });
@@ -284,7 +310,7 @@ describe('"Why?" on a card', () => {
     const box = { element, network: 'x' as const, context: 'post' as const, driver: genericDriver };
     const host = new OverlayHost(document);
     const opened: string[] = [];
-    const session = new ComposeSession(box, checker, host, {
+    const session = new ComposeSession(box, engineOf(checker), host, {
       releaseSubmission: () => undefined,
       siteControls: () => [],
       openGuide: (section) => opened.push(section),

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { startEngine } from '@/src/background/engine';
+import { messageListener } from '@/src/background/main';
+import { compilePacks, parsePack, type Checker } from '@/src/core';
+import { starterPack } from '@/src/policy/starter';
+import { isSiteUrl } from '@/src/sites';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+
+function checkerOf(id: string, terms: string[]): Checker {
+  const pack = parsePack({
+    format: 'postguard/pack@1',
+    id,
+    name: id,
+    version: '1.0.0',
+    rules: [{ id: 'code', kind: 'terms', terms, severity: 'error', message: 'm' }],
+  });
+  if (!pack.ok) throw new Error('test pack does not parse');
+  const compiled = compilePacks([pack.value]);
+  if (!compiled.ok) throw new Error('test pack does not compile');
+  return compiled.value;
+}
+
+describe('the background engine', () => {
+  it('compiles the packs in force once (the starter when none is set) and checks texts', async () => {
+    const engine = startEngine({ onPacksChanged: () => undefined });
+    const info = await engine.info();
+    expect(info).toMatchObject({ ok: true, generation: 0 });
+    expect(info.ok && info.packs.map((p) => p.id)).toEqual([starterPack().id]);
+    const reply = await engine.check({
+      text: 'This is SHIT.',
+      network: 'x',
+      now: Date.now(),
+    });
+    expect(reply.ok && reply.findings.length).toBeGreaterThan(0);
+  });
+
+  it('answers a tier alone when asked for one', async () => {
+    const starter = compilePacks([starterPack()]);
+    if (!starter.ok) throw new Error('starter does not compile');
+    const engine = startEngine({
+      onPacksChanged: () => undefined,
+      load: async () => starter.value,
+      watch: () => () => undefined,
+    });
+    const text = 'Lunch with Jane Smith, my password is hunter2';
+    const now = Date.now();
+    const quick = await engine.check({ text, network: 'x', tier: 'quick', now });
+    const all = await engine.check({ text, network: 'x', now });
+    expect(quick).toEqual({
+      ok: true,
+      generation: 0,
+      findings: starter.value.check(text, { network: 'x', tier: 'quick', now: new Date(now) }),
+    });
+    expect(all.ok && all.findings).toEqual(
+      starter.value.check(text, { network: 'x', now: new Date(now) }),
+    );
+  });
+
+  it('takes new packs as they are compiled, tells the tabs, and numbers the generation', async () => {
+    let listener: ((checker: Checker) => void) | undefined;
+    let told = 0;
+    const engine = startEngine({
+      onPacksChanged: () => (told += 1),
+      load: async () => checkerOf('first', ['Nightjar']),
+      watch: (l) => {
+        listener = l;
+        return () => undefined;
+      },
+    });
+    const before = await engine.check({ text: 'Nightjar Falcon', network: 'x', now: 0 });
+    expect(before.ok && before.findings.map((f) => f.match)).toEqual(['Nightjar']);
+    listener!(checkerOf('second', ['Falcon']));
+    expect(told).toBe(1);
+    const after = await engine.check({ text: 'Nightjar Falcon', network: 'x', now: 0 });
+    expect(after).toMatchObject({ ok: true, generation: 1 });
+    expect(after.ok && after.findings.map((f) => f.match)).toEqual(['Falcon']);
+    expect(await engine.info()).toMatchObject({
+      ok: true,
+      generation: 1,
+      packs: [{ id: 'second' }],
+    });
+  });
+
+  it('answers a failed load as a reason, and loads again on the next request', async () => {
+    let calls = 0;
+    const engine = startEngine({
+      onPacksChanged: () => undefined,
+      load: async () => {
+        calls += 1;
+        if (calls === 1) throw new Error('storage is not ready');
+        return checkerOf('p', ['Nightjar']);
+      },
+      watch: () => () => undefined,
+    });
+    expect(await engine.info()).toEqual({ ok: false, error: 'storage is not ready' });
+    expect(await engine.info()).toMatchObject({ ok: true, packs: [{ id: 'p' }] });
+  });
+});
+
+describe('check messages', () => {
+  const site = { id: fakeBrowser.runtime.id, tab: { id: 1, url: 'https://x.com/home' } };
+
+  it('are answered for the content script on a site, and refused from any other page', async () => {
+    const engine = startEngine({
+      onPacksChanged: () => undefined,
+      load: async () => checkerOf('p', ['Nightjar']),
+      watch: () => () => undefined,
+    });
+    const listen = messageListener(isSiteUrl, undefined, engine);
+    const message = { kind: 'check', text: 'Nightjar ships', network: 'x', now: 0 };
+    const reply = await listen(message, site);
+    expect(reply).toMatchObject({ ok: true, findings: [{ match: 'Nightjar', start: 0, end: 8 }] });
+    const elsewhere = { id: fakeBrowser.runtime.id, tab: { id: 2, url: 'https://evil.example/' } };
+    expect(listen(message, elsewhere)).toBeUndefined();
+    expect(listen({ ...message, id: 'another' }, { id: 'another', tab: site.tab })).toBeUndefined();
+    // A malformed request (a text that is not text, an unknown tier) is not answered.
+    expect(listen({ ...message, text: 42 }, site)).toBeUndefined();
+    expect(listen({ ...message, tier: 'all' }, site)).toBeUndefined();
+  });
+});
