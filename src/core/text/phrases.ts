@@ -1,4 +1,13 @@
-import { composed, tokenize, wordIndexAt, type TextAnalysis, type WordToken } from './analysis';
+import { LruCache } from '../nlp/lru';
+import {
+  analyseText,
+  composed,
+  paragraphs,
+  tokenize,
+  wordIndexAt,
+  type TextAnalysis,
+  type WordToken,
+} from './analysis';
 
 /**
  * Finds many phrases at once in a text: one trie over normalised word tokens, built once per
@@ -215,10 +224,61 @@ export function phraseStartBefore(
   return (words[i] as WordToken).start;
 }
 
+/** White space anywhere: a prefix or suffix with some could reach across a paragraph's edge. */
+const HAS_SPACE = /\s/;
+
+/** One paragraph of an analysed text, and the hits each matcher found in its text before. */
+interface ParagraphHits {
+  start: number;
+  text: string;
+  /** Its own analysis, made on the first miss (a matcher that has its hits reads no words). */
+  analysis: TextAnalysis | undefined;
+  known: WeakMap<object, readonly PhraseHit<unknown>[]>;
+}
+
+/**
+ * Hits by paragraph text, for every matcher: typing changes one paragraph of a post, and a
+ * matcher that runs on the whole post (disclosure, official voice) then matches that one.
+ * Room for a pasted page's paragraphs and the versions of the one being typed, as the
+ * checker's own cache of paragraphs (checker.ts).
+ */
+const hitsByParagraph = new LruCache<WeakMap<object, readonly PhraseHit<unknown>[]>>(
+  1_024,
+  300_000,
+);
+const PARAGRAPHS_OF = new WeakMap<TextAnalysis, readonly ParagraphHits[] | null>();
+
+/** The analysed text's paragraphs with their hits known so far; null for one paragraph. */
+function paragraphsOf(analysis: TextAnalysis): readonly ParagraphHits[] | null {
+  const known = PARAGRAPHS_OF.get(analysis);
+  if (known !== undefined) return known;
+  const { text } = analysis;
+  const pieces = paragraphs(text);
+  let found: ParagraphHits[] | null = null;
+  if (pieces.length > 1) {
+    found = pieces.map(({ start, end }) => {
+      const piece = text.slice(start, end);
+      let hits = hitsByParagraph.get(piece);
+      if (!hits) {
+        hits = new WeakMap();
+        hitsByParagraph.set(piece, hits);
+      }
+      return { start, text: piece, analysis: undefined, known: hits };
+    });
+  }
+  PARAGRAPHS_OF.set(analysis, found);
+  return found;
+}
+
 export class PhraseMatcher<T> {
   private readonly root: Node<T> = { next: undefined, hits: undefined };
   private readonly literals: { text: string; value: T }[] = [];
   private sorted = true;
+  /**
+   * Whether every hit lies within a paragraph with all it reads: no phrase has white space
+   * before its first word or after its last (see `match`).
+   */
+  private paragraphLocal = true;
 
   constructor(readonly caseSensitive: boolean) {}
 
@@ -246,14 +306,44 @@ export class PhraseMatcher<T> {
       node = child;
     }
     node.hits ??= [];
+    if (HAS_SPACE.test(prefix) || HAS_SPACE.test(suffix)) this.paragraphLocal = false;
     // The first phrase added for a key sequence wins, unless they need different context.
     if (node.hits.some((h) => h.prefix === prefix && h.suffix === suffix)) return;
     node.hits.push({ value, prefix, suffix });
     if (node.hits.length > 1) this.sorted = false;
   }
 
-  /** Leftmost-longest, non-overlapping hits, in text order. */
+  /**
+   * Leftmost-longest, non-overlapping hits, in text order. A text of several paragraphs is
+   * matched paragraph by paragraph, each paragraph's hits kept by its text: no hit crosses a
+   * blank line (longestFrom stops there), the words of a paragraph are those of the text there
+   * (a paragraph starts after white space and ends with it, and no word holds any), and what
+   * a hit reads besides its words, its prefix and suffix, holds no white space, so it cannot
+   * reach past a paragraph's edge either (the character before a paragraph is white space,
+   * as is its last one, but the text's). The greedy scan then finds in each paragraph what it
+   * finds there in the whole text. Phrases without words are searched in the whole text,
+   * lower-cased whole (matchLiterals), so a matcher with any is matched whole.
+   */
   match(analysis: TextAnalysis): PhraseHit<T>[] {
+    if (!this.paragraphLocal || this.literals.length > 0) return this.matchWhole(analysis);
+    const pieces = paragraphsOf(analysis);
+    if (!pieces) return this.matchWhole(analysis);
+    const hits: PhraseHit<T>[] = [];
+    for (const piece of pieces) {
+      let found = piece.known.get(this) as readonly PhraseHit<T>[] | undefined;
+      if (!found) {
+        piece.analysis ??= analyseText(piece.text);
+        found = this.matchWhole(piece.analysis);
+        piece.known.set(this, found);
+      }
+      for (const hit of found)
+        hits.push({ start: hit.start + piece.start, end: hit.end + piece.start, value: hit.value });
+    }
+    return hits;
+  }
+
+  /** `match` in one pass over the whole text, with nothing kept. */
+  matchWhole(analysis: TextAnalysis): PhraseHit<T>[] {
     if (!this.sorted) this.sortHits();
     const { text } = analysis;
     const words = analysis.words();
