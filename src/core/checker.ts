@@ -167,7 +167,8 @@ function ruleIndex(pack: Pack, rule: EffectiveRule['rule']): number {
 export interface CompileOptions {
   /**
    * `false` checks every rule whole on the whole text, as the checker did before it kept
-   * paragraphs (RuleScope): what the tests of the paragraph cache compare with. Default true.
+   * paragraphs (RuleScope), and every finder whole too, keeping nothing by paragraph
+   * (eachParagraph in text/analysis.ts): what the tests of both compare with. Default true.
    */
   byParagraph?: boolean;
 }
@@ -176,10 +177,10 @@ export function compilePacks(
   packs: readonly Pack[],
   options: CompileOptions = {},
 ): Result<Checker> {
-  const partsOf =
-    options.byParagraph === false
-      ? (rule: EffectiveRule['rule']): RulePart[] => [{ rule, scope: 'post' }]
-      : ruleParts;
+  const byParagraph = options.byParagraph !== false;
+  const partsOf = !byParagraph
+    ? (rule: EffectiveRule['rule']): RulePart[] => [{ rule, scope: 'post' }]
+    : ruleParts;
   const layered = orderLayers(packs);
   if (!layered.ok) return layered;
   const ordered = layered.value;
@@ -274,7 +275,7 @@ export function compilePacks(
         now: options.now ?? new Date(),
         language: options.language,
       };
-      const analysis = analyseText(text);
+      const analysis = analyseText(text, { byParagraph });
       const placed: Placed[] = [];
       const local: ActivePart[] = [];
       for (const part of parts) {

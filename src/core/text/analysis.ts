@@ -21,6 +21,11 @@ export interface TextAnalysis {
    * between words, so a run of them is not one word, and each character is a boundary.
    */
   words(): readonly WordToken[];
+  /**
+   * `false`: finders read this text whole, keeping nothing by paragraph (eachParagraph), as
+   * they did before they kept anything: what the tests of what they keep compare with.
+   */
+  readonly byParagraph?: boolean;
 }
 
 /**
@@ -115,10 +120,11 @@ function tokenizeBySentence(text: string): WordToken[] {
   return words;
 }
 
-export function analyseText(text: string): TextAnalysis {
+export function analyseText(text: string, options: { byParagraph?: boolean } = {}): TextAnalysis {
   let words: WordToken[] | undefined;
   return {
     text,
+    ...(options.byParagraph === false ? { byParagraph: false } : {}),
     words() {
       words ??= tokenizeBySentence(text);
       return words;
@@ -155,6 +161,72 @@ export function paragraphs(text: string): Paragraph[] {
   }
   found.push({ start, end: text.length });
   return found;
+}
+
+/** One paragraph of an analysed text, and what was found in its text before, by finder. */
+interface KnownParagraph {
+  start: number;
+  text: string;
+  /** Its own analysis, made on its first miss: a finder that knows its answer reads no words. */
+  analysis: TextAnalysis | undefined;
+  known: WeakMap<object, unknown>;
+}
+
+/**
+ * What finders found in a paragraph, by the paragraph's text: typing changes one paragraph of
+ * a post, and a finder that runs on the whole post but whose answer in a paragraph depends on
+ * that paragraph alone (a phrase matcher, see PhraseMatcher.match) then reads that one. Room
+ * for a pasted page's paragraphs and the versions of the one being typed, as the checker's own
+ * cache of paragraphs (checker.ts).
+ */
+const foundInParagraph = new LruCache<WeakMap<object, unknown>>(1_024, 300_000);
+const PARAGRAPHS_OF = new WeakMap<TextAnalysis, readonly KnownParagraph[] | null>();
+
+function knownParagraphs(analysis: TextAnalysis): readonly KnownParagraph[] | null {
+  const known = PARAGRAPHS_OF.get(analysis);
+  if (known !== undefined) return known;
+  const { text } = analysis;
+  const pieces = paragraphs(text);
+  let found: KnownParagraph[] | null = null;
+  if (pieces.length > 1) {
+    found = pieces.map(({ start, end }) => {
+      const piece = text.slice(start, end);
+      let values = foundInParagraph.get(piece);
+      if (!values) {
+        values = new WeakMap();
+        foundInParagraph.set(piece, values);
+      }
+      return { start, text: piece, analysis: undefined, known: values };
+    });
+  }
+  PARAGRAPHS_OF.set(analysis, found);
+  return found;
+}
+
+/**
+ * `find` of each paragraph of the analysed text (offsets from the paragraph's start), in
+ * order, each kept by the paragraph's text for `finder` (any object that stands for `find`:
+ * the same finder must always find the same in the same text); undefined for a text of one
+ * paragraph, which the caller reads whole. For finders whose answer in a paragraph depends on
+ * nothing outside it: what they find in the whole text is then each paragraph's, moved.
+ */
+export function eachParagraph<T>(
+  analysis: TextAnalysis,
+  finder: object,
+  find: (paragraph: TextAnalysis) => T,
+): { start: number; value: T }[] | undefined {
+  if (analysis.byParagraph === false) return undefined;
+  const pieces = knownParagraphs(analysis);
+  if (!pieces) return undefined;
+  return pieces.map((piece) => {
+    let value = piece.known.get(finder) as T | undefined;
+    if (value === undefined) {
+      piece.analysis ??= analyseText(piece.text);
+      value = find(piece.analysis);
+      piece.known.set(finder, value);
+    }
+    return { start: piece.start, value };
+  });
 }
 
 /** Index of the first word that ends after `offset` (`words.length` when none does). */

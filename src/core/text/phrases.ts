@@ -1,8 +1,6 @@
-import { LruCache } from '../nlp/lru';
 import {
-  analyseText,
   composed,
-  paragraphs,
+  eachParagraph,
   tokenize,
   wordIndexAt,
   type TextAnalysis,
@@ -227,49 +225,6 @@ export function phraseStartBefore(
 /** White space anywhere: a prefix or suffix with some could reach across a paragraph's edge. */
 const HAS_SPACE = /\s/;
 
-/** One paragraph of an analysed text, and the hits each matcher found in its text before. */
-interface ParagraphHits {
-  start: number;
-  text: string;
-  /** Its own analysis, made on the first miss (a matcher that has its hits reads no words). */
-  analysis: TextAnalysis | undefined;
-  known: WeakMap<object, readonly PhraseHit<unknown>[]>;
-}
-
-/**
- * Hits by paragraph text, for every matcher: typing changes one paragraph of a post, and a
- * matcher that runs on the whole post (disclosure, official voice) then matches that one.
- * Room for a pasted page's paragraphs and the versions of the one being typed, as the
- * checker's own cache of paragraphs (checker.ts).
- */
-const hitsByParagraph = new LruCache<WeakMap<object, readonly PhraseHit<unknown>[]>>(
-  1_024,
-  300_000,
-);
-const PARAGRAPHS_OF = new WeakMap<TextAnalysis, readonly ParagraphHits[] | null>();
-
-/** The analysed text's paragraphs with their hits known so far; null for one paragraph. */
-function paragraphsOf(analysis: TextAnalysis): readonly ParagraphHits[] | null {
-  const known = PARAGRAPHS_OF.get(analysis);
-  if (known !== undefined) return known;
-  const { text } = analysis;
-  const pieces = paragraphs(text);
-  let found: ParagraphHits[] | null = null;
-  if (pieces.length > 1) {
-    found = pieces.map(({ start, end }) => {
-      const piece = text.slice(start, end);
-      let hits = hitsByParagraph.get(piece);
-      if (!hits) {
-        hits = new WeakMap();
-        hitsByParagraph.set(piece, hits);
-      }
-      return { start, text: piece, analysis: undefined, known: hits };
-    });
-  }
-  PARAGRAPHS_OF.set(analysis, found);
-  return found;
-}
-
 export class PhraseMatcher<T> {
   private readonly root: Node<T> = { next: undefined, hits: undefined };
   private readonly literals: { text: string; value: T }[] = [];
@@ -281,6 +236,14 @@ export class PhraseMatcher<T> {
   private paragraphLocal = true;
 
   constructor(readonly caseSensitive: boolean) {}
+
+  /**
+   * Whether every hit lies within a paragraph, with all it reads (see `match`): what a caller
+   * reads of a hit's own paragraph may then be kept by that paragraph's text too.
+   */
+  get findsByParagraph(): boolean {
+    return this.paragraphLocal && this.literals.length === 0;
+  }
 
   /** Adds `phrase` as written. Returns the parsed phrase for building variants. */
   add(phrase: string, value: T): ParsedPhrase {
@@ -325,19 +288,13 @@ export class PhraseMatcher<T> {
    * lower-cased whole (matchLiterals), so a matcher with any is matched whole.
    */
   match(analysis: TextAnalysis): PhraseHit<T>[] {
-    if (!this.paragraphLocal || this.literals.length > 0) return this.matchWhole(analysis);
-    const pieces = paragraphsOf(analysis);
+    if (!this.findsByParagraph) return this.matchWhole(analysis);
+    const pieces = eachParagraph(analysis, this, (paragraph) => this.matchWhole(paragraph));
     if (!pieces) return this.matchWhole(analysis);
     const hits: PhraseHit<T>[] = [];
-    for (const piece of pieces) {
-      let found = piece.known.get(this) as readonly PhraseHit<T>[] | undefined;
-      if (!found) {
-        piece.analysis ??= analyseText(piece.text);
-        found = this.matchWhole(piece.analysis);
-        piece.known.set(this, found);
-      }
-      for (const hit of found)
-        hits.push({ start: hit.start + piece.start, end: hit.end + piece.start, value: hit.value });
+    for (const { start, value } of pieces) {
+      for (const hit of value)
+        hits.push({ start: hit.start + start, end: hit.end + start, value: hit.value });
     }
     return hits;
   }

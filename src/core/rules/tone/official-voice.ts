@@ -1,4 +1,5 @@
-import { PhraseMatcher } from '../../text/phrases';
+import { eachParagraph, type TextAnalysis } from '../../text/analysis';
+import { PhraseMatcher, type PhraseHit } from '../../text/phrases';
 import { appendPoint, insertSuggestion, wordIndexAt } from '../support/finding';
 import type { Negation } from '../support/negation';
 import { expandOrg, orgNames } from '../support/org';
@@ -41,22 +42,45 @@ export const compileOfficialVoice: ToneCheckCompiler = (rule, context) => {
     for (const phrase of data.disclaimers) disclaimers.add(phrase, true);
   }
 
-  return (analysis) => {
+  /** The phrases found in `analysis` that no cue before them negates. */
+  function spoken(analysis: TextAnalysis): PhraseHit<Voice>[] {
     const found = matcher.match(analysis);
-    if (found.length === 0 || disclaimers.match(analysis).length > 0) return [];
+    if (found.length === 0) return found;
     const { text } = analysis;
     const words = analysis.words();
+    return found.filter(
+      (hit) => !hit.value.negation.negatedBefore(text, words, wordIndexAt(words, hit.start)),
+    );
+  }
+
+  /**
+   * The same, paragraph by paragraph when no phrase reaches past one: a negation is read
+   * within a clause, which a line break ends, so it looks no further back than its paragraph
+   * (at a paragraph's first word it finds nothing either way), and each paragraph's answer is
+   * kept by its text.
+   */
+  const finder = {};
+  function spokenByParagraph(analysis: TextAnalysis): PhraseHit<Voice>[] {
+    const pieces = matcher.findsByParagraph ? eachParagraph(analysis, finder, spoken) : undefined;
+    if (!pieces) return spoken(analysis);
+    const hits: PhraseHit<Voice>[] = [];
+    for (const { start, value } of pieces) {
+      for (const hit of value)
+        hits.push({ start: hit.start + start, end: hit.end + start, value: hit.value });
+    }
+    return hits;
+  }
+
+  return (analysis) => {
+    const found = spokenByParagraph(analysis);
+    if (found.length === 0 || disclaimers.match(analysis).length > 0) return [];
+    const { text } = analysis;
     const { at, separator } = appendPoint(text);
     // After a word, the sentence needs its full stop before the disclaimer starts a new one.
     const stop = /[\p{L}\p{N}]$/u.test(text.slice(0, at)) ? '.' : '';
-    const hits: ToneHit[] = [];
-    for (const hit of found) {
-      const first = wordIndexAt(words, hit.start);
-      const { negation, disclaimer } = hit.value;
-      if (negation.negatedBefore(text, words, first)) continue;
-      const addition = `${stop}${separator}${disclaimer}`;
-      hits.push({ start: hit.start, end: hit.end, suggestions: [insertSuggestion(at, addition)] });
-    }
-    return hits;
+    return found.map((hit): ToneHit => {
+      const addition = `${stop}${separator}${hit.value.disclaimer}`;
+      return { start: hit.start, end: hit.end, suggestions: [insertSuggestion(at, addition)] };
+    });
   };
 };
