@@ -140,9 +140,16 @@ function shifted(finding: Finding, by: number): Finding {
   };
 }
 
-/** What a paragraph's findings, with its margins, are kept as: per part, from its start. */
+/**
+ * What a paragraph's findings, with its margins, are kept as: per part, from its start; and
+ * per part as last placed in a text, at `placedAt`: typing moves only the paragraphs after the
+ * edit, so the others' findings are handed out again as they were, not copied to the same
+ * offsets every check (nothing that receives findings changes them).
+ */
 interface KnownParagraph {
   findings: (Finding[] | undefined)[];
+  placedAt: number;
+  placed: (Finding[] | undefined)[];
 }
 
 /**
@@ -349,8 +356,12 @@ function checkParagraphs(
     const place = `${start - from}|${end - from}|${optionsKey}`;
     let entry = stretch.get(place);
     if (!entry) {
-      entry = { findings: [] };
+      entry = { findings: [], placedAt: start, placed: [] };
       stretch.set(place, entry);
+    }
+    if (entry.placedAt !== start) {
+      entry.placedAt = start;
+      entry.placed = [];
     }
     let windowAnalysis: TextAnalysis | undefined;
     for (const part of local) {
@@ -369,10 +380,13 @@ function checkParagraphs(
           .map((f) => shifted(f, from - start));
         entry.findings[part.order] = findings;
       }
-      let index = counts.get(part.order) ?? 0;
-      for (const finding of findings) {
-        placed.push({ finding: shifted(finding, start), order: part.order, index: index++ });
+      let atStart = entry.placed[part.order];
+      if (!atStart) {
+        atStart = start === 0 ? findings : findings.map((finding) => shifted(finding, start));
+        entry.placed[part.order] = atStart;
       }
+      let index = counts.get(part.order) ?? 0;
+      for (const finding of atStart) placed.push({ finding, order: part.order, index: index++ });
       counts.set(part.order, index);
     }
   }
