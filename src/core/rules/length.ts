@@ -54,7 +54,12 @@ const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
  */
 function characterStart(text: string, offset: number): number {
   if (offset <= 0 || offset >= text.length) return Math.max(0, Math.min(offset, text.length));
-  return graphemes.segment(text).containing(offset)?.index ?? offset;
+  // Unicode breaks a text after every line feed (UAX #29, GB4), so the characters after the
+  // last one before `offset` are those of the text from there: only that line is segmented,
+  // not the post before it.
+  const from = text.lastIndexOf('\n', offset - 1) + 1;
+  const found = graphemes.segment(text.slice(from)).containing(offset - from);
+  return found ? found.index + from : offset;
 }
 
 function weightedLength(text: string, max: number): ReturnType<ParseTweet> {

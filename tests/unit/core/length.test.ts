@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { offsetAfterCodePoints } from '@/src/core/offsets';
 import { check, checkerFor, expectWellFormed } from './helpers';
 
 const lengthRule = (max?: Record<string, number>, message = 'Too long.') =>
@@ -75,5 +77,43 @@ describe('length rules', () => {
     const family = 'ab👨‍👩‍👧';
     const [zwj] = check(three, family, 'linkedin');
     expect(zwj).toMatchObject({ start: 2, match: '👨‍👩‍👧' });
+  });
+
+  it('starts the overflow where segmenting the whole text says, segmenting only its line', () => {
+    // The line before the limit is segmented alone (a line feed always ends a character):
+    // the start must be the whole text's, whatever the marks, flags and joiners around it.
+    const checker = lengthRule({ linkedin: 12 });
+    const whole = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+    const pieces = [
+      'a',
+      'ñ',
+      'n\u0303',
+      '\u0303',
+      '👍🏽',
+      '👩‍💻',
+      '\u200d',
+      '🇪🇸',
+      '🇪',
+      '\n',
+      '\r\n',
+      '\r',
+      ' ',
+      '東',
+    ];
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 30 }),
+        (parts) => {
+          const text = parts.join('');
+          const offset = offsetAfterCodePoints(text, 12);
+          const found = check(checker, text, 'linkedin');
+          if (offset >= text.length || [...text].length <= 12) return;
+          const start = whole.segment(text).containing(offset)?.index ?? offset;
+          if (start >= text.length) expect(found).toEqual([]);
+          else expect(found[0]).toMatchObject({ start, end: text.length });
+        },
+      ),
+      { seed: 20_261_203, numRuns: 3_000 },
+    );
   });
 });
