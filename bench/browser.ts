@@ -14,7 +14,7 @@ import {
 import { bundledPack, setPacksInForce } from '../tests/e2e/support/policy';
 import { LINKEDIN_SHARE_SHADOW } from '../tests/e2e/support/boxes-linkedin';
 import { waitForCondition, type DriverPage } from '../tests/e2e/support/driver';
-import { DRIVER_BOXES, openDriverBox } from '../tests/e2e/support/driver-boxes';
+import { DRIVER_BOXES, openDriverBox, typeIntoBox } from '../tests/e2e/support/driver-boxes';
 import { launchFirefoxDriver } from '../tests/e2e/support/driver-firefox';
 import { ensureFirefoxBuilt } from '../tests/e2e/support/build';
 import type { ExtensionSession } from '../tests/e2e/support/launch';
@@ -47,7 +47,7 @@ const LATENCY_BOXES: { label: string; fixture: ComposeBoxFixture; fill: TypingMe
 const ROUNDS = 60;
 /**
  * Rounds before the measured ones, reported apart: the first checks of a 3,000-character post
- * run before the JIT has optimised the engine, and may wait for a pause in typing.
+ * run before the JIT has optimised the engine.
  */
 const WARM_UP_ROUNDS = 10;
 
@@ -184,10 +184,10 @@ const FOCUS_MARK = 'postguard-bench-focus';
 /**
  * Runs in the page's world before the page's own scripts (an init script): the moment of the
  * first focus, of each keydown, of the engine being ready (the overlay's badge is added when
- * the first box session starts, which is when the checker has compiled) and of the first
- * underline of the term; and a performance mark at the focus, for the trace. (The Long Tasks
- * API would be cheaper than a trace, but it does not report the tasks of the extension's
- * isolated world: the engine's 300 ms evaluation is not among its entries.)
+ * the first box session starts, which is when the background's engine has answered with the
+ * packs it compiled) and of the first underline of the term; and a performance mark at the
+ * focus, for the trace. (The Long Tasks API would be cheaper than a trace, but it does not
+ * report the tasks of the extension's isolated world.)
  */
 export function installColdTabProbe(): void {
   const state: ColdTabState = {
@@ -229,6 +229,7 @@ export function installColdTabProbe(): void {
 
 export interface ColdTabFigures {
   label: string;
+  background: BackgroundState;
   /** Each tab's figures, in the order the tabs were opened (the first is the browser's first). */
   engineMs: number[];
   underlineMs: number[];
@@ -278,6 +279,31 @@ const COLD_TABS = 5;
 const COLD_WINDOW_MS = 1_000;
 
 /**
+ * The background's state when a fresh tab is focused. `awake`: it has run recently (a person
+ * browsing). `asleep at load`: Chrome had stopped its service worker (idle 30 s, or the browser
+ * just started) before the page loaded; the content script wakes it as the tab is shown.
+ * `asleep at focus`: stopped after the page loaded, just before the click, so the focus itself
+ * must wake it, start it and compile the packs (the worst case, rare).
+ */
+type BackgroundState = 'awake' | 'asleep at load' | 'asleep at focus';
+
+/** Stops the extension's service worker, as Chrome does when it has been idle. */
+async function stopServiceWorker(page: Page, extensionId: string): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { targetInfos } = (await cdp.send('Target.getTargets')) as {
+      targetInfos: { type: string; url: string; targetId: string }[];
+    };
+    for (const target of targetInfos) {
+      if (target.type === 'service_worker' && target.url.includes(extensionId))
+        await cdp.send('Target.closeTarget', { targetId: target.targetId });
+    }
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/**
  * A fresh tab each time (a new page, the previous one closed): the X fixture loads, its box is
  * revealed, then one click focuses it and the term is typed at once (Playwright's key presses,
  * a few milliseconds apart). Times are from the focus, in the page.
@@ -287,9 +313,11 @@ async function coldTabs(
   label: string,
   term: string,
   tabs: number,
+  background: BackgroundState = 'awake',
 ): Promise<ColdTabFigures> {
   const figures: ColdTabFigures = {
     label,
+    background,
     engineMs: [],
     underlineMs: [],
     firstKeyMs: [],
@@ -300,8 +328,13 @@ async function coldTabs(
     const page = await session.context.newPage();
     try {
       await page.addInitScript(installColdTabProbe);
+      if (background === 'asleep at load') await stopServiceWorker(page, session.extensionId);
       const box = await openBox(page, X_HOME);
       await page.waitForTimeout(500);
+      if (background === 'asleep at focus') {
+        await stopServiceWorker(page, session.extensionId);
+        await page.waitForTimeout(200);
+      }
       // Top-level tasks and script evaluations only: a light trace.
       const events = await traced(
         page,
@@ -347,9 +380,9 @@ function printColdTabs(figures: ColdTabFigures): void {
         .join(', ')} ms`,
     );
   console.log(
-    `  a fresh tab, ${figures.label} (${figures.engineMs.length} tabs one after another, the first the browser's first; traced)`,
+    `  a fresh tab, ${figures.label}, background ${figures.background} (${figures.engineMs.length} tabs one after another; traced)`,
   );
-  line('focus → engine ready (checker compiled)', figures.engineMs);
+  line('focus → engine ready (its packs compiled)', figures.engineMs);
   line('focus → first underline of the typed term', figures.underlineMs);
   line('focus → the first typed key reaches the page', figures.firstKeyMs);
   line('longest main-thread task in the first second', figures.longestTaskMs);
@@ -361,21 +394,22 @@ function recordColdTabTargets(figures: ColdTabFigures): void {
   const engine = summarise(figures.engineMs).median;
   const underline = summarise(figures.underlineMs).median;
   const longest = summarise(figures.longestTaskMs).median;
+  const which = `fresh tab, ${figures.label}, background ${figures.background}`;
   recordTarget({
     issue: 13,
-    target: `fresh tab, ${figures.label}: focus → engine ready ≤ 100 ms`,
+    target: `${which}: focus → engine ready ≤ 100 ms`,
     measured: `median ${formatMs(engine)}`,
     met: engine <= 100,
   });
   recordTarget({
     issue: 13,
-    target: `fresh tab, ${figures.label}: focus → first underline ≤ 150 ms`,
+    target: `${which}: focus → first underline ≤ 150 ms`,
     measured: `median ${formatMs(underline)}`,
     met: underline <= 150,
   });
   recordTarget({
     issue: 13,
-    target: `fresh tab, ${figures.label}: no task over 50 ms in the first second`,
+    target: `${which}: no task over 50 ms in the first second`,
     measured: `longest: median ${formatMs(longest)}, worst ${formatMs(Math.max(...figures.longestTaskMs))}`,
     met: Math.max(...figures.longestTaskMs) <= 50,
   });
@@ -443,8 +477,7 @@ export async function runBrowserBenchmarks(): Promise<void> {
           `(${samples.length} samples after ${WARM_UP_ROUNDS} warm-up rounds; target p95 ≤ 16 ms)`,
       );
       console.log(
-        `    the ${WARM_UP_ROUNDS} warm-up rounds, in order: ${warmUp.map((ms) => ms.toFixed(1)).join(', ')} ms ` +
-          `(a round over 150 ms waited for a pause in typing: a check was slower than 8 ms)`,
+        `    the ${WARM_UP_ROUNDS} warm-up rounds, in order: ${warmUp.map((ms) => ms.toFixed(1)).join(', ')} ms`,
       );
       recordTarget({
         issue: 4,
@@ -466,36 +499,54 @@ export async function runBrowserBenchmarks(): Promise<void> {
       measured: `median ${formatMs(percentile(startSorted, 50))}`,
       met: percentile(startSorted, 50) < 5,
     });
+    // Last: each of these stops the service worker, which this session's handle then loses.
+    for (const background of ['asleep at load', 'asleep at focus'] as const) {
+      const asleep = await coldTabs(session, 'acme-demo pack', 'Nightjar', 3, background);
+      printColdTabs(asleep);
+      recordColdTabTargets(asleep);
+    }
   } finally {
     await session.close();
   }
 }
 
+/** The Firefox rows: X's Draft.js box takes a paste; LinkedIn's Quill 1 is typed into. */
+const FIREFOX_LATENCY_BOXES = [
+  { label: 'X, Draft.js', box: 'x-home', fill: 'paste' },
+  { label: "LinkedIn's shadow-root share box, Quill 1", box: 'linkedin-post', fill: 'keys' },
+] as const;
+
 /**
  * The same keystroke-to-underline measure in Firefox, over the driver interface (Puppeteer and
- * WebDriver BiDi), on X's Draft.js box: the time is taken in the page, from the keydown to the
- * underline, so the automation's own latency is not in it.
+ * WebDriver BiDi): the time is taken in the page, from the keydown to the underline, so the
+ * automation's own latency is not in it.
  */
-async function keystrokeToFindingIn(page: DriverPage): Promise<number[]> {
-  const box = DRIVER_BOXES.find((candidate) => candidate.name === 'x-home')!;
+async function keystrokeToFindingIn(
+  page: DriverPage,
+  boxName: string,
+  fill: 'paste' | 'keys',
+): Promise<number[]> {
+  const box = DRIVER_BOXES.find((candidate) => candidate.name === boxName)!;
   const selector = await openDriverBox(page, box);
   const filler =
     'We spent the quarter listening to customers and rebuilding the onboarding flow from scratch. ';
   const post = filler.repeat(Math.ceil(3_000 / filler.length)).slice(0, 3_000 - 20);
-  await page.evaluate(
-    ({ wanted, text }) => {
-      const element = document.querySelector<HTMLElement>(wanted)!;
-      element.focus();
-      const data = new DataTransfer();
-      data.setData('text/plain', text);
-      // Chromium reads clipboardData; Gecko's init takes dataType and data instead.
-      const init = { clipboardData: data, dataType: 'text/plain', data: text };
-      element.dispatchEvent(
-        new ClipboardEvent('paste', { ...init, bubbles: true, cancelable: true }),
-      );
-    },
-    { wanted: selector, text: post },
-  );
+  if (fill === 'keys') await typeIntoBox(page, box, selector, post);
+  else
+    await page.evaluate(
+      ({ wanted, text }) => {
+        const element = document.querySelector<HTMLElement>(wanted)!;
+        element.focus();
+        const data = new DataTransfer();
+        data.setData('text/plain', text);
+        // Chromium reads clipboardData; Gecko's init takes dataType and data instead.
+        const init = { clipboardData: data, dataType: 'text/plain', data: text };
+        element.dispatchEvent(
+          new ClipboardEvent('paste', { ...init, bubbles: true, cancelable: true }),
+        );
+      },
+      { wanted: selector, text: post },
+    );
   await new Promise((resolve) => setTimeout(resolve, 500));
   await page.press('Control+End');
   await page.evaluate(installLatencyProbe, undefined);
@@ -540,24 +591,26 @@ export async function runFirefoxBenchmarks(): Promise<void> {
   try {
     await browser.setPacksInForce([bundledPack('acme-demo')]);
     const page = await browser.tab();
-    const allSamples = await keystrokeToFindingIn(page);
-    const warmUp = allSamples.slice(0, WARM_UP_ROUNDS);
-    const samples = allSamples.slice(WARM_UP_ROUNDS).sort((a, b) => a - b);
     console.log('\nIn Firefox ESR (headless, WebDriver BiDi), acme-demo pack');
-    console.log(
-      `  keystroke → finding drawn, 3,000-char post, X, Draft.js: median ${percentile(samples, 50).toFixed(2)} ms, ` +
-        `p95 ${percentile(samples, 95).toFixed(2)} ms, max ${samples[samples.length - 1]!.toFixed(2)} ms ` +
-        `(${samples.length} samples after ${WARM_UP_ROUNDS} warm-up rounds; target p95 ≤ 16 ms)`,
-    );
-    console.log(
-      `    the ${WARM_UP_ROUNDS} warm-up rounds, in order: ${warmUp.map((ms) => ms.toFixed(1)).join(', ')} ms`,
-    );
-    recordTarget({
-      issue: 4,
-      target: 'keystroke → underline, 3,000-char post, X, Draft.js, Firefox: p95 ≤ 16.7 ms',
-      measured: `p95 ${formatMs(percentile(samples, 95))}`,
-      met: percentile(samples, 95) <= 16.7,
-    });
+    for (const { label, box, fill } of FIREFOX_LATENCY_BOXES) {
+      const allSamples = await keystrokeToFindingIn(page, box, fill);
+      const warmUp = allSamples.slice(0, WARM_UP_ROUNDS);
+      const samples = allSamples.slice(WARM_UP_ROUNDS).sort((a, b) => a - b);
+      console.log(
+        `  keystroke → finding drawn, 3,000-char post, ${label}: median ${percentile(samples, 50).toFixed(2)} ms, ` +
+          `p95 ${percentile(samples, 95).toFixed(2)} ms, max ${samples[samples.length - 1]!.toFixed(2)} ms ` +
+          `(${samples.length} samples after ${WARM_UP_ROUNDS} warm-up rounds; target p95 ≤ 16 ms)`,
+      );
+      console.log(
+        `    the ${WARM_UP_ROUNDS} warm-up rounds, in order: ${warmUp.map((ms) => ms.toFixed(1)).join(', ')} ms`,
+      );
+      recordTarget({
+        issue: 13,
+        target: `keystroke → underline, 3,000-char post, ${label}, Firefox: p95 ≤ 16.7 ms`,
+        measured: `p95 ${formatMs(percentile(samples, 95))}`,
+        met: percentile(samples, 95) <= 16.7,
+      });
+    }
   } finally {
     await browser.close();
   }
@@ -571,8 +624,9 @@ export async function runColdTabsOnly(): Promise<void> {
   try {
     await setPacksInForce(session.serviceWorker, [bundledPack('acme-demo')]);
     await new Promise((resolve) => setTimeout(resolve, 1_000));
-    const cold = await coldTabs(session, 'acme-demo pack', 'Nightjar', COLD_TABS);
-    printColdTabs(cold);
+    printColdTabs(await coldTabs(session, 'acme-demo pack', 'Nightjar', COLD_TABS));
+    for (const background of ['asleep at load', 'asleep at focus'] as const)
+      printColdTabs(await coldTabs(session, 'acme-demo pack', 'Nightjar', 3, background));
   } finally {
     await session.close();
   }

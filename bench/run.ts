@@ -369,6 +369,9 @@ if (process.argv.includes('--typing-only')) {
   process.exit(0);
 }
 
+// A 50,000-term pack: one compile's time, and the heap the compiled checker keeps.
+(await import('./big-pack')).runBigPackBenchmark();
+
 // A fresh Node process: importing the engine, compiling the pack, the first checks.
 await (await import('./cold-node')).runColdNodeBenchmark();
 

@@ -39,6 +39,13 @@ function moved(
   before: string,
   after: string,
 ): [number, number] | undefined {
+  // A point at the end of the text (where a missing disclosure would go) stays at the end while
+  // the end is edited: typing on at the end is not a reason to drop it for a moment.
+  const contentEnd = before.trimEnd().length;
+  if (start === end && start === contentEnd && change.oldEnd >= contentEnd) {
+    const newContentEnd = after.trimEnd().length;
+    return [newContentEnd, newContentEnd];
+  }
   const newEnd = change.oldEnd + change.shift;
   const wordAt = (text: string, at: number) => WORD_CHARACTER.test(text.charAt(at));
   if (

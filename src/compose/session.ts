@@ -17,6 +17,13 @@ export interface PendingShare {
 }
 
 const TYPING_PAUSE_MS = 150;
+/**
+ * How long an edit waits for the engine's answer before the last findings are moved along it
+ * instead. The answer usually comes within a few milliseconds, inside the same frame: drawing
+ * the moved findings first would draw every keystroke twice, and drop for a moment any finding
+ * the edit touches (the word being typed).
+ */
+const CARRY_AFTER_MS = 30;
 /** Rounds of checks a submission or fix waits for while the text keeps changing under it. */
 const MAX_ROUNDS = 8;
 
@@ -62,6 +69,7 @@ export class ComposeSession {
   /** Aborted on dispose: every listener the session adds goes with it. */
   private readonly listeners = new AbortController();
   private deferred: ReturnType<typeof setTimeout> | undefined;
+  private carryTimer: ReturnType<typeof setTimeout> | undefined;
   /** The quick tier's last answer (every rule's, when the packs have no slow tier). */
   private quick: Checked | undefined;
   /** The slow tier's last answer. */
@@ -144,11 +152,15 @@ export class ComposeSession {
   }
 
   /**
-   * On a change of the text: the last answers move with it at once, the quick rules are
-   * asked now, and the slow tier (people's names) once typing pauses.
+   * On a change of the text: the quick rules are asked now (their answer redraws the box), the
+   * last findings move along the edit if that answer is late, and the slow tier (people's
+   * names) is asked once typing pauses.
    */
   private onTextChange(): void {
-    this.show();
+    this.carryTimer ??= setTimeout(() => {
+      this.carryTimer = undefined;
+      this.show();
+    }, CARRY_AFTER_MS);
     void this.request('quick');
     if (this.engine.hasSlowRules) this.deferCheck();
   }
@@ -165,6 +177,8 @@ export class ComposeSession {
   /** Reads the box and shows the last answers as they stand in its text now. */
   private show(): void {
     if (this.disposed) return;
+    clearTimeout(this.carryTimer);
+    this.carryTimer = undefined;
     const model = this.box.driver.read(this.box.element);
     this.model = model;
     const { text } = model;
@@ -321,6 +335,7 @@ export class ComposeSession {
   dispose(): void {
     this.disposed = true;
     clearTimeout(this.deferred);
+    clearTimeout(this.carryTimer);
     this.observer.disconnect();
     this.listeners.abort();
     this.overlay.remove();

@@ -82,4 +82,24 @@ describe('findings carried over an edit', () => {
     const findings = [nameAt(before, 'Bob Lee')];
     expect(carryOver(findings, before, before)).toEqual(findings);
   });
+
+  it('keeps a point at the end of the text at the end while the end is typed on or trimmed', () => {
+    const disclosureAt = (at: number): Finding => ({
+      ruleId: 'disclosure',
+      packId: 'p',
+      kind: 'disclosure',
+      severity: 'warning',
+      message: 'Say you work here',
+      start: at,
+      end: at,
+      match: '',
+      suggestions: [{ label: 'Add', edits: [{ start: at, end: at, text: ' #ACMEemployee' }] }],
+    });
+    const text = 'Proud of ACME';
+    expect(carryOver([disclosureAt(13)], text, 'Proud of ACME!')).toEqual([disclosureAt(14)]);
+    expect(carryOver([disclosureAt(13)], text, 'Proud of ACM')).toEqual([disclosureAt(12)]);
+    expect(carryOver([disclosureAt(13)], text, 'Proud of ACME ')).toEqual([disclosureAt(13)]);
+    // An edit before it moves it as any finding after the edit moves.
+    expect(carryOver([disclosureAt(13)], text, 'So proud of ACME')).toEqual([disclosureAt(16)]);
+  });
 });

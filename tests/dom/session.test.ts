@@ -120,20 +120,38 @@ describe('ComposeSession', () => {
     session.dispose();
   });
 
-  it('moves the last findings along an edit at once, before the engine answers', async () => {
-    const engine = engineOf(termsPack(), 40);
+  it('moves the last findings along an edit when the engine is late to answer', async () => {
+    const engine = engineOf(termsPack(), 80);
     const { element, session } = setup(engine);
     element.textContent = 'Nightjar ships';
-    await tick(100);
+    await tick(200);
     expect(session.shownFindings.map((f) => [f.start, f.end])).toEqual([[0, 8]]);
     element.textContent = 'Hey Nightjar ships';
-    await tick();
-    // The engine has not answered for the new text yet: the finding moved with its word.
+    await tick(5);
     expect(engine.asked.at(-1)?.text).toBe('Hey Nightjar ships');
+    // Waiting for the answer a moment, then the finding moves with its word.
+    expect(session.shownFindings.map((f) => [f.start, f.end])).toEqual([[0, 8]]);
+    await tick(40);
     expect(session.isUpToDate()).toBe(false);
     expect(session.shownFindings.map((f) => [f.start, f.end])).toEqual([[4, 12]]);
-    await tick(60);
+    await tick(80);
     expect(session.isUpToDate()).toBe(true);
+    session.dispose();
+  });
+
+  it('draws an edit once when the answer comes at once', async () => {
+    const engine = engineOf(termsPack());
+    const { element, session } = setup(engine);
+    await tick();
+    const drawn: string[][] = [];
+    const update = session.overlay.update.bind(session.overlay);
+    session.overlay.update = (findings, model) => {
+      drawn.push(findings.map((f) => f.match));
+      update(findings, model);
+    };
+    element.textContent = 'Nightjar ships';
+    await tick(60);
+    expect(drawn).toEqual([['Nightjar']]);
     session.dispose();
   });
 
