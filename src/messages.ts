@@ -61,6 +61,21 @@ export interface EngineInfo {
 /** The background's answer to `engine-info`. */
 export type EngineInfoReply = ({ ok: true } & EngineInfo) | { ok: false; error: string };
 
+/** The name of the content script's port to the background's engine (runtime.connect). */
+export const ENGINE_PORT = 'postguard-engine';
+
+/** One request on the engine's port: an `engine-info` or `check` message, numbered. */
+export interface EnginePortRequest {
+  id: number;
+  message: ExtensionMessage;
+}
+
+/** The answer to the request of the same number. */
+export interface EnginePortReply {
+  id: number;
+  reply: unknown;
+}
+
 /** The background's answer to `check`. */
 export type CheckReply =
   | { ok: true; findings: Finding[]; generation: number }

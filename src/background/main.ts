@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import { openDatabase, type OpenOptions } from '@/src/store/db';
 import type { PostguardDb } from '@/src/store/schema';
 import {
@@ -8,7 +8,12 @@ import {
 } from '@/src/store/db-errors';
 import { writeProblem, type ActivityWrite } from '@/src/store/write-problem';
 import { clearWriteProblem, saveWriteProblem } from '@/src/store/write-problem-item';
-import type { TabMessage } from '@/src/messages';
+import {
+  ENGINE_PORT,
+  type EnginePortReply,
+  type EnginePortRequest,
+  type TabMessage,
+} from '@/src/messages';
 import { acceptMessage, type MessageSenderInfo } from './messages';
 import { recordUnrecognisedBox } from '@/src/store/unrecognised-boxes';
 import { startPackUpdates } from './packs';
@@ -157,6 +162,37 @@ async function tellSiteTabs(matchPatterns: readonly string[]): Promise<void> {
   );
 }
 
+type Listener = ReturnType<typeof messageListener>;
+
+/**
+ * The engine's port (src/compose/engine-client.ts): `engine-info` and `check` requests,
+ * numbered, each answered on the port through the same sender and shape checks as a message.
+ */
+export function enginePortListener(listener: Listener) {
+  return (port: Browser.runtime.Port): void => {
+    if (port.name !== ENGINE_PORT) return;
+    const sender = port.sender ?? {};
+    port.onMessage.addListener((raw: unknown) => {
+      const request = raw as Partial<EnginePortRequest> | null;
+      const id = request?.id;
+      if (typeof id !== 'number') return;
+      const kind = (request?.message as { kind?: unknown } | undefined)?.kind;
+      const answer =
+        kind === 'engine-info' || kind === 'check' ? listener(request?.message, sender) : undefined;
+      const reply = (value: unknown) => {
+        const message: EnginePortReply = { id, reply: value };
+        try {
+          port.postMessage(message);
+        } catch {
+          // The tab went away while its text was checked: nobody is waiting.
+        }
+      };
+      if (!answer) reply(undefined);
+      else answer.then(reply, () => reply(undefined));
+    });
+  };
+}
+
 /** Wires the background's listeners. */
 export function startBackground({ isSitePage, matchPatterns }: SitePages): void {
   const updater = startPackUpdates();
@@ -164,5 +200,7 @@ export function startBackground({ isSitePage, matchPatterns }: SitePages): void 
   const engine = startEngine({
     onPacksChanged: () => void tellSiteTabs(matchPatterns).catch(() => undefined),
   });
-  browser.runtime.onMessage.addListener(messageListener(isSitePage, activityWriter(), engine));
+  const listener = messageListener(isSitePage, activityWriter(), engine);
+  browser.runtime.onMessage.addListener(listener);
+  browser.runtime.onConnect.addListener(enginePortListener(listener));
 }

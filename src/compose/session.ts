@@ -70,6 +70,8 @@ export class ComposeSession {
   private readonly listeners = new AbortController();
   private deferred: ReturnType<typeof setTimeout> | undefined;
   private carryTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Changes of the box's text seen so far: a model read before the last one is stale. */
+  private edits = 0;
   /** The quick tier's last answer (every rule's, when the packs have no slow tier). */
   private quick: Checked | undefined;
   /** The slow tier's last answer. */
@@ -157,6 +159,7 @@ export class ComposeSession {
    * names) is asked once typing pauses.
    */
   private onTextChange(): void {
+    this.edits += 1;
     this.carryTimer ??= setTimeout(() => {
       this.carryTimer = undefined;
       this.show();
@@ -174,12 +177,15 @@ export class ComposeSession {
     }, TYPING_PAUSE_MS);
   }
 
-  /** Reads the box and shows the last answers as they stand in its text now. */
-  private show(): void {
+  /**
+   * Shows the last answers as they stand in the box's text now: `read` when the caller has
+   * just read the box and nothing changed since (reading a long post twice costs the frame).
+   */
+  private show(read?: BoxTextModel): void {
     if (this.disposed) return;
     clearTimeout(this.carryTimer);
     this.carryTimer = undefined;
-    const model = this.box.driver.read(this.box.element);
+    const model = read ?? this.box.driver.read(this.box.element);
     this.model = model;
     const { text } = model;
     // Carried one edit at a time, as the text changes: each step is then one range.
@@ -226,7 +232,9 @@ export class ComposeSession {
     while (this.wanted && !this.disposed) {
       const level = this.wanted;
       this.wanted = undefined;
-      const { text } = this.box.driver.read(this.box.element);
+      const edits = this.edits;
+      const model = this.box.driver.read(this.box.element);
+      const { text } = model;
       const engine = this.engine;
       const slowToo = level === 'both' && engine.hasSlowRules && this.slowAnswered !== text;
       const quickToo = this.quickAnswered !== text;
@@ -248,7 +256,7 @@ export class ComposeSession {
         this.slow = { text, findings: slow };
         this.slowAnswered = text;
       }
-      this.show();
+      this.show(edits === this.edits ? model : undefined);
     }
   }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { startEngine } from '@/src/background/engine';
-import { messageListener } from '@/src/background/main';
+import { enginePortListener, messageListener } from '@/src/background/main';
 import { compilePacks, parsePack, type Checker } from '@/src/core';
 import { starterPack } from '@/src/policy/starter';
 import { isSiteUrl } from '@/src/sites';
@@ -116,5 +116,70 @@ describe('check messages', () => {
     // A malformed request (a text that is not text, an unknown tier) is not answered.
     expect(listen({ ...message, text: 42 }, site)).toBeUndefined();
     expect(listen({ ...message, tier: 'all' }, site)).toBeUndefined();
+  });
+});
+
+describe('the engine port', () => {
+  /** A port as the content script opens it: what the background posts back is recorded. */
+  function portFrom(url: string, name = 'postguard-engine') {
+    const listeners: ((message: unknown) => void)[] = [];
+    const posted: unknown[] = [];
+    const port = {
+      name,
+      sender: { id: fakeBrowser.runtime.id, tab: { id: 1, url } },
+      onMessage: {
+        addListener: (listener: (message: unknown) => void) => listeners.push(listener),
+      },
+      postMessage: (message: unknown) => posted.push(message),
+    };
+    return { port, posted, send: (message: unknown) => listeners.forEach((l) => l(message)) };
+  }
+  const engine = () =>
+    startEngine({
+      onPacksChanged: () => undefined,
+      load: async () => checkerOf('p', ['Nightjar']),
+      watch: () => () => undefined,
+    });
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+  it('answers numbered checks from a site tab on the port, each by its number', async () => {
+    const listen = enginePortListener(messageListener(isSiteUrl, undefined, engine()));
+    const { port, posted, send } = portFrom('https://www.linkedin.com/feed/');
+    listen(port as never);
+    send({ id: 7, message: { kind: 'check', text: 'Nightjar', network: 'linkedin', now: 0 } });
+    send({ id: 8, message: { kind: 'engine-info' } });
+    await settle();
+    expect(posted).toEqual(
+      expect.arrayContaining([
+        {
+          id: 7,
+          reply: expect.objectContaining({
+            ok: true,
+            findings: [expect.objectContaining({ match: 'Nightjar' })],
+          }),
+        },
+        {
+          id: 8,
+          reply: expect.objectContaining({ ok: true, packs: [{ id: 'p', version: '1.0.0' }] }),
+        },
+      ]),
+    );
+  });
+
+  it('answers nothing for another page, another kind of message, or another port', async () => {
+    const listen = enginePortListener(messageListener(isSiteUrl, undefined, engine()));
+    const elsewhere = portFrom('https://evil.example/');
+    listen(elsewhere.port as never);
+    elsewhere.send({ id: 1, message: { kind: 'check', text: 'Nightjar', network: 'x', now: 0 } });
+    const site = portFrom('https://x.com/home');
+    listen(site.port as never);
+    site.send({ id: 2, message: { kind: 'open-guide', section: 'codenames' } });
+    const other = portFrom('https://x.com/home', 'something-else');
+    listen(other.port as never);
+    other.send({ id: 3, message: { kind: 'check', text: 'Nightjar', network: 'x', now: 0 } });
+    await settle();
+    expect(elsewhere.posted).toEqual([{ id: 1, reply: undefined }]);
+    expect(site.posted).toEqual([{ id: 2, reply: undefined }]);
+    expect(other.posted).toEqual([]);
   });
 });
