@@ -49,11 +49,21 @@ interface Overflow {
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
 /**
+ * Whether a character between two of which Unicode always breaks (UAX #29): a line feed,
+ * printable ASCII and Latin-1 (none extends, prepends or joins another, nor is a regional
+ * indicator, a Hangul syllable or a zero-width joiner; U+00AD is a control, broken around).
+ */
+function neverJoins(code: number): boolean {
+  return code === 0x0a || (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff);
+}
+
+/**
  * The start of the character (grapheme cluster) that holds `offset`: an overflow never
  * begins inside "ñ" written as n + tilde, or between 👍 and its skin tone.
  */
 function characterStart(text: string, offset: number): number {
   if (offset <= 0 || offset >= text.length) return Math.max(0, Math.min(offset, text.length));
+  if (neverJoins(text.charCodeAt(offset - 1)) && neverJoins(text.charCodeAt(offset))) return offset;
   // Unicode breaks a text after every line feed (UAX #29, GB4), so the characters after the
   // last one before `offset` are those of the text from there: only that line is segmented,
   // not the post before it.

@@ -116,4 +116,30 @@ describe('length rules', () => {
       { seed: 20_261_203, numRuns: 3_000 },
     );
   });
+
+  it('reads a line feed, printable ASCII and Latin-1 as characters that never join', () => {
+    // The length rule takes the limit's offset as a character's start between two of these
+    // without segmenting: Unicode must break between every pair, whatever comes around them.
+    const whole = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+    const codes = [0x0a];
+    for (let code = 0x20; code <= 0x7e; code++) codes.push(code);
+    for (let code = 0xa0; code <= 0xff; code++) codes.push(code);
+    const around = ['', '\u0301', '\u200d', '🇪'];
+    const joined: string[] = [];
+    for (const a of codes) {
+      for (const b of codes) {
+        const pair = String.fromCharCode(a, b);
+        for (const context of around) {
+          for (const [text, at] of [
+            [context + pair, context.length + 1],
+            [pair + context, 1],
+          ] as const) {
+            const starts = Array.from(whole.segment(text), (segment) => segment.index);
+            if (!starts.includes(at)) joined.push(JSON.stringify(text));
+          }
+        }
+      }
+    }
+    expect(joined).toEqual([]);
+  });
 });
