@@ -2,6 +2,16 @@ import type { Finding } from '@/src/core/findings';
 import type { BoxTextModel } from '@/src/sites/types';
 import { el } from './dom';
 
+/** Up to this many findings, each is measured on every redraw (no search for the first shown). */
+const MEASURE_ALL = 24;
+
+/** Where a finding is on the page: its text's line boxes, or the caret where it would be fixed. */
+function measure(finding: Finding, model: BoxTextModel): DOMRect[] {
+  if (finding.end > finding.start) return model.lineRects(finding.start, finding.end);
+  const caret = model.caretRect(finding.start);
+  return caret ? [caret] : [];
+}
+
 /** A finding and where it is drawn, for hover and for placing its card. */
 export interface DrawnFinding {
   finding: Finding;
@@ -25,21 +35,31 @@ export class Underlines {
   draw(findings: readonly Finding[], model: BoxTextModel | undefined, boxRect: DOMRect): void {
     this.drawn = [];
     let used = 0;
-    for (const finding of model ? findings : []) {
+    if (!model) {
+      this.hideFrom(0);
+      return;
+    }
+    // What shows: the box, and of a box taller than the window only what is in the window
+    // (scrolling redraws).
+    const viewHeight = this.layer.ownerDocument.defaultView?.innerHeight ?? Infinity;
+    const top = Math.max(boxRect.top, 0);
+    const bottom = Math.min(boxRect.bottom, viewHeight);
+    const inView = (rect: DOMRect, point: boolean) =>
+      (point ? rect.height > 0 : rect.width > 0) && rect.bottom > top && rect.top < bottom;
+    for (let i = this.firstInView(findings, model, top); i < findings.length; i += 1) {
+      const finding = findings[i]!;
       const point = finding.end <= finding.start;
-      const caret = point ? model!.caretRect(finding.start) : undefined;
-      const measured = point
-        ? caret
-          ? [caret]
-          : []
-        : model!.lineRects(finding.start, finding.end);
+      const measured = measure(finding, model);
+      // Findings come in text order, and text flows down: once one starts below the box,
+      // every later one does too (a 30,000-character paste is not measured to its end).
+      if (
+        findings.length > MEASURE_ALL &&
+        measured.length > 0 &&
+        measured[0]!.top >= boxRect.bottom
+      )
+        break;
       // Only what shows inside the box: text scrolled out of it is not marked.
-      const rects = measured.filter(
-        (rect) =>
-          (point ? rect.height > 0 : rect.width > 0) &&
-          rect.bottom > boxRect.top &&
-          rect.top < boxRect.bottom,
-      );
+      const rects = measured.filter((rect) => inView(rect, point));
       this.drawn.push({ finding, rects });
       for (const rect of rects) {
         const line = this.elements[used] ?? this.create();
@@ -55,6 +75,30 @@ export class Underlines {
         line.hidden = false;
       }
     }
+    this.hideFrom(used);
+  }
+
+  /**
+   * The first finding that may show in the box: all of them when there are few; else found by
+   * halving (text order is top-to-bottom order), so a long post's findings above the box are
+   * not each measured on every redraw and scroll.
+   */
+  private firstInView(findings: readonly Finding[], model: BoxTextModel, top: number): number {
+    if (findings.length <= MEASURE_ALL) return 0;
+    let lo = 0;
+    let hi = findings.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const rects = measure(findings[mid]!, model);
+      // A finding with nothing to measure (in a collapsed part) counts as below the top.
+      const bottom = rects.length > 0 ? rects[rects.length - 1]!.bottom : Infinity;
+      if (bottom <= top) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  private hideFrom(used: number): void {
     for (let i = used; i < this.elements.length; i += 1) this.elements[i]!.hidden = true;
   }
 
