@@ -234,6 +234,11 @@ export class PhraseMatcher<T> {
    * before its first word or after its last (see `match`).
    */
   private paragraphLocal = true;
+  /**
+   * What the paragraphs' hits are kept under (eachParagraph): a new one after every phrase
+   * added, so a phrase added after a match is never missing from kept hits.
+   */
+  private paragraphKey: object | undefined;
 
   constructor(readonly caseSensitive: boolean) {}
 
@@ -270,6 +275,7 @@ export class PhraseMatcher<T> {
     }
     node.hits ??= [];
     if (HAS_SPACE.test(prefix) || HAS_SPACE.test(suffix)) this.paragraphLocal = false;
+    this.paragraphKey = undefined;
     // The first phrase added for a key sequence wins, unless they need different context.
     if (node.hits.some((h) => h.prefix === prefix && h.suffix === suffix)) return;
     node.hits.push({ value, prefix, suffix });
@@ -289,7 +295,10 @@ export class PhraseMatcher<T> {
    */
   match(analysis: TextAnalysis): PhraseHit<T>[] {
     if (!this.findsByParagraph) return this.matchWhole(analysis);
-    const pieces = eachParagraph(analysis, this, (paragraph) => this.matchWhole(paragraph));
+    this.paragraphKey ??= {};
+    const pieces = eachParagraph(analysis, this.paragraphKey, (paragraph) =>
+      this.matchWhole(paragraph),
+    );
     if (!pieces) return this.matchWhole(analysis);
     const hits: PhraseHit<T>[] = [];
     for (const { start, value } of pieces) {

@@ -119,4 +119,16 @@ describe('PhraseMatcher by paragraph', () => {
     expect(matcher.match(analyseText(text))).toEqual([]);
     expect(matcher.match(analyseText(`${text} `))).toEqual([]);
   });
+
+  it('finds a phrase added after a match in paragraphs matched before', () => {
+    const growing = matcherOf(['ACME']);
+    const text = 'ACME and Falcon\n\nFalcon again';
+    expect(growing.match(analyseText(text)).map((h) => h.value)).toEqual(['ACME']);
+    growing.add('Falcon', 'Falcon');
+    expect(growing.match(analyseText(text)).map((h) => h.value)).toEqual([
+      'ACME',
+      'Falcon',
+      'Falcon',
+    ]);
+  });
 });
