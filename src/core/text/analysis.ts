@@ -23,7 +23,8 @@ export interface TextAnalysis {
   words(): readonly WordToken[];
   /**
    * `false`: finders read this text whole, keeping nothing by paragraph (eachParagraph), as
-   * they did before they kept anything: what the tests of what they keep compare with.
+   * they did before they kept anything: what the tests of what they keep compare with, and
+   * how the checker reads the paragraph windows whose findings it keeps itself.
    */
   readonly byParagraph?: boolean;
 }
