@@ -39,11 +39,12 @@ export class Underlines {
       this.hideFrom(0);
       return;
     }
-    // What shows: the box, and of a box taller than the window only what is in the window
-    // (scrolling redraws).
+    // What is drawn: what is inside the box; for a long post (many findings), only what is
+    // also inside the window, scrolling redraws.
+    const many = findings.length > MEASURE_ALL;
     const viewHeight = this.layer.ownerDocument.defaultView?.innerHeight ?? Infinity;
-    const top = Math.max(boxRect.top, 0);
-    const bottom = Math.min(boxRect.bottom, viewHeight);
+    const top = many ? Math.max(boxRect.top, 0) : boxRect.top;
+    const bottom = many ? Math.min(boxRect.bottom, viewHeight) : boxRect.bottom;
     const inView = (rect: DOMRect, point: boolean) =>
       (point ? rect.height > 0 : rect.width > 0) && rect.bottom > top && rect.top < bottom;
     for (let i = this.firstInView(findings, model, top); i < findings.length; i += 1) {
