@@ -40,10 +40,13 @@ export class FindingsBadge {
     }
     const count = findings.length;
     badge.hidden = false;
-    badge.dataset.severity = worst;
-    badge.textContent = String(count);
-    badge.dataset.count = String(count);
-    badge.setAttribute('aria-label', tCount(BADGE_LABELS[worst], count));
+    // Drawn on every key and scroll: the label is worded again only when it changes.
+    if (badge.dataset.severity !== worst || badge.dataset.count !== String(count)) {
+      badge.dataset.severity = worst;
+      badge.textContent = String(count);
+      badge.dataset.count = String(count);
+      badge.setAttribute('aria-label', tCount(BADGE_LABELS[worst], count));
+    }
     badge.style.left = `${boxRect.right - 36}px`;
     badge.style.top = `${boxRect.bottom - 28}px`;
   }

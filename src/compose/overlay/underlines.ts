@@ -47,20 +47,20 @@ export class Underlines {
     const bottom = many ? Math.min(boxRect.bottom, viewHeight) : boxRect.bottom;
     const inView = (rect: DOMRect, point: boolean) =>
       (point ? rect.height > 0 : rect.width > 0) && rect.bottom > top && rect.top < bottom;
+    // Every measurement first, then every write: a style written between two measurements
+    // makes the browser lay the page out again for the second (once per finding, per key).
+    const plan: { finding: Finding; point: boolean; rects: DOMRect[] }[] = [];
     for (let i = this.firstInView(findings, model, top); i < findings.length; i += 1) {
       const finding = findings[i]!;
       const point = finding.end <= finding.start;
       const measured = measure(finding, model);
       // Findings come in text order, and text flows down: once one starts below the box,
       // every later one does too (a 30,000-character paste is not measured to its end).
-      if (
-        findings.length > MEASURE_ALL &&
-        measured.length > 0 &&
-        measured[0]!.top >= boxRect.bottom
-      )
-        break;
+      if (many && measured.length > 0 && measured[0]!.top >= bottom) break;
       // Only what shows inside the box: text scrolled out of it is not marked.
-      const rects = measured.filter((rect) => inView(rect, point));
+      plan.push({ finding, point, rects: measured.filter((rect) => inView(rect, point)) });
+    }
+    for (const { finding, point, rects } of plan) {
       this.drawn.push({ finding, rects });
       for (const rect of rects) {
         const line = this.elements[used] ?? this.create();
