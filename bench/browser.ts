@@ -436,10 +436,14 @@ async function bigPaste(
       async () => {
         const started = Date.now();
         await typeInto(page, X_HOME, box, post, 'paste');
+        // The badge counts every finding (the underlines are drawn only where the box shows).
         await page.waitForFunction(
           () =>
-            (document.querySelector('postguard-overlay')?.shadowRoot?.querySelectorAll('.underline')
-              .length ?? 0) > 10,
+            Number(
+              document
+                .querySelector('postguard-overlay')
+                ?.shadowRoot?.querySelector<HTMLElement>('.badge')?.dataset.count ?? 0,
+            ) > 50,
           undefined,
           { timeout: 20_000 },
         );
