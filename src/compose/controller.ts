@@ -34,6 +34,8 @@ export class ComposeController {
   private engine: CheckEngine | undefined;
   private connecting: Promise<CheckEngine> | undefined;
   private readonly hold = new SubmissionHold();
+  /** Boxes whose submission waits for a check on its way (see holdIfNeeded). */
+  private readonly waitingToSubmit = new Set<ComposeSession>();
   private layoutQueued = false;
   private hoverQueued = false;
   private lastPointer = { x: 0, y: 0 };
@@ -318,19 +320,25 @@ export class ComposeController {
     }
     event.preventDefault();
     event.stopImmediatePropagation();
-    session.checkNow().then(
-      () => {
-        const errors = session.errors();
-        if (errors.length > 0) this.holdFor(session, errors, replay);
-        else this.letThrough(session, replay);
-      },
-      (error: unknown) => {
-        // No engine to ask (the extension was updated under the page): Postguard must never
-        // be the reason a post cannot be sent.
-        console.warn('Postguard: could not check before sending; letting it through', error);
-        this.letThrough(session, replay);
-      },
-    );
+    // A second press while the first waits is the same submission: sent once, or held once.
+    if (this.waitingToSubmit.has(session)) return;
+    this.waitingToSubmit.add(session);
+    session
+      .checkNow()
+      .then(
+        () => {
+          const errors = session.errors();
+          if (errors.length > 0) this.holdFor(session, errors, replay);
+          else this.letThrough(session, replay);
+        },
+        (error: unknown) => {
+          // No engine to ask (the extension was updated under the page): Postguard must never
+          // be the reason a post cannot be sent.
+          console.warn('Postguard: could not check before sending; letting it through', error);
+          this.letThrough(session, replay);
+        },
+      )
+      .finally(() => this.waitingToSubmit.delete(session));
   }
 
   private holdFor(session: ComposeSession, errors: readonly Finding[], replay: () => void): void {
