@@ -1,0 +1,86 @@
+// The checking engine runs in the background (src/background/engine.ts), which Chrome stops
+// when it has been idle for 30 seconds: a compose box must go on being checked when its worker
+// has been stopped under it, and a submission must still be judged. Chromium only: CDP can stop
+// an extension's service worker (Target.closeTarget), while WebDriver BiDi, which drives
+// Firefox here, cannot suspend its event page. Every other compose behaviour, through the same
+// port to the background, runs in both browsers (cross-browser-compose.test.ts and others).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import {
+  X_HOME,
+  launchWithExtension,
+  openBox,
+  readPosts,
+  typeInto,
+  type ExtensionSession,
+} from './harness';
+import { bundledPack, setPacksInForce } from './support/policy';
+import { card, underline, waitForFinding } from './support/overlay';
+
+let session: ExtensionSession;
+let page: Page;
+
+beforeAll(async () => {
+  session = await launchWithExtension();
+  await setPacksInForce(session.serviceWorker, [bundledPack('acme-demo')]);
+  page = await session.tab();
+});
+
+afterAll(async () => {
+  await session?.close();
+});
+
+/** Stops the extension's service worker, as Chrome does when it has been idle. */
+async function stopServiceWorker(): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { targetInfos } = (await cdp.send('Target.getTargets')) as {
+      targetInfos: { type: string; url: string; targetId: string }[];
+    };
+    const workers = targetInfos.filter(
+      (target) => target.type === 'service_worker' && target.url.includes(session.extensionId),
+    );
+    for (const worker of workers)
+      await cdp.send('Target.closeTarget', { targetId: worker.targetId });
+    return workers.length;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+async function serviceWorkerRuns(): Promise<boolean> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { targetInfos } = (await cdp.send('Target.getTargets')) as {
+      targetInfos: { type: string; url: string }[];
+    };
+    return targetInfos.some(
+      (target) => target.type === 'service_worker' && target.url.includes(session.extensionId),
+    );
+  } finally {
+    await cdp.detach();
+  }
+}
+
+describe('the background engine, stopped under an open compose box', () => {
+  it('wakes for the next keys: the box is checked again and a submission is still held', async () => {
+    const box = await openBox(page, X_HOME);
+    await typeInto(page, X_HOME, box, 'Today ');
+    await page.waitForTimeout(300);
+    expect(await stopServiceWorker()).toBe(1);
+    await expect.poll(serviceWorkerRuns).toBe(false);
+    await page.keyboard.type('Nightjar ships');
+    await waitForFinding(page, 'confidential.codenames');
+    expect(await serviceWorkerRuns()).toBe(true);
+
+    // Stopped again, and the post sent right away: it waits for its check, and is held.
+    expect(await stopServiceWorker()).toBe(1);
+    await page.keyboard.type('!');
+    await X_HOME.submit(page, box);
+    const confirm = card(page).and(page.locator('[data-mode="confirm"]'));
+    await confirm.waitFor({ state: 'visible' });
+    expect(await confirm.locator('[data-rule-id="confidential.codenames"]').count()).toBe(1);
+    expect(await readPosts(page)).toEqual([]);
+    expect(await underline(page, 'confidential.codenames').count()).toBeGreaterThan(0);
+  });
+});
