@@ -63,7 +63,7 @@ describe('docs/privacy.md against the code', () => {
     // ExtensionMessage is the type of everything a content script sends the background.
     const messages = read('src/messages.ts');
     const from = messages.indexOf('export type ExtensionMessage');
-    const union = messages.slice(from, messages.indexOf('export type', from + 1));
+    const union = messages.slice(from, messages.indexOf('\nexport ', from + 1));
     const variants = union.split(/\n\s*\|\s*(?=\{)/).filter((v) => /kind: '/.test(v));
     const kinds = variants.map((v) => /kind: '([\w-]+)'/.exec(v)?.[1]);
     expect(kinds).toContain('post-acknowledged');
