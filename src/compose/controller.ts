@@ -22,6 +22,13 @@ export interface ComposeServices {
 }
 
 const PRUNE_INTERVAL_MS = 500;
+/**
+ * While a box has focus, the background is kept awake: Chrome stops an idle worker after 30
+ * seconds, and a person who stops to think and types again would wait for it to start.
+ */
+const KEEP_AWAKE_MS = 20_000;
+/** A pointer over a box wakes a sleeping engine at most this often. */
+const WAKE_ON_HOVER_MS = 1_000;
 
 /**
  * Finds compose boxes as people focus them (no scans of the page per feed mutation),
@@ -41,6 +48,8 @@ export class ComposeController {
   private lastPointer = { x: 0, y: 0 };
   private hoverCloseTimer: ReturnType<typeof setTimeout> | undefined;
   private pruneTimer: ReturnType<typeof setInterval> | undefined;
+  private keepAwakeTimer: ReturnType<typeof setInterval> | undefined;
+  private lastHoverWake = 0;
   private resizeObserver: ResizeObserver | undefined;
   /** Aborted on stop: every listener the controller adds goes with it. */
   private readonly listeners = new AbortController();
@@ -64,6 +73,7 @@ export class ComposeController {
     this.on(win, 'scroll', () => this.queueLayout(), true);
     this.on(win, 'resize', () => this.queueLayout());
     this.on(this.doc, 'mousemove', (event) => this.onPointerMove(event as MouseEvent));
+    this.on(this.doc, 'pointerover', (event) => this.onPointerOver(event), true);
     // A box that already has focus when the script starts (an open composer).
     const active = deepActiveElement(this.doc);
     if (active && active !== this.doc.body) void this.attach(active);
@@ -89,6 +99,7 @@ export class ComposeController {
     for (const session of this.sessions.values()) session.dispose();
     this.sessions.clear();
     if (this.pruneTimer) clearInterval(this.pruneTimer);
+    if (this.keepAwakeTimer) clearInterval(this.keepAwakeTimer);
     this.resizeObserver?.disconnect();
     this.host?.remove();
   }
@@ -104,7 +115,7 @@ export class ComposeController {
     handler: (event: Event) => void,
     capture = false,
   ): void {
-    const passive = type === 'scroll' || type === 'mousemove';
+    const passive = type === 'scroll' || type === 'mousemove' || type === 'pointerover';
     target.addEventListener(type, handler, { capture, passive, signal: this.listeners.signal });
   }
 
@@ -113,7 +124,38 @@ export class ComposeController {
     const target = eventTarget(event);
     if (!target) return;
     const session = await this.attach(target);
-    if (session) this.lastFocused = session;
+    if (session) {
+      this.lastFocused = session;
+      this.keepAwake();
+    }
+  }
+
+  /** Keeps the engine awake while a watched box has focus and the tab is shown. */
+  private keepAwake(): void {
+    if (this.keepAwakeTimer) return;
+    this.keepAwakeTimer = setInterval(() => {
+      const active = deepActiveElement(this.doc);
+      const focused =
+        active !== null && this.sessionHolding(active) !== undefined && !this.doc.hidden;
+      if (!focused) {
+        clearInterval(this.keepAwakeTimer);
+        this.keepAwakeTimer = undefined;
+        return;
+      }
+      this.engine?.wake?.();
+    }, KEEP_AWAKE_MS);
+  }
+
+  /** A pointer coming over a box: a person may be about to write; a sleeping engine wakes. */
+  private onPointerOver(event: Event): void {
+    const engine = this.engine;
+    if (!engine?.isAwake || engine.isAwake()) return;
+    const now = Date.now();
+    if (now - this.lastHoverWake < WAKE_ON_HOVER_MS) return;
+    const target = eventTarget(event);
+    if (!target || !this.boxFrom(target)) return;
+    this.lastHoverWake = now;
+    engine.wake?.();
   }
 
   /** Starts watching the box that holds `node`, if it is one. */

@@ -23,6 +23,11 @@ class EnginePort {
     }
   >();
 
+  /** Whether a port is open (the background is awake, as far as this page knows). */
+  get isOpen(): boolean {
+    return this.port !== undefined;
+  }
+
   request(message: ExtensionMessage): Promise<unknown> {
     return new Promise((resolve, reject) => {
       const id = this.nextId++;
@@ -90,6 +95,11 @@ export async function connectEngine(onStale: () => void): Promise<CheckEngine> {
   return {
     packs: info.packs,
     hasSlowRules: info.hasSlowRules,
+    isAwake: () => channel.isOpen,
+    wake() {
+      // Any request resets the background's idle timer; `engine-info` is the cheapest.
+      channel.request({ kind: 'engine-info' }).catch(() => undefined);
+    },
     async check(text, { network, tier }) {
       const message: ExtensionMessage = {
         kind: 'check',

@@ -13,4 +13,11 @@ export interface CheckEngine {
   readonly hasSlowRules: boolean;
   /** Findings of `text`, sorted by position; rejects when the engine cannot be reached. */
   check(text: string, options: { network: Network; tier?: CheckTier }): Promise<Finding[]>;
+  /**
+   * Whether the engine is known to be awake now (its port open). Chrome stops an idle
+   * background after 30 seconds, and waking it costs the next check a few hundred ms.
+   */
+  isAwake?(): boolean;
+  /** Wakes the engine, or keeps it awake, ahead of checks to come. */
+  wake?(): void;
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ComposeController } from '@/src/compose/controller';
 import type { CheckEngine } from '@/src/compose/engine';
 import { compilePacks, parsePack } from '@/src/core';
@@ -104,6 +104,56 @@ describe('a submission made while its check is on its way', () => {
     submit.click();
     await tick(50);
     expect(posted).toEqual(['Nightjar ships']);
+    controller.stop();
+  });
+});
+
+describe('an engine asleep in the background', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  function sleepyEngine() {
+    const state = { awake: false, wakes: 0 };
+    const engine: CheckEngine = {
+      ...slowEngine(0),
+      isAwake: () => state.awake,
+      wake: () => {
+        state.wakes += 1;
+      },
+    };
+    return { engine, state };
+  }
+
+  it('is woken when a pointer comes over a box, at most once a second', async () => {
+    const { engine, state } = sleepyEngine();
+    const { element, submit, controller } = await started(engine);
+    const over = (target: Element) =>
+      target.dispatchEvent(new PointerEvent('pointerover', { bubbles: true, composed: true }));
+    over(submit);
+    expect(state.wakes).toBe(0);
+    over(element);
+    over(element);
+    expect(state.wakes).toBe(1);
+    state.awake = true;
+    await tick(1_050);
+    over(element);
+    expect(state.wakes).toBe(1);
+    controller.stop();
+  });
+
+  it('is kept awake while a box has focus, and no longer once it has not', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    const { engine, state } = sleepyEngine();
+    const { element, submit, controller } = await started(engine);
+    element.focus();
+    await tick(10);
+    vi.advanceTimersByTime(20_000);
+    vi.advanceTimersByTime(20_000);
+    expect(state.wakes).toBe(2);
+    submit.focus();
+    vi.advanceTimersByTime(40_000);
+    expect(state.wakes).toBe(2);
     controller.stop();
   });
 });
