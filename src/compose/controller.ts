@@ -27,6 +27,28 @@ const PRUNE_INTERVAL_MS = 500;
  * seconds, and a person who stops to think and types again would wait for it to start.
  */
 const KEEP_AWAKE_MS = 20_000;
+/**
+ * The longest a submission waits for its check (the background starting and compiling a big
+ * pack takes a second or two): past it the post goes through, as when there is no engine.
+ */
+const SUBMIT_WAIT_MS = 5_000;
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
+}
+
 /** A pointer over a box wakes a sleeping engine at most this often. */
 const WAKE_ON_HOVER_MS = 1_000;
 
@@ -365,8 +387,7 @@ export class ComposeController {
     // A second press while the first waits is the same submission: sent once, or held once.
     if (this.waitingToSubmit.has(session)) return;
     this.waitingToSubmit.add(session);
-    session
-      .checkNow()
+    withTimeout(session.checkNow(), SUBMIT_WAIT_MS)
       .then(
         () => {
           const errors = session.errors();

@@ -90,6 +90,29 @@ describe('a submission made while its check is on its way', () => {
     controller.stop();
   });
 
+  it('goes through when the engine does not answer within 5 seconds', async () => {
+    const silent: CheckEngine = {
+      packs: [],
+      hasSlowRules: false,
+      check: () => new Promise(() => undefined),
+    };
+    const { element, submit, posted, controller } = await started(silent);
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      element.textContent = 'Nightjar ships';
+      await Promise.resolve();
+      submit.click();
+      vi.advanceTimersByTime(4_900);
+      await Promise.resolve();
+      expect(posted).toEqual([]);
+      vi.advanceTimersByTime(200);
+      await vi.waitFor(() => expect(posted).toEqual(['Nightjar ships']));
+    } finally {
+      vi.useRealTimers();
+      controller.stop();
+    }
+  });
+
   it('goes through when the engine cannot be reached', async () => {
     const unreachable: CheckEngine = {
       packs: [],
