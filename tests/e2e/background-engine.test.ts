@@ -11,6 +11,8 @@ import {
   launchWithExtension,
   openBox,
   readPosts,
+  serviceWorkerRuns,
+  stopServiceWorker,
   typeInto,
   type ExtensionSession,
 } from './harness';
@@ -30,51 +32,19 @@ afterAll(async () => {
   await session?.close();
 });
 
-/** Stops the extension's service worker, as Chrome does when it has been idle. */
-async function stopServiceWorker(): Promise<number> {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    const { targetInfos } = (await cdp.send('Target.getTargets')) as {
-      targetInfos: { type: string; url: string; targetId: string }[];
-    };
-    const workers = targetInfos.filter(
-      (target) => target.type === 'service_worker' && target.url.includes(session.extensionId),
-    );
-    for (const worker of workers)
-      await cdp.send('Target.closeTarget', { targetId: worker.targetId });
-    return workers.length;
-  } finally {
-    await cdp.detach();
-  }
-}
-
-async function serviceWorkerRuns(): Promise<boolean> {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    const { targetInfos } = (await cdp.send('Target.getTargets')) as {
-      targetInfos: { type: string; url: string }[];
-    };
-    return targetInfos.some(
-      (target) => target.type === 'service_worker' && target.url.includes(session.extensionId),
-    );
-  } finally {
-    await cdp.detach();
-  }
-}
-
 describe('the background engine, stopped under an open compose box', () => {
   it('wakes for the next keys: the box is checked again and a submission is still held', async () => {
     const box = await openBox(page, X_HOME);
     await typeInto(page, X_HOME, box, 'Today ');
     await page.waitForTimeout(300);
-    expect(await stopServiceWorker()).toBe(1);
-    await expect.poll(serviceWorkerRuns).toBe(false);
+    expect(await stopServiceWorker(page, session.extensionId)).toBe(1);
+    await expect.poll(() => serviceWorkerRuns(page, session.extensionId)).toBe(false);
     await page.keyboard.type('Nightjar ships');
     await waitForFinding(page, 'confidential.codenames');
-    expect(await serviceWorkerRuns()).toBe(true);
+    expect(await serviceWorkerRuns(page, session.extensionId)).toBe(true);
 
     // Stopped again, and the post sent right away: it waits for its check, and is held.
-    expect(await stopServiceWorker()).toBe(1);
+    expect(await stopServiceWorker(page, session.extensionId)).toBe(1);
     await page.keyboard.type('!');
     await X_HOME.submit(page, box);
     const confirm = card(page).and(page.locator('[data-mode="confirm"]'));

@@ -1,6 +1,7 @@
 // What the extension put into a page: its overlay host, the findings the overlay shows, and the
-// content script's isolated world (which proves the extension, not the page, is at work).
-import type { Locator, Page } from 'playwright-core';
+// content script's isolated world (which proves the extension, not the page, is at work); and
+// its service worker's life, which Chrome ends when idle.
+import type { CDPSession, Locator, Page } from 'playwright-core';
 
 /** The overlay's host element; mirrors OVERLAY_HOST_TAG in src/compose/main.ts. */
 export const OVERLAY_HOST_TAG = 'postguard-overlay';
@@ -91,4 +92,42 @@ export async function evaluateInExtensionWorld<T>(
   } finally {
     await cdp.detach();
   }
+}
+
+/**
+ * Stops the extension's service worker, as Chrome does when it has been idle for 30 seconds
+ * (CDP's Target.closeTarget); the next message wakes it. Returns how many were stopped.
+ */
+export async function stopServiceWorker(page: Page, extensionId: string): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const workers = await extensionWorkerTargets(cdp, extensionId);
+    for (const worker of workers)
+      await cdp.send('Target.closeTarget', { targetId: worker.targetId });
+    return workers.length;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** Whether the extension's service worker is running now. */
+export async function serviceWorkerRuns(page: Page, extensionId: string): Promise<boolean> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    return (await extensionWorkerTargets(cdp, extensionId)).length > 0;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+async function extensionWorkerTargets(
+  cdp: CDPSession,
+  extensionId: string,
+): Promise<{ targetId: string }[]> {
+  const { targetInfos } = (await cdp.send('Target.getTargets')) as {
+    targetInfos: { type: string; url: string; targetId: string }[];
+  };
+  return targetInfos.filter(
+    (target) => target.type === 'service_worker' && target.url.includes(extensionId),
+  );
 }
