@@ -230,6 +230,9 @@ export class ComposeSession {
 
   private async rounds(): Promise<void> {
     while (this.wanted && !this.disposed) {
+      // Mid-composition the box holds what the input method shows, not what the person means:
+      // what is wanted waits, and compositionend asks for it all.
+      if (this.composing) return;
       const level = this.wanted;
       this.wanted = undefined;
       const edits = this.edits;

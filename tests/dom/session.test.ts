@@ -106,6 +106,27 @@ describe('ComposeSession', () => {
     session.dispose();
   });
 
+  it('does not read the box mid-composition for a check asked before it began', async () => {
+    const engine = engineOf(termsPack(), 40);
+    const { element, session } = setup(engine);
+    await tick(60);
+    element.textContent = 'Code';
+    await tick(5);
+    // A second change while the first is being checked: a round is still wanted.
+    element.textContent = 'Code name ';
+    await tick(5);
+    element.dispatchEvent(new Event('compositionstart'));
+    element.textContent = 'Code name Nightjar';
+    await tick(120);
+    expect(engine.asked.map((a) => a.text)).not.toContain('Code name Nightjar');
+    expect(session.shownFindings).toEqual([]);
+    element.dispatchEvent(new Event('compositionend'));
+    await tick(80);
+    expect(engine.asked.at(-1)?.text).toBe('Code name Nightjar');
+    expect(session.shownFindings.map((f) => f.match)).toEqual(['Nightjar']);
+    session.dispose();
+  });
+
   it('keeps one check on its way at a time, and asks the newest text next', async () => {
     // A slow engine (a huge pack): typing goes on while it works, and is never held for it.
     const engine = engineOf(termsPack(), 40);
