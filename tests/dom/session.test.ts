@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Checker } from '@/src/core';
 import type { CheckTier, Finding } from '@/src/core/findings';
 import type { CheckEngine } from '@/src/compose/engine';
+import { nightjarAt } from './findings';
 import { ComposeSession, currentFix } from '@/src/compose/session';
 import { compilePacks, parsePack } from '@/src/core';
 import { OverlayHost } from '@/src/compose/overlay/host';
@@ -305,17 +306,8 @@ describe('a fix from a card that stayed open while the text changed', () => {
 });
 
 describe('currentFix', () => {
-  const finding = (start: number): Finding => ({
-    ruleId: 'code',
-    packId: 'p',
-    kind: 'terms',
-    severity: 'error',
-    message: 'm',
-    start,
-    end: start + 8,
-    match: 'Nightjar',
-    suggestions: [{ label: 'Remove', edits: [{ start, end: start + 9, text: '' }] }],
-  });
+  const finding = (start: number): Finding =>
+    nightjarAt(start, [{ label: 'Remove', edits: [{ start, end: start + 9, text: '' }] }]);
 
   it('takes the same fix of the nearest same finding', () => {
     const shown = finding(0);

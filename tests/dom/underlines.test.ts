@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Finding } from '@/src/core/findings';
 import type { BoxTextModel } from '@/src/sites/types';
 import { Underlines } from '@/src/compose/overlay/underlines';
+import { nightjarAt } from './findings';
 
 /**
  * A box's text laid out as a typewriter would: 50 characters a line, 20 px a line, the first
@@ -30,17 +31,7 @@ function typewriter(text: string, firstLineTop = 0): BoxTextModel & { measured: 
 }
 
 function termsAt(starts: number[]): Finding[] {
-  return starts.map((start) => ({
-    ruleId: 'code',
-    packId: 'p',
-    kind: 'terms',
-    severity: 'error',
-    message: 'm',
-    start,
-    end: start + 8,
-    match: 'Nightjar',
-    suggestions: [],
-  }));
+  return starts.map((start) => nightjarAt(start));
 }
 
 function setup() {

@@ -4,36 +4,23 @@
 // an extension's service worker (Target.closeTarget), while WebDriver BiDi, which drives
 // Firefox here, cannot suspend its event page. Every other compose behaviour, through the same
 // port to the background, runs in both browsers (cross-browser-compose.test.ts and others).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   X_HOME,
-  launchWithExtension,
   openBox,
   readPosts,
   serviceWorkerRuns,
   stopServiceWorker,
   typeInto,
-  type ExtensionSession,
 } from './harness';
-import { bundledPack, setPacksInForce } from './support/policy';
+import { acmeDemoSessionInChromium } from './support/acme-session';
 import { card, underline, waitForFinding } from './support/overlay';
 
-let session: ExtensionSession;
-let page: Page;
-
-beforeAll(async () => {
-  session = await launchWithExtension();
-  await setPacksInForce(session.serviceWorker, [bundledPack('acme-demo')]);
-  page = await session.tab();
-});
-
-afterAll(async () => {
-  await session?.close();
-});
+const opened = acmeDemoSessionInChromium();
 
 describe('the background engine, stopped under an open compose box', () => {
   it('wakes for the next keys: the box is checked again and a submission is still held', async () => {
+    const { session, page } = opened();
     const box = await openBox(page, X_HOME);
     await typeInto(page, X_HOME, box, 'Today ');
     await page.waitForTimeout(300);

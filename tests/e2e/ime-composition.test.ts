@@ -3,34 +3,16 @@
 // IME input, so this one behaviour is tested in Chromium alone. Every other compose behaviour
 // runs in both browsers: cross-browser-compose.test.ts, cross-browser-overlay.test.ts and
 // surfaces.test.ts.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import {
-  FACEBOOK_POST,
-  launchWithExtension,
-  openBox,
-  readState,
-  typeInto,
-  type ExtensionSession,
-} from './harness';
-import { bundledPack, setPacksInForce } from './support/policy';
+import { describe, expect, it } from 'vitest';
+import { FACEBOOK_POST, openBox, readState, typeInto } from './harness';
+import { acmeDemoSessionInChromium } from './support/acme-session';
 import { underline, waitForFinding } from './support/overlay';
 
-let session: ExtensionSession;
-let page: Page;
-
-beforeAll(async () => {
-  session = await launchWithExtension();
-  await setPacksInForce(session.serviceWorker, [bundledPack('acme-demo')]);
-  page = await session.tab();
-});
-
-afterAll(async () => {
-  await session?.close();
-});
+const opened = acmeDemoSessionInChromium();
 
 describe('IME composition', () => {
   it('checks when the composition ends, not during it', async () => {
+    const { page } = opened();
     const box = await openBox(page, FACEBOOK_POST);
     await typeInto(page, FACEBOOK_POST, box, 'Code name ');
     const cdp = await page.context().newCDPSession(page);
