@@ -21,7 +21,7 @@ export async function loadChecker(): Promise<Checker> {
   return checkerFor(await activePolicyItem.getValue());
 }
 
-/** Packs change without a page reload: the background writes, every tab recompiles. */
+/** Packs change without a page reload: the background writes, and its engine recompiles. */
 export function watchChecker(listener: (checker: Checker) => void): () => void {
   return activePolicyItem.watch((policy) => listener(checkerFor(policy)));
 }
