@@ -27,6 +27,8 @@ const PRUNE_INTERVAL_MS = 500;
  * seconds, and a person who stops to think and types again would wait for it to start.
  */
 const KEEP_AWAKE_MS = 20_000;
+/** A pointer over a box wakes a sleeping engine at most this often. */
+const WAKE_ON_HOVER_MS = 1_000;
 /**
  * The longest a submission waits for its check (the background starting and compiling a big
  * pack takes a second or two): past it the post goes through, as when there is no engine.
@@ -48,9 +50,6 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
     );
   });
 }
-
-/** A pointer over a box wakes a sleeping engine at most this often. */
-const WAKE_ON_HOVER_MS = 1_000;
 
 /**
  * Finds compose boxes as people focus them (no scans of the page per feed mutation),

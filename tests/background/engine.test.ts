@@ -59,15 +59,26 @@ describe('the background engine', () => {
   it('takes new packs as they are compiled, tells the tabs, and numbers the generation', async () => {
     let listener: ((checker: Checker) => void) | undefined;
     let told = 0;
+    let loads = 0;
     const engine = startEngine({
       onPacksChanged: () => (told += 1),
-      load: async () => checkerOf('first', ['Nightjar']),
+      load: async () => {
+        loads += 1;
+        return checkerOf('first', ['Nightjar']);
+      },
       watch: (l) => {
         listener = l;
         return () => undefined;
       },
     });
-    const before = await engine.check({ text: 'Nightjar Falcon', network: 'x', now: 0 });
+    // Requests at once and after: one compile for all of them, not one per tab or request.
+    const [before] = await Promise.all([
+      engine.check({ text: 'Nightjar Falcon', network: 'x', now: 0 }),
+      engine.info(),
+      engine.check({ text: 'Nightjar', network: 'linkedin', now: 0 }),
+    ]);
+    await engine.check({ text: 'Falcon', network: 'x', now: 0 });
+    expect(loads).toBe(1);
     expect(before.ok && before.findings.map((f) => f.match)).toEqual(['Nightjar']);
     listener!(checkerOf('second', ['Falcon']));
     expect(told).toBe(1);
@@ -79,6 +90,8 @@ describe('the background engine', () => {
       generation: 1,
       packs: [{ id: 'second' }],
     });
+    // The new packs came compiled: nothing was loaded again.
+    expect(loads).toBe(1);
   });
 
   it('answers a failed load as a reason, and loads again on the next request', async () => {

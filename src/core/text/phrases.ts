@@ -133,10 +133,10 @@ export function elidedStart(text: string, start: number): number {
   return elisionLength(text.slice(from, start + 1)) === start - from ? from : start;
 }
 
-/** The gap between two words, reduced to what must match exactly (`""` for a loose gap). */
 /** A blank line between two words: a paragraph ends there, and so does any phrase. */
 const BLANK_LINE = /\n[^\S\n]*\n/;
 
+/** The gap between two words, reduced to what must match exactly (`""` for a loose gap). */
 function gapKey(gap: string): string {
   return gap.replace(LOOSE_GAP, '');
 }

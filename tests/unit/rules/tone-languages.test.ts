@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ToneCheck, ToneRule } from '@/src/core/pack/schema';
 import { compileToneRule } from '@/src/core/rules/tone';
+import { analyseText } from '@/src/core/text/analysis';
 import { languageAt } from '@/src/core/text/language';
+import { elidedWords } from '@/src/core/text/phrases';
 import type { PostLanguage } from '@/src/core/text/post-languages';
 import { applyEdits, base, compileWith, context, matches, run } from './helpers';
 
@@ -426,12 +428,16 @@ describe('tone: words after a French elision', () => {
 
   it('reads no other apostrophe as an elision', () => {
     expect(matches(profanity, "D'accord, aujourd'hui on livre.")).toEqual([]);
+    // "D'" is an elision (word 0); the apostrophe inside "aujourd'hui" (word 2) is not.
+    const elided = elidedWords(analyseText("D'accord, aujourd'hui on livre."));
+    expect([...elided]).toEqual([[0, 2]]);
   });
 
   it('finds promises and disclaimers behind an elision', () => {
     const absolutes = toneIn(['fr'], ['absolutes']);
     expect(matches(absolutes, "L'infaillible méthode ACME.")).toEqual(['infaillible']);
     const voice = toneIn(['fr'], ['official-voice']);
+    expect(matches(voice, 'Au nom de ACME, merci.')).not.toEqual([]);
     expect(matches(voice, "Au nom de ACME, merci. Je ne parle qu'à titre personnel.")).toEqual([]);
   });
 });

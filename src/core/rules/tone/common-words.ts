@@ -11,10 +11,10 @@ import { TONE_LANGUAGES } from './languages';
  */
 
 /** How far from a word its sentence's common words are looked for. */
-export const NEAR = 80;
+const NEAR = 80;
 const SENTENCE_BREAK = /[.!?…\n]/;
 
-export const COMMON_WORDS: ReadonlyMap<PostLanguage, ReadonlySet<string>> = new Map(
+const COMMON_WORDS: ReadonlyMap<PostLanguage, ReadonlySet<string>> = new Map(
   POST_LANGUAGES.map((language) => [language, new Set(TONE_LANGUAGES[language].commonWords)]),
 );
 
