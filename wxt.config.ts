@@ -1,6 +1,5 @@
 import { defineConfig } from 'wxt';
 import { SITE_MATCH_PATTERNS } from './src/sites';
-import { coreJsGlobalThis } from './scripts/core-js-global';
 import { eldDetectorAlias } from './scripts/eld-alias';
 import { gatherBundledPackages, writeExtensionLicences } from './scripts/extension-licences';
 
@@ -22,7 +21,7 @@ export default defineConfig({
   imports: false,
   alias: eldDetectorAlias(import.meta.dirname),
   manifestVersion: 3,
-  vite: () => ({ plugins: [coreJsGlobalThis(), gatherBundledPackages(import.meta.dirname)] }),
+  vite: () => ({ plugins: [gatherBundledPackages(import.meta.dirname)] }),
   // The licences of every package the build bundles, beside the code (THIRD-PARTY-LICENSES.txt).
   hooks: {
     'build:done': (wxt) => writeExtensionLicences(import.meta.dirname, wxt.config.outDir),
