@@ -35,4 +35,20 @@ describe('the sentence cache', () => {
     expect(cache.get('aaaa')).toBe(2);
     expect(cache.get('bbbb')).toBe(3);
   });
+
+  it('keeps an entry in use however many others come and go', () => {
+    const byEntries = new LruCache<number>(8, 10_000);
+    const byChars = new LruCache<number>(1_000, 40);
+    byEntries.set('kept', 0);
+    byChars.set('kept', 0);
+    for (let i = 0; i < 100; i++) {
+      byEntries.set(`other ${i}`, i);
+      byChars.set(`o${i}`.padEnd(6, '.'), i);
+      expect(byEntries.get('kept'), `after ${i} others`).toBe(0);
+      expect(byChars.get('kept'), `after ${i} others`).toBe(0);
+    }
+    expect(byEntries.size).toBe(8);
+    expect(byEntries.get('other 91')).toBeUndefined();
+    expect(byEntries.get('other 99')).toBe(99);
+  });
 });
