@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import { SITE_MATCH_PATTERNS } from './src/sites';
+import { compromiseLazily } from './scripts/compromise-lazily';
 import { eldDetectorAlias } from './scripts/eld-alias';
 import { gatherBundledPackages, writeExtensionLicences } from './scripts/extension-licences';
 
@@ -21,7 +22,9 @@ export default defineConfig({
   imports: false,
   alias: eldDetectorAlias(import.meta.dirname),
   manifestVersion: 3,
-  vite: () => ({ plugins: [gatherBundledPackages(import.meta.dirname)] }),
+  vite: () => ({
+    plugins: [compromiseLazily(import.meta.dirname), gatherBundledPackages(import.meta.dirname)],
+  }),
   // The licences of every package the build bundles, beside the code (THIRD-PARTY-LICENSES.txt).
   hooks: {
     'build:done': (wxt) => writeExtensionLicences(import.meta.dirname, wxt.config.outDir),

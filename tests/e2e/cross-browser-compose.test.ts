@@ -202,6 +202,19 @@ describeInEachBrowser(
         expect(JSON.stringify(last)).not.toContain('Nightjar is nearly here');
       });
     });
+
+    it("names a client's person, with compromise loaded in the background on that first call", async () => {
+      // The extension's bundle evaluates compromise on its first call (scripts/compromise-lazily.ts):
+      // a post without a client word never loads it; this one does, in the browser's background.
+      const [box] = DRIVER_BOXES;
+      const selector = await openDriverBox(page, box!);
+      await typeIntoBox(page, box!, selector, 'Our client Dana Whitfield loved the launch');
+      await waitForSelector(page, underlineOf('confidential.personal-data'), 'attached');
+      const line = (await query(page, underlineOf('confidential.personal-data'))).rect!;
+      const name = await wordRect(page, selector, 'Dana');
+      expect(name).toBeDefined();
+      expect(Math.abs(line.x - name!.left)).toBeLessThan(2);
+    });
   },
 );
 
