@@ -173,11 +173,6 @@ export function measureTyping(testCase: TypingCase): TypingResult {
   for (let round = 0; round < testCase.warmUp && performance.now() < warmUpUntil; round += 1) {
     for (const typist of typists) timeCheck(checker, typist.next(), network);
   }
-  // A full collection first, so that what earlier cases and compiles left behind is not
-  // collected in this case's checks: the bench holds three compiled packs (about 140 MB), and a
-  // major collection of that heap is an 80 ms pause that no check of one post causes
-  // (`npm run bench` starts Node with --expose-gc; without it this does nothing).
-  (globalThis as { gc?: () => void }).gc?.();
   const budget = testCase.budgetMs ?? Infinity;
   const minRounds = Math.min(testCase.minRounds ?? 10, testCase.rounds);
   let spent = 0;
