@@ -1,3 +1,12 @@
+import type { PostLanguage } from '../text/post-languages';
+import {
+  evidenceOf,
+  findNamesByLexicon,
+  otherLanguageOf,
+  weakEvidence,
+  type Evidence,
+  type OtherLanguage,
+} from './lexicon-names';
 import { detached, LruCache } from './lru';
 import {
   compromiseSentences,
@@ -41,15 +50,18 @@ interface Piece {
   sentences: readonly number[] | undefined;
   /** Its names, once it has been tagged (only pieces that split as in the post are). */
   tagged?: TaggedPiece;
+  /** Its everyday words by language, once a rule reading other languages asked. */
+  evidence?: Evidence;
 }
 
 // A 30,000-character paste is about 500 sentences: room for it, other posts and the versions
 // of the sentence being typed (each check refreshes the sentences still in the post).
 const pieces = new LruCache<Piece>(2048, 200_000);
 
-// The same text asked again (several rules, a re-render) skips even the splitting.
+// The same text asked again (several rules, a re-render) skips even the splitting: by the
+// languages the names are read in (findPeople), then by the text.
 const WHOLE_TEXTS = 16;
-const answers = new Map<string, NameSpan[]>();
+const answers = new Map<string, Map<string, NameSpan[]>>();
 
 function pieceOf(text: string): Piece {
   let piece = pieces.get(text);
@@ -77,10 +89,11 @@ const MAX_WIDENINGS = 8;
 interface Group {
   first: number;
   last: number;
-  tagged: TaggedPiece;
+  text: string;
+  piece: Piece;
 }
 
-/** Sentences grouped into pieces that tag as they do in the post, each tagged (or cached). */
+/** Sentences grouped into pieces that tag as they do in the post. */
 function taggedGroups(sentences: readonly string[]): Group[] {
   const lengths = sentences.map((s) => s.length);
   const groups: Group[] = [];
@@ -92,8 +105,7 @@ function taggedGroups(sentences: readonly string[]): Group[] {
       const text = sentences.slice(first, last + 1).join('');
       const piece = pieceOf(text);
       if (splitsAsInPost(piece, lengths, first, last)) {
-        piece.tagged ??= tagPiece(text);
-        groups.push({ first, last, tagged: piece.tagged });
+        groups.push({ first, last, text, piece });
         break;
       }
       // Widen both ways: the cause may be the context before (leading whitespace moved to the
@@ -168,25 +180,77 @@ export function postSentences(text: string): readonly string[] {
   return sentences;
 }
 
-function computePeople(text: string): NameSpan[] {
-  const sentences = postSentences(text);
+/**
+ * The language other than English each group is in, by its everyday words (lexicon-names.ts),
+ * or undefined. A group with fewer than two of them ("panel de envíos.") takes the language of
+ * the groups either side when those that can tell agree on it, as the detector reads a short
+ * sentence with its neighbours; when they do not ("Dr. Raj Patel reviewed every change."
+ * between an English and a Spanish sentence), compromise reads it, as before.
+ */
+function otherLanguages(
+  groups: readonly Group[],
+  languages: readonly PostLanguage[],
+): (OtherLanguage | undefined)[] {
+  const evidence = groups.map(({ piece, text }) => (piece.evidence ??= evidenceOf(text)));
+  // Each group's own reading: null when it cannot tell, 'en' for English or unknown.
+  const own = evidence.map((e): PostLanguage | null =>
+    weakEvidence(e) ? null : (otherLanguageOf(e, languages) ?? 'en'),
+  );
+  return own.map((language, k): OtherLanguage | undefined => {
+    const told =
+      language !== null
+        ? [language]
+        : [own[k - 1], own[k + 1]].filter((n): n is PostLanguage => n !== null && n !== undefined);
+    const [first] = told;
+    return first !== undefined && first !== 'en' && told.every((n) => n === first)
+      ? first
+      : undefined;
+  });
+}
+
+function computePeople(text: string, languages: readonly PostLanguage[] | undefined): NameSpan[] {
+  const groups = taggedGroups(postSentences(text));
+  const inLanguage = languages ? otherLanguages(groups, languages) : [];
   const people: NameSpan[] = [];
   let base = 0;
-  for (const { tagged } of taggedGroups(sentences)) {
+  groups.forEach(({ text: piece, piece: known }, k) => {
+    const language = inLanguage[k];
+    if (language) {
+      // Offsets from the piece's own length: compromise's accounting (TaggedPiece.consumed)
+      // is for the pieces it tags.
+      for (const name of findNamesByLexicon(piece, language))
+        people.push({ start: base + name.start, end: base + name.end });
+      base += piece.length;
+      return;
+    }
+    const tagged = (known.tagged ??= tagPiece(piece));
     for (const [start, length] of tagged.names) {
       const name = trimmedName(text, base + start, base + start + length);
       if (name) people.push(name);
     }
     base += tagged.consumed;
-  }
+  });
   return people;
 }
 
-export function findPeople(text: string): NameSpan[] {
-  const cached = answers.get(text);
+/**
+ * People's names in `text`. Given `languages` (those the rule reads posts in) with one other
+ * than English, a sentence whose everyday words are of such a language has its names from
+ * compromise's lexicon of first names (lexicon-names.ts), not from its English tagger; without,
+ * every sentence is tagged.
+ */
+export function findPeople(text: string, languages?: readonly PostLanguage[]): NameSpan[] {
+  const routed = languages?.some((language) => language !== 'en') ? languages : undefined;
+  const byLanguages = routed ? routed.join(',') : '';
+  let answered = answers.get(byLanguages);
+  if (!answered) {
+    answered = new Map();
+    answers.set(byLanguages, answered);
+  }
+  const cached = answered.get(text);
   if (cached) return cached;
-  const people = computePeople(text);
-  if (answers.size >= WHOLE_TEXTS) answers.delete(answers.keys().next().value as string);
-  answers.set(text, people);
+  const people = computePeople(text, routed);
+  if (answered.size >= WHOLE_TEXTS) answered.delete(answered.keys().next().value as string);
+  answered.set(text, people);
   return people;
 }

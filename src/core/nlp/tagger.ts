@@ -76,9 +76,18 @@ interface Net {
 type Found = NetRule & { pointer: number[] };
 
 type BuildNet = (rules: TagRule[], world: object) => Net;
-type CacheDoc = (docs: Term[][]) => Set<string>[];
-type MatchOne = (docs: Term[][], rule: NetRule) => { ptrs: number[][] };
-type BulkTagger = (found: Found[], docs: Term[][], world: object) => unknown;
+
+/**
+ * The functions of compromise's that the sweep and the post-tagger call, looked up on its
+ * methods object at each call, as compromise itself does (so a spy or a plugin sees them).
+ */
+interface SweepMethods {
+  one: {
+    cacheDoc(docs: Term[][]): Set<string>[];
+    match(docs: Term[][], rule: NetRule): { ptrs: number[][] };
+    bulkTagger(found: Found[], docs: Term[][], world: object): unknown;
+  };
+}
 type ParseMatch = (match: string, options: object, world: object) => unknown;
 
 /**
@@ -116,13 +125,13 @@ function netOf(
  * the word count, the matches themselves and the order bulkTagger applies them in) sees the
  * very list compromise's own would give it.
  */
-function sweeperOf(net: Net, cacheDoc: CacheDoc, match: MatchOne): (docs: Term[][]) => Found[] {
+function sweeperOf(net: Net, methods: SweepMethods): (docs: Term[][]) => Found[] {
   const keys = Object.keys(net.hooks);
   const order = new Map(keys.map((key, index) => [key, index]));
   const lists = keys.map((key) => net.hooks[key] as NetRule[]);
   return (docs) => {
     const found: Found[] = [];
-    cacheDoc(docs).forEach((haves, n) => {
+    methods.one.cacheDoc(docs).forEach((haves, n) => {
       const sentence = docs[n] as Term[];
       const hooked: number[] = [];
       for (const item of haves) {
@@ -153,7 +162,7 @@ function sweeperOf(net: Net, cacheDoc: CacheDoc, match: MatchOne): (docs: Term[]
         .filter((rule) => sentence.length >= rule.minWords);
       // runMatch.
       for (const rule of tries) {
-        for (const pointer of match([sentence], rule).ptrs) {
+        for (const pointer of methods.one.match([sentence], rule).ptrs) {
           pointer[0] = n;
           found.push({ ...rule, pointer });
         }
@@ -175,7 +184,7 @@ interface Internals {
   matchPersonRules(docs: Term[][]): Found[];
   /** Every post-tagger rule, matched as the post-tagger matches them. */
   matchAllRules(docs: Term[][]): Found[];
-  bulkTagger: BulkTagger;
+  methods: SweepMethods;
   quickSplit(docs: Term[][]): Term[][];
 }
 
@@ -243,12 +252,9 @@ function readInternals(): Internals | undefined {
       .filter(([tag, entry]) => tag === 'Person' || (entry.parents ?? []).includes('Person'))
       .map(([tag]) => tag),
   );
+  const methods = world.methods as unknown as SweepMethods;
   const sweeper = (net: TagRule[]) =>
-    sweeperOf(
-      netOf(net, buildNet as BuildNet, parseMatch as ParseMatch, world),
-      cacheDoc as CacheDoc,
-      match as MatchOne,
-    );
+    sweeperOf(netOf(net, buildNet as BuildNet, parseMatch as ParseMatch, world), methods);
   return {
     world,
     fromString: (text) => (fromString as (t: string, w: object) => Term[][])(text, world),
@@ -259,7 +265,7 @@ function readInternals(): Internals | undefined {
       rules.filter((rule) => tagWords(rule.tag).some((tag) => personTags.has(tag))),
     ),
     matchAllRules: sweeper(rules),
-    bulkTagger: bulkTagger as BulkTagger,
+    methods,
     quickSplit: quickSplit as Internals['quickSplit'],
   };
 }
@@ -298,7 +304,7 @@ function postTag(doc: Doc, c: Internals): void {
       return [index[0] as number, index[1] as number, (index[1] as number) + terms.length];
     }),
   );
-  c.bulkTagger(c.matchAllRules(view.docs), view.docs, c.world);
+  c.methods.one.bulkTagger(c.matchAllRules(view.docs), view.docs, c.world);
   doc.uncache();
   doc.unfreeze();
 }

@@ -162,7 +162,7 @@ export function scanByParagraph(
   return found;
 }
 
-export const compileEntitiesRule = defineRule<EntitiesRule>((rule) => {
+export const compileEntitiesRule = defineRule<EntitiesRule>((rule, context) => {
   const types = new Set(rule.entities);
   const scanners: Scanner[] = [];
   if (types.has('url') || types.has('email'))
@@ -192,7 +192,7 @@ export const compileEntitiesRule = defineRule<EntitiesRule>((rule) => {
         ? nearStretches(analysis.words(), ranges, window)
         : [[0, text.length]];
       for (const [from, to] of stretches) {
-        for (const person of findPeople(text.slice(from, to))) {
+        for (const person of findPeople(text.slice(from, to), context.languages)) {
           found.push({ type: 'person', start: from + person.start, end: from + person.end });
         }
       }
