@@ -52,6 +52,8 @@ interface Piece {
   tagged?: TaggedPiece;
   /** Its everyday words by language, once a rule reading other languages asked. */
   evidence?: Evidence;
+  /** Its names by the lexicon, in the language they were last read in. */
+  byLexicon?: { language: OtherLanguage; names: readonly NameSpan[] };
 }
 
 // A 30,000-character paste is about 500 sentences: room for it, other posts and the versions
@@ -218,7 +220,9 @@ function computePeople(text: string, languages: readonly PostLanguage[] | undefi
     if (language) {
       // Offsets from the piece's own length: compromise's accounting (TaggedPiece.consumed)
       // is for the pieces it tags.
-      for (const name of findNamesByLexicon(piece, language))
+      if (known.byLexicon?.language !== language)
+        known.byLexicon = { language, names: findNamesByLexicon(piece, language) };
+      for (const name of known.byLexicon.names)
         people.push({ start: base + name.start, end: base + name.end });
       base += piece.length;
       return;
