@@ -5,7 +5,7 @@
 import { build } from 'esbuild';
 import { chmodSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { inflectionModel, TRANSFORM_MODULE } from './cli-inflections.mjs';
+import { inflectionsModuleSource, lazyCompromiseSource } from './cli-inflections.mjs';
 import { packageDirOf, thirdPartyLicenceText } from './third-party-licences.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -35,7 +35,7 @@ function thirdPartyLicenses(metafile) {
  *   capitals never needs it.
  * The engine's code is unchanged.
  */
-const model = JSON.stringify(await inflectionModel());
+const inflections = await inflectionsModuleSource();
 const compromiseStandIns = {
   name: 'compromise-stand-ins',
   setup(context) {
@@ -46,20 +46,13 @@ const compromiseStandIns = {
     );
     context.onLoad({ filter: /^compromise\/two$/, namespace: 'compromise-stand-in' }, () => ({
       resolveDir: root,
-      contents: `
-        import transform from ${JSON.stringify(TRANSFORM_MODULE)};
-        const world = { model: ${model}, methods: { two: { transform } } };
-        export default { world: () => world };`,
+      contents: inflections,
     }));
     context.onLoad({ filter: /^compromise$/, namespace: 'compromise-stand-in' }, () => ({
       resolveDir: root,
-      contents: `
-        let library;
-        const load = () => (library ??= require('compromise'));
-        export default new Proxy(function compromise() {}, {
-          apply: (_target, self, args) => Reflect.apply(load(), self, args),
-          get: (_target, key) => Reflect.get(load(), key),
-        });`,
+      contents: lazyCompromiseSource(
+        "let library;\nfunction load() {\n  return (library ??= require('compromise'));\n}",
+      ),
     }));
   },
 };

@@ -44,3 +44,28 @@ export async function inflectionModel() {
     },
   };
 }
+
+/**
+ * The source of the `compromise/two` stand-in, for the CLI's bundle (scripts/build-cli.mjs) and
+ * the extension's (scripts/compromise-lazily.ts): compromise's transforms and the model above.
+ */
+export async function inflectionsModuleSource() {
+  const model = JSON.stringify(await inflectionModel());
+  return `import transform from ${JSON.stringify(TRANSFORM_MODULE)};
+const world = { model: ${model}, methods: { two: { transform } } };
+export default { world: () => world };
+`;
+}
+
+/**
+ * The source of the `compromise` stand-in: a function that stands for compromise and loads it on
+ * its first use. `loader` is code that defines \`function load()\`, returning compromise.
+ */
+export function lazyCompromiseSource(loader) {
+  return `${loader}
+export default new Proxy(function compromise() {}, {
+  apply: (_target, self, args) => Reflect.apply(load(), self, args),
+  get: (_target, key) => Reflect.get(load(), key),
+});
+`;
+}

@@ -1,6 +1,6 @@
 import { build } from 'esbuild';
 import type { Plugin } from 'vite';
-import { inflectionModel, TRANSFORM_MODULE } from './cli-inflections.mjs';
+import { inflectionsModuleSource, lazyCompromiseSource } from './cli-inflections.mjs';
 
 /**
  * compromise in the extension's bundles, as the CLI has it (scripts/build-cli.mjs): loading
@@ -36,7 +36,7 @@ async function lazyModule(root: string): Promise<string> {
   });
   const code = outputFiles[0]?.text;
   if (!code) throw new Error('esbuild bundled no compromise');
-  return `let library;
+  return lazyCompromiseSource(`let library;
 function load() {
   if (library === undefined) {
     library = (function () {
@@ -45,20 +45,7 @@ return __pgCompromise.default;
     })();
   }
   return library;
-}
-export default new Proxy(function compromise() {}, {
-  apply: (_target, self, args) => Reflect.apply(load(), self, args),
-  get: (_target, key) => Reflect.get(load(), key),
-});
-`;
-}
-
-async function twoModule(): Promise<string> {
-  const model = JSON.stringify(await inflectionModel());
-  return `import transform from ${JSON.stringify(TRANSFORM_MODULE)};
-const world = { model: ${model}, methods: { two: { transform } } };
-export default { world: () => world };
-`;
+}`);
 }
 
 export function compromiseLazily(root: string): Plugin {
@@ -74,7 +61,7 @@ export function compromiseLazily(root: string): Plugin {
     },
     async load(id) {
       if (id !== LAZY && id !== TWO) return null;
-      modules ??= Promise.all([lazyModule(root), twoModule()]);
+      modules ??= Promise.all([lazyModule(root), inflectionsModuleSource()]);
       const [lazy, two] = await modules;
       return id === LAZY ? lazy : two;
     },

@@ -1,9 +1,5 @@
 import nlp from 'compromise';
-import de from '../data/languages/de.json';
-import es from '../data/languages/es.json';
-import fr from '../data/languages/fr.json';
-import pt from '../data/languages/pt.json';
-import { ENGLISH } from '../rules/tone/english';
+import { languagesOfCommonWord } from '../rules/tone/common-words';
 import type { PostLanguage } from '../text/post-languages';
 import type { NameSpan } from './tagger';
 
@@ -51,14 +47,7 @@ function knownFirstNames(): ReadonlySet<string> {
 const WORD = /[\p{L}\p{M}][\p{L}\p{M}'’-]*/gu;
 const CAPITALISED = /^\p{Lu}(?:[\p{Ll}\p{M}'’-]|\p{Lu}[\p{Ll}])/u;
 
-const EVERYDAY: Readonly<Record<OtherLanguage, ReadonlySet<string>>> = {
-  de: new Set(de.commonWords),
-  es: new Set(es.commonWords),
-  fr: new Set(fr.commonWords),
-  pt: new Set(pt.commonWords),
-};
-const ENGLISH_EVERYDAY: ReadonlySet<string> = new Set(ENGLISH.commonWords);
-const OTHER_LANGUAGES = Object.keys(EVERYDAY) as OtherLanguage[];
+const OTHER_LANGUAGES: readonly OtherLanguage[] = ['de', 'es', 'fr', 'pt'];
 
 /** How many of a sentence's words are everyday words of each language, English apart. */
 export interface Evidence {
@@ -73,12 +62,11 @@ export function evidenceOf(text: string): Evidence {
   const others: Record<OtherLanguage, number> = { de: 0, es: 0, fr: 0, pt: 0 };
   let english = 0;
   for (const match of text.slice(0, EVIDENCE_CHARACTERS).matchAll(WORD)) {
-    const word = match[0].toLowerCase();
-    const isEnglish = ENGLISH_EVERYDAY.has(word);
-    if (isEnglish) english++;
+    const languages = languagesOfCommonWord(match[0].toLowerCase().replaceAll('’', "'"));
+    if (!languages) continue;
     // A word everyday in English too ("a", "son", "die") says nothing for the others.
-    else
-      for (const language of OTHER_LANGUAGES) if (EVERYDAY[language].has(word)) others[language]++;
+    if (languages.includes('en')) english++;
+    else for (const language of languages) if (language !== 'en') others[language]++;
   }
   return { english, others };
 }
@@ -149,7 +137,6 @@ export function findNamesByLexicon(text: string, language: OtherLanguage): NameS
     words.push({ text: match[0], start, end: start + match[0].length });
   }
   const names = knownFirstNames();
-  const everyday = EVERYDAY[language];
   const found: NameSpan[] = [];
   for (let i = 0; i < words.length; i++) {
     const word = words[i] as Word;
@@ -157,7 +144,8 @@ export function findNamesByLexicon(text: string, language: OtherLanguage): NameS
     if (before === '@' || before === '#') continue;
     if (!CAPITALISED.test(word.text)) continue;
     const key = plain(word.text);
-    if (!names.has(key) || everyday.has(word.text.toLowerCase())) continue;
+    if (!names.has(key) || languagesOfCommonWord(word.text.toLowerCase())?.includes(language))
+      continue;
     // The surname: capitalised words after it, particles between them, on the same line.
     let last = i;
     for (let j = i + 1; j < words.length; j++) {
