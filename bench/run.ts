@@ -80,8 +80,8 @@ function typingCases(checkers: Map<number, Checker>, withoutPersonChecker: Check
   // Each case types into a post of its own (its own seed): the names cache is shared by every
   // checker, so two cases must never reach the same text.
   let seed = 100;
-  const post = (length: number, sentences = true) =>
-    syntheticPost(length, terms, (seed += 1), { sentences });
+  const post = (length: number, sentences = true, nameInEverySentence = false) =>
+    syntheticPost(length, terms, (seed += 1), { sentences, nameInEverySentence });
   const at = (n: number) => checkers.get(n) as Checker;
   // Up to 100 rounds (40 on a 280-character post, which typing would otherwise triple), fewer
   // where checks are slow (a budget of measured time per case, at least 20 rounds): the whole
@@ -116,6 +116,12 @@ function typingCases(checkers: Map<number, Checker>, withoutPersonChecker: Check
       post: post(PASTE_LENGTH),
       paste: true,
       minRounds: 10,
+    },
+    // Last, so the cases before keep their posts (each case's seed follows the one before).
+    {
+      name: '3000 chars, 5000 terms, a name in every sentence',
+      checker: at(5_000),
+      post: post(3_000, true, true),
     },
   ].map(
     (c): TypingCase => ({

@@ -133,6 +133,11 @@ export interface PostShape {
    * grows faster than its length.
    */
   sentences?: boolean;
+  /**
+   * A person's name as every sentence's third word: the worst case for names, since a
+   * sentence that names someone is always tagged by compromise (nlp/name-gate.ts).
+   */
+  nameInEverySentence?: boolean;
 }
 
 /**
@@ -161,6 +166,7 @@ export function syntheticPost(
     else if (roll < 0.04) part = '555-123-4567';
     else if (roll < 0.05) part = pick(random, PEOPLE);
     else part = pick(random, PROSE);
+    if (sentences && shape.nameInEverySentence && words === 2) part = pick(random, PEOPLE);
     if (sentences && words === 0) part = capitalise(part);
     post += post === '' || post.endsWith('\n') ? part : ` ${part}`;
     words += 1;
