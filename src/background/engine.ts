@@ -39,13 +39,17 @@ export function startEngine(options: BackgroundEngineOptions): BackgroundEngine 
   const load = options.load ?? loadChecker;
   const watch = options.watch ?? watchChecker;
   let generation = 0;
+  let checked = false;
   // The checker with the generation it is of, so no reply pairs one with the other's number.
   let current: Promise<{ compiled: Checker; generation: number }> | undefined;
   const checker = (): Promise<{ compiled: Checker; generation: number }> => {
     if (current) return current;
     const of = generation;
     const loading = load().then(
-      (compiled) => ({ compiled, generation: of }),
+      (compiled) => {
+        performance.mark('postguard:packs-compiled');
+        return { compiled, generation: of };
+      },
       (error: unknown) => {
         // The next request tries again: a storage read that failed once may not fail twice.
         if (current === loading) current = undefined;
@@ -82,6 +86,10 @@ export function startEngine(options: BackgroundEngineOptions): BackgroundEngine 
           now: new Date(now),
           ...(tier ? { tier } : {}),
         });
+        if (!checked) {
+          checked = true;
+          performance.mark('postguard:first-check');
+        }
         return { ok: true, findings, generation };
       } catch (error) {
         return { ok: false, error: reason(error) };

@@ -23,11 +23,14 @@ export interface ComposeServices {
 
 const PRUNE_INTERVAL_MS = 500;
 /**
- * While a box has focus, the background is kept awake: Chrome stops an idle worker after 30
- * seconds, and a person who stops to think and types again would wait for it to start.
+ * While a box has focus, or the person is busy on the page (reading a feed, about to reply),
+ * the background is kept awake: Chrome stops an idle worker after 30 seconds, and starting
+ * it again (evaluating the engine, compiling the packs) costs the first check 100 to 150 ms.
  */
 const KEEP_AWAKE_MS = 20_000;
-/** A pointer over a box wakes a sleeping engine at most this often. */
+/** How long after the person's last move, key or scroll the page still counts as in use. */
+const IN_USE_MS = 120_000;
+/** A pointer over a box, or the person coming back to an idle page, wakes a sleeping engine at most this often. */
 const WAKE_ON_HOVER_MS = 1_000;
 /**
  * The longest a submission waits for its check (the background starting and compiling a big
@@ -71,6 +74,8 @@ export class ComposeController {
   private pruneTimer: ReturnType<typeof setInterval> | undefined;
   private keepAwakeTimer: ReturnType<typeof setInterval> | undefined;
   private lastHoverWake = 0;
+  /** When the person last moved the pointer, pressed a key or scrolled here (Date.now()). */
+  private lastInUse = 0;
   private resizeObserver: ResizeObserver | undefined;
   /** Aborted on stop: every listener the controller adds goes with it. */
   private readonly listeners = new AbortController();
@@ -94,6 +99,8 @@ export class ComposeController {
     this.on(win, 'scroll', () => this.queueLayout(), true);
     this.on(win, 'resize', () => this.queueLayout());
     this.on(this.doc, 'mousemove', (event) => this.onPointerMove(event as MouseEvent));
+    for (const type of ['mousemove', 'pointerdown', 'keydown', 'wheel', 'touchstart', 'scroll'])
+      this.on(win, type, () => this.noteInUse(), true);
     this.on(this.doc, 'pointerover', (event) => this.onPointerOver(event), true);
     // A box that already has focus when the script starts (an open composer).
     const active = deepActiveElement(this.doc);
@@ -151,20 +158,40 @@ export class ComposeController {
     }
   }
 
-  /** Keeps the engine awake while a watched box has focus and the tab is shown. */
+  /**
+   * Keeps the engine awake while the tab is shown and a watched box has focus or the page is
+   * in use (IN_USE_MS); stops once neither holds.
+   */
   private keepAwake(): void {
     if (this.keepAwakeTimer) return;
     this.keepAwakeTimer = setInterval(() => {
       const active = deepActiveElement(this.doc);
-      const focused =
-        active !== null && this.sessionHolding(active) !== undefined && !this.doc.hidden;
-      if (!focused) {
+      const focused = active !== null && this.sessionHolding(active) !== undefined;
+      const inUse = Date.now() - this.lastInUse < IN_USE_MS;
+      if (this.doc.hidden || !(focused || inUse)) {
         clearInterval(this.keepAwakeTimer);
         this.keepAwakeTimer = undefined;
         return;
       }
       this.engine?.wake?.();
     }, KEEP_AWAKE_MS);
+  }
+
+  /**
+   * The person moved, pressed a key or scrolled: the page is in use, so the engine is kept
+   * awake, and woken now if it slept (they may be about to write: a click into a box comes
+   * a moment later).
+   */
+  private noteInUse(): void {
+    const now = Date.now();
+    this.lastInUse = now;
+    if (this.doc.hidden) return;
+    this.keepAwake();
+    const engine = this.engine;
+    if (!engine?.isAwake || engine.isAwake()) return;
+    if (now - this.lastHoverWake < WAKE_ON_HOVER_MS) return;
+    this.lastHoverWake = now;
+    engine.wake?.();
   }
 
   /** A pointer coming over a box: a person may be about to write; a sleeping engine wakes. */

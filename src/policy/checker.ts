@@ -18,7 +18,9 @@ export function checkerFor(policy: ActivePolicy | null): Checker {
 }
 
 export async function loadChecker(): Promise<Checker> {
-  return checkerFor(await activePolicyItem.getValue());
+  const policy = await activePolicyItem.getValue();
+  performance.mark('postguard:packs-read');
+  return checkerFor(policy);
 }
 
 /** Packs change without a page reload: the background writes, and its engine recompiles. */

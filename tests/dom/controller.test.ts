@@ -179,4 +179,26 @@ describe('an engine asleep in the background', () => {
     expect(state.wakes).toBe(2);
     controller.stop();
   });
+
+  it('is woken when the person comes back to the page, and kept awake while it is in use', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
+    const { engine, state } = sleepyEngine();
+    const { controller } = await started(engine);
+    const move = () => document.dispatchEvent(new MouseEvent('mousemove', { bubbles: true }));
+    // Asleep: the first move wakes it (a click into a box may follow), the next ones do not.
+    move();
+    move();
+    expect(state.wakes).toBe(1);
+    state.awake = true;
+    // Then a ping every 20 s while the page was used in the last two minutes, none after.
+    vi.advanceTimersByTime(100_000);
+    expect(state.wakes).toBe(6);
+    vi.advanceTimersByTime(200_000);
+    expect(state.wakes).toBe(6);
+    // Asleep again after the idle minutes: a key or a scroll wakes it as a move does.
+    state.awake = false;
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'j' }));
+    expect(state.wakes).toBe(7);
+    controller.stop();
+  });
 });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { MAX_PACK_BYTES } from '@/src/core/pack/schema';
 import type { OptionsMessage } from '@/src/messages';
 import type { MessageSenderInfo } from '../messages';

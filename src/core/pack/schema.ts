@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { POST_LANGUAGES } from '../text/post-languages';
 
 /**
