@@ -239,6 +239,48 @@ export interface ColdTabFigures {
   longestTaskMs: number[];
   /** The script the longest task evaluated, if it evaluated one. */
   longestTaskIs: string[];
+  /**
+   * Where a worker started for the tab spent its time, from the focus (ms): its start, the end
+   * of the bundle's evaluation, the packs read and compiled, the first check answered (the
+   * background's User Timing marks). Only for tabs whose focus started the worker.
+   */
+  workerStages: WorkerStages[];
+}
+
+export interface WorkerStages {
+  started: number;
+  evaluated: number;
+  packsRead: number;
+  packsCompiled: number;
+  firstCheck: number;
+}
+
+/** The background's marks, from the page's focus: undefined if the worker started before it. */
+async function workerStagesSince(
+  session: ExtensionSession,
+  page: Page,
+  focusAt: number,
+): Promise<WorkerStages | undefined> {
+  const focusEpoch = (await page.evaluate(() => performance.timeOrigin)) + focusAt;
+  const worker = session.context
+    .serviceWorkers()
+    .find((candidate) => candidate.url().includes(session.extensionId));
+  if (!worker) return undefined;
+  const { origin, marks } = await worker.evaluate(() => ({
+    origin: performance.timeOrigin,
+    marks: Object.fromEntries(
+      performance.getEntriesByType('mark').map((mark) => [mark.name, mark.startTime]),
+    ),
+  }));
+  if (origin < focusEpoch - 1) return undefined;
+  const at = (name: string) => origin + (marks[`postguard:${name}`] ?? NaN) - focusEpoch;
+  return {
+    started: origin - focusEpoch,
+    evaluated: at('background-evaluated'),
+    packsRead: at('packs-read'),
+    packsCompiled: at('packs-compiled'),
+    firstCheck: at('first-check'),
+  };
 }
 
 /**
@@ -308,6 +350,7 @@ async function coldTabs(
     firstKeyMs: [],
     longestTaskMs: [],
     longestTaskIs: [],
+    workerStages: [],
   };
   for (let i = 0; i < tabs; i += 1) {
     const page = await session.context.newPage();
@@ -350,6 +393,8 @@ async function coldTabs(
       figures.firstKeyMs.push((state.keydowns[0] ?? NaN) - state.focusAt);
       figures.longestTaskMs.push(longest.ms);
       figures.longestTaskIs.push(longest.evaluated);
+      const stages = await workerStagesSince(session, page, state.focusAt);
+      if (stages) figures.workerStages.push(stages);
     } finally {
       await page.close();
     }
@@ -373,6 +418,13 @@ function printColdTabs(figures: ColdTabFigures): void {
   line('longest main-thread task in the first second', figures.longestTaskMs);
   const named = [...new Set(figures.longestTaskIs.filter(Boolean))];
   if (named.length > 0) console.log(`      (the longest task evaluated ${named.join(', ')})`);
+  if (figures.workerStages.length > 0) {
+    const median = (pick: (stages: WorkerStages) => number) =>
+      formatMs(summarise(figures.workerStages.map(pick)).median);
+    console.log(
+      `    the worker, from the focus (median): started ${median((w) => w.started)}, bundle evaluated ${median((w) => w.evaluated)}, packs read ${median((w) => w.packsRead)}, compiled ${median((w) => w.packsCompiled)}, first check answered ${median((w) => w.firstCheck)}`,
+    );
+  }
 }
 
 function recordColdTabTargets(figures: ColdTabFigures): void {
