@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { compilePacks } from '@/src/core';
+import { guideOfPacks } from '@/src/core';
 import { packsInForce } from '@/src/policy/packs-in-force';
 import { starterPack } from '@/src/policy/starter';
 import { activePolicyItem, guidesOpenedItem } from '@/src/policy/storage';
@@ -31,10 +31,13 @@ export async function openGuide(
   });
 }
 
-/** The packs that give the guide in force its sections and exercises; none without a guide. */
+/**
+ * The packs that give the guide in force its sections and exercises; none without a guide.
+ * Layered, not compiled: the packs in force were compiled when they were accepted, and a
+ * second compile on every start of the worker delayed the engine's first check.
+ */
 export function guideOwners(policy: ActivePolicy | null): string[] {
-  const compiled = compilePacks(packsInForce(policy, starterPack()));
-  const guide = compiled.ok ? compiled.value.guide : undefined;
+  const guide = guideOfPacks(packsInForce(policy, starterPack()));
   if (!guide) return [];
   return [...new Set([...guide.sections, ...guide.exercises].map((part) => part.packId))];
 }

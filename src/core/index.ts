@@ -18,6 +18,7 @@ export {
 } from './content';
 export {
   layerGuide,
+  guideOfPacks,
   guideMarkdown,
   parseGuideBody,
   textFingerprint,

@@ -1,4 +1,4 @@
-export { layerGuide, textFingerprint, DEFAULT_GUIDE_TITLE } from './layers';
+export { guideOfPacks, layerGuide, textFingerprint, DEFAULT_GUIDE_TITLE } from './layers';
 export type { LayeredExercise, LayeredGuide, LayeredSection } from './layers';
 export { parseGuideBody, parseInlines, inlineText } from './body';
 export type { GuideBlock, GuideInline } from './body';

@@ -1,4 +1,5 @@
 import type { GuideExercise, GuideSection, Pack } from '../pack/schema';
+import { orderLayers } from '../pack/layers';
 
 /**
  * The guide in force: the sections and exercises of every pack, layered like rules. A later
@@ -63,4 +64,14 @@ export function layerGuide(ordered: readonly Pack[]): LayeredGuide | undefined {
     sections: [...sections.values()],
     exercises: [...exercises.values()],
   };
+}
+
+/**
+ * The guide of `packs` as compilePacks layers it, without compiling their rules (the
+ * background asks this on every start, beside the engine's own compile); undefined when the
+ * packs cannot be layered (a missing parent, a cycle) or have no guide.
+ */
+export function guideOfPacks(packs: readonly Pack[]): LayeredGuide | undefined {
+  const ordered = orderLayers(packs);
+  return ordered.ok ? layerGuide(ordered.value) : undefined;
 }
