@@ -206,6 +206,7 @@ const SWITCH_PREFIX = /^(under|over|mis|re|un|dis|semi)-?/;
 const EDGE_PUNCTUATION = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
 const UPPER = /\p{Lu}/u;
 const NON_ASCII = /[^ -~]/;
+const SLASH_ALIAS_BARRED = /[a-z]\.[a-z]|[0-9]/i;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const CONTRACTED = /['’‘‛`´](s|d|ll|re|ve|m|t)$|n['’‘‛`´]t$/;
 /** What compromise's contractions make of an apostrophe ending ("we'll" → "we will"). */
@@ -365,7 +366,11 @@ function formsOf(lower: string, bare: string, gate: Gate): Set<string> {
   forms.add(bare.replace(/['’]s$/, '').replace(/s['’]$/, 's'));
   forms.add(bare.replace(/[-–—.]/g, ''));
   forms.add(bare.replace(/[‘’‛`´]/g, "'"));
-  for (const part of bare.split(/[-–—/.'’&@#]+/)) forms.add(part);
+  // The terms compromise cuts a chunk into (at dashes, at contractions' apostrophes), and the
+  // aliases it looks a slashed word up by ("he/she"), which it makes only without a domain or
+  // a digit (alias.js): a link's path is one term ("…/2026/l" has no term "l").
+  for (const part of bare.split(/[-–—'’]+/)) forms.add(part);
+  if (!SLASH_ALIAS_BARRED.test(bare)) for (const part of bare.split('/')) forms.add(part);
   for (const form of [...forms]) {
     if (NON_ASCII.test(form)) forms.add(gate.killUnicode(form));
     forms.add(form.replace(SWITCH_PREFIX, ''));

@@ -61,7 +61,8 @@ function expectClosedOnesNameNobody(sentences: readonly string[]): number {
 /**
  * Random sentences made to trouble the gate: compromise's own lexicon and switch words, org
  * and place words, made-up words with name-like endings ("-sson", "-opoulos"), numbers,
- * emoji and emoticons, hyphenated pairs, capitals, quotes, possessives and punctuation.
+ * emoji and emoticons, hyphenated and slashed pairs, links, capitals, quotes, possessives and
+ * punctuation.
  * `plain` draws lexicon words the gate does not open on, with few capitals, so that most
  * sentences stay closed and the lexicon's everyday words are tried at length.
  */
@@ -96,6 +97,15 @@ function randomSentences(count: number, seed: number, plain: boolean): string[] 
     Array.from({ length: 3 + Math.floor(random() * 5) }, () =>
       pick([...'abcdefghijklmnoprstuvwyz']),
     ).join('') + pick(endings);
+  // Hyphenated and slashed words, and links whose path ends in a word of a person rule.
+  const joined = () => {
+    const roll = random();
+    if (roll < 0.3) return `${pick(everyday)}-${pick(lexicon)}`;
+    if (roll < 0.6) return `${pick(lexicon)}/${pick(lexicon)}`;
+    if (roll < 0.8)
+      return `https://${pick(everyday)}.com/${pick(lexicon)}/${pick(['b', 'l', 'x', 'al', 'van'])}`;
+    return `${pick(lexicon)}/${Math.floor(random() * 30)}/${pick(lexicon)}`;
+  };
   const sentences: string[] = [];
   for (let i = 0; i < count; i++) {
     const words: string[] = [];
@@ -116,7 +126,7 @@ function randomSentences(count: number, seed: number, plain: boolean): string[] 
                     ? String(Math.floor(random() * 3_000))
                     : roll < 0.88
                       ? pick(['🎉', '👍🏽', ':)', '<3', '&', '/', '-', '–'])
-                      : `${pick(everyday)}-${pick(lexicon)}`;
+                      : joined();
       const casing = random();
       if (casing < (plain ? 0.005 : 0.05)) word = word.toUpperCase();
       else if (casing < (plain ? 0.01 : 0.2)) word = word.charAt(0).toUpperCase() + word.slice(1);
