@@ -22,6 +22,14 @@ export interface ComposeServices {
 }
 
 const PRUNE_INTERVAL_MS = 500;
+const PASSIVE_EVENTS = new Set([
+  'scroll',
+  'mousemove',
+  'pointerover',
+  'pointerdown',
+  'wheel',
+  'touchstart',
+]);
 /**
  * While a box has focus, or the person is busy on the page (reading a feed, about to reply),
  * the background is kept awake: Chrome stops an idle worker after 30 seconds, and starting
@@ -95,11 +103,30 @@ export class ComposeController {
     this.host = new OverlayHost(this.doc);
     this.on(this.doc, 'focusin', (event) => void this.onFocusIn(event));
     this.on(win, 'click', (event) => this.onClickCapture(event as MouseEvent), true);
-    this.on(win, 'keydown', (event) => this.onKeyDownCapture(event as KeyboardEvent), true);
-    this.on(win, 'scroll', () => this.queueLayout(), true);
+    this.on(
+      win,
+      'keydown',
+      (event) => {
+        this.noteInUse();
+        this.onKeyDownCapture(event as KeyboardEvent);
+      },
+      true,
+    );
+    this.on(
+      win,
+      'scroll',
+      () => {
+        this.noteInUse();
+        this.queueLayout();
+      },
+      true,
+    );
     this.on(win, 'resize', () => this.queueLayout());
-    this.on(this.doc, 'mousemove', (event) => this.onPointerMove(event as MouseEvent));
-    for (const type of ['mousemove', 'pointerdown', 'keydown', 'wheel', 'touchstart', 'scroll'])
+    this.on(this.doc, 'mousemove', (event) => {
+      this.noteInUse();
+      this.onPointerMove(event as MouseEvent);
+    });
+    for (const type of ['pointerdown', 'wheel', 'touchstart'])
       this.on(win, type, () => this.noteInUse(), true);
     this.on(this.doc, 'pointerover', (event) => this.onPointerOver(event), true);
     // A box that already has focus when the script starts (an open composer).
@@ -143,7 +170,9 @@ export class ComposeController {
     handler: (event: Event) => void,
     capture = false,
   ): void {
-    const passive = type === 'scroll' || type === 'mousemove' || type === 'pointerover';
+    // Passive where the handler never cancels: a wheel or touch listener that may would make
+    // the page's scrolling wait for it.
+    const passive = PASSIVE_EVENTS.has(type);
     target.addEventListener(type, handler, { capture, passive, signal: this.listeners.signal });
   }
 

@@ -12,16 +12,17 @@ import { languagesOfCommonWord } from '../rules/tone/common-words';
  * say a sentence could name someone when compromise finds no one (compromise then runs and
  * decides), never the reverse, by this account of compromise 14's tagging:
  * - a name is `#Honorific+? #Person+` (people()): it needs a term with a person tag;
- * - person tags (and ProperNoun, which most person rules need: together the "name tags")
- *   come, before the post-tagger, from the lexicon (single and multi-word, frozen or not), the
- *   switch words whose reading can be one, org and place words, the neighbour patterns
- *   ("Dr. X", "X jr"), suffix, prefix and regular-expression patterns, and capitals (checkCase,
- *   acronyms, roman numerals): each source is read from compromise's model below, and a word
- *   that meets any of them, in any of the forms compromise may read it in, opens the gate;
+ * - before the post-tagger, person tags come from the lexicon (single and multi-word, frozen
+ *   or not), switch words that may read as one, the neighbour patterns ("Dr. X", "X jr") and
+ *   suffix, prefix and regular-expression patterns. Each is read from compromise's model, and a
+ *   word that meets one, in any form compromise may read it in, opens the gate;
  * - the post-tagger runs every rule on the untouched sentence (see tagger.ts mayNameSomeone),
- *   so a person rule can only match if each of its required terms does: every person rule has
- *   a required term that needs a name tag (already gated) or one of a few words, which join
- *   the gate's words;
+ *   so a rule that sets a person tag matches only if each of its required terms does. Each such
+ *   rule requires a person tag (above), or one of some words; those words open the gate, or,
+ *   where the rule also requires a proper noun ("sister #ProperNoun"), open it together with a
+ *   term that may be one: a capital after the first term ("I'm" is one), a place or an
+ *   organisation of the lexicon or of its patterns, an acronym, an org or place word after a
+ *   capitalised first word;
  * - anything this account does not recognise (a rule with no such term, a neighbour pattern
  *   keyed by another tag, a typeahead plugin) turns the gate off: every piece is tagged.
  * tests/unit/core/name-gate.test.ts checks it against compromise on the corpora and on random
@@ -86,9 +87,11 @@ interface World {
 export interface NameGate {
   /** False only when compromise cannot find a name in `text` (see the module's comment). */
   mayName(text: string): boolean;
+  /** The gate's words, each with what it may make of a term (the flags below); for tests. */
+  readonly words: ReadonlyMap<string, number>;
 }
 
-const ALWAYS: NameGate = { mayName: () => true };
+const ALWAYS: NameGate = { mayName: () => true, words: new Map() };
 
 /** Whether any of `tags` is a name tag. */
 function hasNameTag(tags: Tags | undefined, nameTags: ReadonlySet<string>): boolean {
@@ -113,7 +116,8 @@ function nameTagsOf(tagSet: Record<string, TagInfo>): Set<string> {
   return tags;
 }
 
-function tagWordsOf(tag: unknown): string[] {
+/** The words of a post-tagger rule's `tag` ("Person", "#FirstName #Person ."), whatever its shape. */
+export function tagWordsOf(tag: unknown): string[] {
   const written = Array.isArray(tag) ? tag.join(' ') : typeof tag === 'string' ? tag : '';
   return written.split(/[^A-Za-z]+/).filter(Boolean);
 }
@@ -259,7 +263,8 @@ function rarestWord(entry: string, costOf: Cost): string {
   return best;
 }
 
-function tagsOf(tagSet: Record<string, TagInfo>, root: string): Set<string> {
+/** A tag and every tag below it (Person: FirstName, LastName, Honorific…). */
+export function tagsOf(tagSet: Record<string, TagInfo>, root: string): Set<string> {
   return new Set(
     Object.entries(tagSet)
       .filter(([tag, info]) => tag === root || (info.parents ?? []).includes(root))
@@ -350,7 +355,6 @@ function buildGate(world: World): NameGate {
     .filter(([, effect]) => effect !== 0);
   for (const word of [...Object.keys(two.orgWords), ...Object.keys(two.placeWords)])
     addWord(word, ORG_OR_PLACE_WORD);
-  lastWords = sources.words;
   return gateOf({
     ...sources,
     emoticons: new Set(Object.keys(one.emoticons)),
@@ -407,7 +411,8 @@ function classify(chunk: string, gate: Gate): number {
   const lower = chunk.toLowerCase();
   const bare = lower.replace(EDGE_PUNCTUATION, '');
   let kind = CONTRACTED.test(bare) ? gate.expansions : 0;
-  const capitalised = UPPER.test(chunk.replace(EDGE_PUNCTUATION, '').charAt(0));
+  const written = chunk.replace(EDGE_PUNCTUATION, '');
+  const capitalised = UPPER.test(written.charAt(0));
   for (const form of formsOf(lower, bare, gate)) {
     kind |= gate.words.get(form) ?? 0;
     if (capitalised) kind |= gate.words.get(CAPITALISED + form) ?? 0;
@@ -415,7 +420,7 @@ function classify(chunk: string, gate: Gate): number {
     kind |= regexEffect(form, gate);
   }
   // regexText reads the term as written ("F.B.I", "#Tag").
-  return kind | regexEffect(chunk.replace(EDGE_PUNCTUATION, ''), gate) | regexEffect(chunk, gate);
+  return kind | regexEffect(written, gate) | regexEffect(chunk, gate);
 }
 
 function kindOf(chunk: string, gate: Gate): number {
@@ -444,6 +449,7 @@ function capitalMakesProper(chunk: string, first: boolean): boolean {
 
 function gateOf(gate: Gate): NameGate {
   return {
+    words: gate.words,
     mayName(text) {
       // The first term is the first chunk only when the text starts with a letter.
       let first = /^\s*\p{L}/u.test(text);
@@ -470,16 +476,9 @@ function gateOf(gate: Gate): NameGate {
 }
 
 let built: NameGate | undefined;
-let lastWords: ReadonlyMap<string, number> = new Map();
 
 /** The gate for the compromise loaded, built on first use. */
 export function nameGate(): NameGate {
   built ??= buildGate(nlp.world() as unknown as World);
   return built;
-}
-
-/** For tests: why the gate opens on a word, if it does. */
-export function gateWordsForTest(): ReadonlyMap<string, number> {
-  nameGate();
-  return lastWords;
 }

@@ -1,5 +1,5 @@
 import nlp from 'compromise';
-import { nameGate } from './name-gate';
+import { nameGate, tagsOf, tagWordsOf } from './name-gate';
 
 /**
  * The only calls into compromise for names: its sentence splitter, and one tagging pass over
@@ -208,12 +208,6 @@ interface World {
   };
 }
 
-/** The words of a rule's `tag` ("Person", "#FirstName #Person ."), whatever its shape. */
-function tagWords(tag: unknown): string[] {
-  const written = Array.isArray(tag) ? tag.join(' ') : typeof tag === 'string' ? tag : '';
-  return written.split(/[^A-Za-z]+/).filter(Boolean);
-}
-
 /**
  * compromise's internals that let a sentence with no name skip the post-tagger, or undefined
  * when this compromise does not have them in the shape read here (then every piece is tagged
@@ -248,11 +242,7 @@ function readInternals(): Internals | undefined {
   const steps = hooks as string[];
   const cut = steps.indexOf('postTagger');
   if (cut < 0) return undefined;
-  const personTags = new Set(
-    Object.entries(tagSet)
-      .filter(([tag, entry]) => tag === 'Person' || (entry.parents ?? []).includes('Person'))
-      .map(([tag]) => tag),
-  );
+  const personTags = tagsOf(tagSet, 'Person');
   const methods = world.methods as unknown as SweepMethods;
   const sweeper = (net: TagRule[]) =>
     sweeperOf(netOf(net, buildNet as BuildNet, parseMatch as ParseMatch, world), methods);
@@ -263,7 +253,7 @@ function readInternals(): Internals | undefined {
     beforePostTagger: steps.slice(0, cut),
     personTags,
     matchPersonRules: sweeper(
-      rules.filter((rule) => tagWords(rule.tag).some((tag) => personTags.has(tag))),
+      rules.filter((rule) => tagWordsOf(rule.tag).some((tag) => personTags.has(tag))),
     ),
     matchAllRules: sweeper(rules),
     methods,

@@ -14,3 +14,16 @@ export const CORPUS_POSTS: readonly string[] = corpusFiles(path.join(process.cwd
   .sort()
   .map((file) => readFileSync(file, 'utf8').replace(/^---\n[\s\S]*?\n---\n/, ''))
   .filter((text) => text.trim() !== '');
+
+/** The labelled posts in Spanish, French, German and Portuguese (tests/corpus-languages). */
+export const LANGUAGE_CORPUS_POSTS: readonly string[] = ['es', 'fr', 'de', 'pt'].flatMap(
+  (language) =>
+    (
+      JSON.parse(
+        readFileSync(
+          path.join(process.cwd(), 'tests/corpus-languages', language, 'posts.json'),
+          'utf8',
+        ),
+      ) as { text: string }[]
+    ).map((post) => post.text),
+);

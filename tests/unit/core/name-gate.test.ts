@@ -1,10 +1,8 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import nlp from 'compromise';
 import { describe, expect, it } from 'vitest';
-import { gateWordsForTest, nameGate } from '@/src/core/nlp/name-gate';
+import { nameGate } from '@/src/core/nlp/name-gate';
 import { seededRandom, syntheticPost, syntheticTerms } from '@/bench/synthetic';
-import { CORPUS_POSTS } from './corpus-posts';
+import { CORPUS_POSTS, LANGUAGE_CORPUS_POSTS } from './corpus-posts';
 
 /**
  * The name gate (src/core/nlp/name-gate.ts) lets a sentence skip compromise when its words
@@ -12,8 +10,6 @@ import { CORPUS_POSTS } from './corpus-posts';
  * closed, compromise itself must find nobody, and account for every character (tagPiece then
  * reports the piece's length as compromise's).
  */
-
-const ROOT = path.join(import.meta.dirname, '../../..');
 
 interface Doc {
   document: { pre: string; text: string; post: string }[][];
@@ -36,12 +32,7 @@ function sentencesOf(texts: readonly string[]): string[] {
 }
 
 function corpusSentences(): string[] {
-  const texts = [...CORPUS_POSTS];
-  for (const language of ['es', 'fr', 'de', 'pt']) {
-    const file = path.join(ROOT, 'tests/corpus-languages', language, 'posts.json');
-    for (const post of JSON.parse(readFileSync(file, 'utf8')) as { text: string }[])
-      texts.push(post.text);
-  }
+  const texts = [...CORPUS_POSTS, ...LANGUAGE_CORPUS_POSTS];
   const terms = syntheticTerms(500);
   for (let seed = 1; seed <= 10; seed++) texts.push(syntheticPost(3_000, terms, 900 + seed));
   return sentencesOf(texts);
@@ -75,7 +66,7 @@ function randomSentences(count: number, seed: number, plain: boolean): string[] 
       two: { switches: object; orgWords: object; placeWords: object };
     };
   };
-  const gateWords = gateWordsForTest();
+  const gateWords = nameGate().words;
   const lexicon = Object.keys(world.model.one.lexicon).filter(
     (word) => !plain || (!gateWords.has(word) && !word.includes(' ')),
   );

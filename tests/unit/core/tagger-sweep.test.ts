@@ -4,6 +4,7 @@ import nlp from 'compromise';
 import { describe, expect, it } from 'vitest';
 import { tagPiece } from '@/src/core/nlp/tagger';
 import { syntheticPost, syntheticTerms } from '@/bench/synthetic';
+import { LANGUAGE_CORPUS_POSTS } from './corpus-posts';
 
 /**
  * tagPiece runs compromise's post-tagger with its own sweep (sweeperOf in nlp/tagger.ts: the
@@ -21,11 +22,7 @@ function corpusTexts(): string[] {
     const dir = path.join(ROOT, 'tests/corpus', network);
     for (const name of readdirSync(dir)) texts.push(readFileSync(path.join(dir, name), 'utf8'));
   }
-  for (const language of ['es', 'fr', 'de', 'pt']) {
-    const file = path.join(ROOT, 'tests/corpus-languages', language, 'posts.json');
-    for (const post of JSON.parse(readFileSync(file, 'utf8')) as { text: string }[])
-      texts.push(post.text);
-  }
+  texts.push(...LANGUAGE_CORPUS_POSTS);
   const terms = syntheticTerms(500);
   for (let seed = 1; seed <= 10; seed++) texts.push(syntheticPost(3_000, terms, 700 + seed));
   return texts;
