@@ -304,7 +304,47 @@ describe('packs from several sources', () => {
     expect(seen).toEqual([]);
     expect((await policy()).revision).toBe(1);
   });
+
+  it('write nothing new when storage hands the packs back with their keys in its own order', async () => {
+    // Chromium's storage returns every object with its keys sorted; WXT's fake browser keeps
+    // them as written, so this writes what Chromium would read back.
+    const url = server.url('/acme.json');
+    server.publish('/acme.json', packText(makePack({ id: 'acme-url' })), key);
+    await fakeBrowser.storage.managed.set({
+      packs: [packText(makePack({}))],
+      packUrls: [url],
+      publicKeys: [key.publicKey],
+    });
+    const pack = makePack({ id: 'test-pack', term: 'Nightjar' }) as Pack;
+    await userPacksItem.setValue([{ fileName: 'test-0', importedAt: 0, pack }]);
+    await updater().update('startup');
+    const stored = keysSorted(await policy());
+    await activePolicyItem.setValue(stored);
+    await userPacksItem.setValue(keysSorted(await userPacksItem.getValue()));
+    expect(Object.keys(stored.records[0]!)).toEqual(['fetchedAt', 'origin', 'pack', 'source']);
+
+    const seen: unknown[] = [];
+    const unwatch = activePolicyItem.watch((value) => seen.push(value));
+    await updater().update('wake');
+    clock += 60_000;
+    // The same bytes fetched again, and the same inline pack parsed again.
+    await updater().update('refresh');
+    unwatch();
+    expect(seen).toEqual([]);
+    expect(await activePolicyItem.getValue()).toEqual(stored);
+  });
 });
+
+/** A copy with every object's keys sorted, as Chromium's storage hands values back. */
+function keysSorted<T>(value: T): T {
+  return JSON.parse(
+    JSON.stringify(value, (_key, member: unknown) =>
+      member !== null && typeof member === 'object' && !Array.isArray(member)
+        ? Object.fromEntries(Object.entries(member).sort(([a], [b]) => a.localeCompare(b)))
+        : member,
+    ),
+  ) as T;
+}
 
 describe('imported packs', () => {
   it('are put in force beside the organisation’s, and removed', async () => {

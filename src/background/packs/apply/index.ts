@@ -1,6 +1,7 @@
 import type { PackRecord, SourceStatus } from '@/src/policy/types';
 import { settleCompile } from './compile';
 import { settleIds } from './id-clashes';
+import { sameWhenStored } from './same-when-stored';
 import { effective } from './slot';
 import { inlineSlots, slotStatus, urlSlots } from './slots';
 import type { ApplyInput, ApplyResult } from './types';
@@ -44,6 +45,6 @@ export function applyPolicy(input: ApplyInput): ApplyResult {
   return {
     records,
     statuses: [...managedStatuses, ...user.statuses],
-    changed: JSON.stringify(records) !== JSON.stringify(input.records),
+    changed: !sameWhenStored(records, input.records),
   };
 }

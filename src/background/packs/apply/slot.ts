@@ -3,6 +3,7 @@ import type { Pack } from '@/src/core/pack/schema';
 import { packsInForce } from '@/src/policy/packs-in-force';
 import type { PackRecord, PackSource, RefusalCode } from '@/src/policy/types';
 import { compareVersions } from '../semver';
+import { sameWhenStored } from './same-when-stored';
 import type { Refusal, Slot } from './types';
 
 // What every stage asks of a slot (one managed source) and of the packs it would put in force.
@@ -41,7 +42,7 @@ export function sameRecordContent(a: PackRecord | undefined, b: PackRecord | und
     a !== undefined &&
     b !== undefined &&
     a.signedBy === b.signedBy &&
-    JSON.stringify(a.pack) === JSON.stringify(b.pack)
+    sameWhenStored(a.pack, b.pack)
   );
 }
 
