@@ -15,6 +15,8 @@ import { loadChecker, watchChecker } from '@/src/policy/checker';
  * checker's caches hold recent sentences in memory only, as they did there).
  */
 export interface BackgroundEngine {
+  /** Resolves once the first check has been answered (or has failed), never rejects. */
+  readonly firstCheckAnswered: Promise<void>;
   info(): Promise<EngineInfoReply>;
   check(request: {
     text: string;
@@ -40,6 +42,8 @@ export function startEngine(options: BackgroundEngineOptions): BackgroundEngine 
   const watch = options.watch ?? watchChecker;
   let generation = 0;
   let checked = false;
+  let answeredFirstCheck = () => {};
+  const firstCheckAnswered = new Promise<void>((resolve) => (answeredFirstCheck = resolve));
   // The checker with the generation it is of, so no reply pairs one with the other's number.
   let current: Promise<{ compiled: Checker; generation: number }> | undefined;
   const checker = (): Promise<{ compiled: Checker; generation: number }> => {
@@ -65,6 +69,7 @@ export function startEngine(options: BackgroundEngineOptions): BackgroundEngine 
     options.onPacksChanged();
   });
   return {
+    firstCheckAnswered,
     async info() {
       try {
         const { compiled, generation } = await checker();
@@ -93,6 +98,8 @@ export function startEngine(options: BackgroundEngineOptions): BackgroundEngine 
         return { ok: true, findings, generation };
       } catch (error) {
         return { ok: false, error: reason(error) };
+      } finally {
+        answeredFirstCheck();
       }
     },
   };

@@ -193,15 +193,30 @@ export function enginePortListener(listener: Listener) {
   };
 }
 
+/**
+ * A worker woken by a tab's focus gives that tab its first findings before it catches up on
+ * overdue packs (which compiles them, tens of milliseconds on the worker's one thread): the
+ * catch-up waits a moment past the first check's answer, and at most a while from the start.
+ */
+const CATCH_UP_AFTER_FIRST_CHECK_MS = 500;
+const CATCH_UP_AT_THE_LATEST_MS = 2_000;
+
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 /** Wires the background's listeners. */
 export function startBackground({ isSitePage, matchPatterns }: SitePages): void {
   // User Timing marks of the worker's start, read by the cold-tab benchmark (free otherwise).
   performance.mark('postguard:background-evaluated');
-  const updater = startPackUpdates();
-  startGuideOpening(() => updater.settled());
   const engine = startEngine({
     onPacksChanged: () => void tellSiteTabs(matchPatterns).catch(() => undefined),
   });
+  const updater = startPackUpdates({
+    catchUpAfter: Promise.race([
+      engine.firstCheckAnswered.then(() => delay(CATCH_UP_AFTER_FIRST_CHECK_MS)),
+      delay(CATCH_UP_AT_THE_LATEST_MS),
+    ]),
+  });
+  startGuideOpening(() => updater.settled());
   const listener = messageListener(isSitePage, activityWriter(), engine);
   browser.runtime.onMessage.addListener(listener);
   browser.runtime.onConnect.addListener(enginePortListener(listener));

@@ -38,8 +38,8 @@ const PASSIVE_EVENTS = new Set([
 const KEEP_AWAKE_MS = 20_000;
 /** How long after the person's last move, key or scroll the page still counts as in use. */
 const IN_USE_MS = 120_000;
-/** A pointer over a box, or the person coming back to an idle page, wakes a sleeping engine at most this often. */
-const WAKE_ON_HOVER_MS = 1_000;
+/** A pointer over a box, a focus, or the person coming back to an idle page wakes a sleeping engine at most this often. */
+const WAKE_AT_MOST_EVERY_MS = 1_000;
 /**
  * The longest a submission waits for its check (the background starting and compiling a big
  * pack takes a second or two): past it the post goes through, as when there is no engine.
@@ -81,7 +81,7 @@ export class ComposeController {
   private hoverCloseTimer: ReturnType<typeof setTimeout> | undefined;
   private pruneTimer: ReturnType<typeof setInterval> | undefined;
   private keepAwakeTimer: ReturnType<typeof setInterval> | undefined;
-  private lastHoverWake = 0;
+  private lastWake = 0;
   /** When the person last moved the pointer, pressed a key or scrolled here (Date.now()). */
   private lastInUse = 0;
   private resizeObserver: ResizeObserver | undefined;
@@ -184,6 +184,8 @@ export class ComposeController {
     if (session) {
       this.lastFocused = session;
       this.keepAwake();
+      // Someone is about to write: the first typed text is checked as soon as it can be.
+      this.wakeIfAsleep(Date.now());
     }
   }
 
@@ -216,22 +218,24 @@ export class ComposeController {
     this.lastInUse = now;
     if (this.doc.hidden) return;
     this.keepAwake();
-    const engine = this.engine;
-    if (!engine?.isAwake || engine.isAwake()) return;
-    if (now - this.lastHoverWake < WAKE_ON_HOVER_MS) return;
-    this.lastHoverWake = now;
-    engine.wake?.();
+    this.wakeIfAsleep(now);
   }
 
   /** A pointer coming over a box: a person may be about to write; a sleeping engine wakes. */
   private onPointerOver(event: Event): void {
     const engine = this.engine;
     if (!engine?.isAwake || engine.isAwake()) return;
-    const now = Date.now();
-    if (now - this.lastHoverWake < WAKE_ON_HOVER_MS) return;
     const target = eventTarget(event);
     if (!target || !this.boxFrom(target)) return;
-    this.lastHoverWake = now;
+    this.wakeIfAsleep(Date.now());
+  }
+
+  /** Wakes a sleeping engine, at most once a second however many moves and focuses ask. */
+  private wakeIfAsleep(now: number): void {
+    const engine = this.engine;
+    if (!engine?.isAwake || engine.isAwake()) return;
+    if (now - this.lastWake < WAKE_AT_MOST_EVERY_MS) return;
+    this.lastWake = now;
     engine.wake?.();
   }
 

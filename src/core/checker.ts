@@ -277,6 +277,8 @@ export function compilePacks(
     ...(guide ? { guide } : {}),
     hasSlowRules: active.some((rule) => rule.tier === 'slow'),
     check(text: string, options: CheckOptions): Finding[] {
+      // Nothing to post, nothing to say: a compose session answers an empty box itself.
+      if (text === '') return [];
       const resolved: ResolvedCheckOptions = {
         network: options.network,
         now: options.now ?? new Date(),

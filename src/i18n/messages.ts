@@ -112,8 +112,17 @@ function pluralRules(locale: string): Intl.PluralRules {
 }
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
+/**
+ * Whole numbers below 1,000 as every interface language writes them: ASCII digits and nothing
+ * else (tests/unit/i18n/format-number.test.ts holds each language to its formatter).
+ */
+const PLAIN_BELOW = 1_000;
+
 /** A count as the interface language writes it: "12,345", "12.345", "12 345". */
 export function formatNumber(value: number): string {
+  // Making a tab's first Intl.NumberFormat loads ICU's number data: about 15 ms, which a tab
+  // paid on the main thread as it drew its first underline (the count in the box's badge).
+  if (Number.isInteger(value) && value >= 0 && value < PLAIN_BELOW) return String(value);
   const locale = interfaceLocale();
   let format = numberFormats.get(locale);
   if (!format) {

@@ -34,6 +34,33 @@ describe('the background engine', () => {
     expect(reply.ok && reply.findings.length).toBeGreaterThan(0);
   });
 
+  it('says when its first check has been answered, however it ended', async () => {
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+    const engine = startEngine({ onPacksChanged: () => undefined });
+    let answered = false;
+    void engine.firstCheckAnswered.then(() => (answered = true));
+    await engine.info();
+    await settle();
+    expect(answered).toBe(false);
+    await engine.check({ text: 'hello', network: 'x', now: Date.now() });
+    await settle();
+    expect(answered).toBe(true);
+
+    const failing = startEngine({
+      onPacksChanged: () => undefined,
+      load: () => Promise.reject(new Error('storage is gone')),
+      watch: () => () => undefined,
+    });
+    let failedAnswered = false;
+    void failing.firstCheckAnswered.then(() => (failedAnswered = true));
+    expect(await failing.check({ text: 'hello', network: 'x', now: Date.now() })).toEqual({
+      ok: false,
+      error: 'storage is gone',
+    });
+    await settle();
+    expect(failedAnswered).toBe(true);
+  });
+
   it('answers a tier alone when asked for one', async () => {
     const starter = compilePacks([starterPack()]);
     if (!starter.ok) throw new Error('starter does not compile');

@@ -160,6 +160,42 @@ describe('the running background', () => {
       .toBe('1.1.0');
   });
 
+  it('catches up on overdue packs only when told it may, and not after a start that fetched', async () => {
+    server.publish('/acme.json', packText(makePack({})), key);
+    await fakeBrowser.storage.managed.set({
+      packUrls: [server.url('/acme.json')],
+      publicKeys: [key.publicKey],
+    });
+    let letCatchUp = () => {};
+    const catchUpAfter = new Promise<void>((resolve) => (letCatchUp = resolve));
+    const woken = startPackUpdates({ timeoutMs: 2_000, catchUpAfter });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(packRequests()).toBe(0);
+    letCatchUp();
+    await expect.poll(packRequests).toBe(1);
+    await woken.settled();
+
+    // A worker started with the browser: its start fetches, and the catch-up has nothing to do.
+    fakeBrowser.reset();
+    let letStartedCatchUp = () => {};
+    const started = startPackUpdates({
+      timeoutMs: 2_000,
+      catchUpAfter: new Promise<void>((resolve) => (letStartedCatchUp = resolve)),
+    });
+    await fakeBrowser.storage.managed.set({
+      packUrls: [server.url('/acme.json')],
+      publicKeys: [key.publicKey],
+    });
+    await fakeBrowser.runtime.onStartup.trigger();
+    await expect.poll(packRequests).toBe(2);
+    const statusAfterStart = await policyStatusItem.getValue();
+    letStartedCatchUp();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await started.settled();
+    expect(packRequests()).toBe(2);
+    expect(await policyStatusItem.getValue()).toEqual(statusAfterStart);
+  });
+
   it('answers the options page: check now, import, remove', async () => {
     const url = server.url('/acme.json');
     server.publish('/acme.json', packText(makePack({})), key);

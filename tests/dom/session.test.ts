@@ -89,7 +89,26 @@ describe('ComposeSession', () => {
     await tick();
     element.textContent = 'ab';
     await tick();
-    expect(engine.asked.map((a) => a.text)).toEqual(['', 'a', 'ab']);
+    expect(engine.asked.map((a) => a.text)).toEqual(['a', 'ab']);
+    session.dispose();
+  });
+
+  it('answers an empty box itself, so the first text typed is asked at once', async () => {
+    // The engine is waking (the focus started the background): its answers are late.
+    const engine = engineOf(termsPack(), 100);
+    const { element, session } = setup(engine);
+    expect(session.isUpToDate()).toBe(true);
+    element.textContent = 'Nightjar';
+    await tick();
+    expect(engine.asked.map((a) => a.text)).toEqual(['Nightjar']);
+    await tick(120);
+    expect(session.shownFindings.map((f) => f.match)).toEqual(['Nightjar']);
+    // Emptied again: nothing to ask, nothing shown.
+    element.textContent = '';
+    await tick();
+    expect(engine.asked.map((a) => a.text)).toEqual(['Nightjar']);
+    expect(session.shownFindings).toEqual([]);
+    expect(session.isUpToDate()).toBe(true);
     session.dispose();
   });
 
@@ -99,11 +118,11 @@ describe('ComposeSession', () => {
     element.dispatchEvent(new Event('compositionstart'));
     element.textContent = 'にほ';
     await tick();
-    expect(engine.asked.map((a) => a.text)).toEqual(['']);
+    expect(engine.asked.map((a) => a.text)).toEqual([]);
     element.textContent = '日本';
     element.dispatchEvent(new Event('compositionend'));
     await tick();
-    expect(engine.asked.map((a) => a.text)).toEqual(['', '日本']);
+    expect(engine.asked.map((a) => a.text)).toEqual(['日本']);
     session.dispose();
   });
 
@@ -137,7 +156,7 @@ describe('ComposeSession', () => {
       await tick();
     }
     await tick(120);
-    expect(engine.asked.map((a) => a.text)).toEqual(['', 'Nightjar']);
+    expect(engine.asked.map((a) => a.text)).toEqual(['N', 'Nightjar']);
     expect(session.shownFindings.map((f) => f.match)).toEqual(['Nightjar']);
     session.dispose();
   });

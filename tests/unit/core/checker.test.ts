@@ -17,6 +17,50 @@ describe('checker', () => {
     expect(check(checker, 'Falcon', 'linkedin')).toHaveLength(1);
   });
 
+  it('finds nothing in an empty text, whatever the rules (the compose session relies on it)', () => {
+    const checker = compile(
+      makePack({
+        org: { name: 'ACME' },
+        rules: [
+          { id: 'terms', kind: 'terms', terms: ['Falcon'], severity: 'error', message: 'm' },
+          // A pattern that matches the empty string.
+          {
+            id: 'pattern',
+            kind: 'pattern',
+            patterns: ['x*', '^$'],
+            severity: 'error',
+            message: 'm',
+          },
+          {
+            id: 'people',
+            kind: 'entities',
+            entities: ['person', 'email', 'phone', 'money', 'url', 'percent'],
+            severity: 'error',
+            message: 'm',
+          },
+          {
+            id: 'disclosure',
+            kind: 'disclosure',
+            markers: ['#employee'],
+            severity: 'warning',
+            message: 'm',
+          },
+          {
+            id: 'tone',
+            kind: 'tone',
+            checks: ['profanity', 'insult', 'shouting', 'absolutes', 'official-voice', 'slurs'],
+            severity: 'warning',
+            message: 'm',
+          },
+          { id: 'length', kind: 'length', max: { x: 1 }, severity: 'warning', message: 'm' },
+        ],
+      }),
+    );
+    for (const network of ['x', 'facebook', 'linkedin'] as const)
+      for (const tier of [undefined, 'quick', 'slow'] as const)
+        expect(checker.check('', { network, ...(tier ? { tier } : {}) })).toEqual([]);
+  });
+
   it('fills {match} in messages, literally', () => {
     const checker = checkerFor({
       kind: 'pattern',
