@@ -18,6 +18,9 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['tests/unit/**/*.test.ts'],
+          // The corpus sweeps and random edit sequences take a few seconds each, and twice that
+          // on a machine of this kind while the other core runs the next file.
+          testTimeout: 20_000,
         },
       },
       {
