@@ -236,6 +236,11 @@ export interface ColdTabFigures {
   underlineMs: number[];
   /** From the focus to the first key's keydown: how long typing was held. */
   firstKeyMs: number[];
+  /**
+   * From the keydown that completes the term to its underline: what Postguard adds to the
+   * typing (focus → underline includes typing the term, a key at a time, into the site's editor).
+   */
+  lastKeyMs: number[];
   longestTaskMs: number[];
   /** The script the longest task evaluated, if it evaluated one. */
   longestTaskIs: string[];
@@ -348,6 +353,7 @@ async function coldTabs(
     engineMs: [],
     underlineMs: [],
     firstKeyMs: [],
+    lastKeyMs: [],
     longestTaskMs: [],
     longestTaskIs: [],
     workerStages: [],
@@ -401,6 +407,8 @@ async function coldTabs(
       figures.engineMs.push(state.engineAt - state.focusAt);
       figures.underlineMs.push(state.underlineAt - state.focusAt);
       figures.firstKeyMs.push((state.keydowns[0] ?? NaN) - state.focusAt);
+      // A space, then the term: its last letter is key number term.length.
+      figures.lastKeyMs.push(state.underlineAt - (state.keydowns[term.length] ?? NaN));
       const stages = await workerStagesSince(session, page, state.focusAt);
       if (stages) figures.workerStages.push(stages);
     } finally {
@@ -423,6 +431,7 @@ function printColdTabs(figures: ColdTabFigures): void {
   line('focus → engine ready (its packs compiled)', figures.engineMs);
   line('focus → first underline of the typed term', figures.underlineMs);
   line('focus → the first typed key reaches the page', figures.firstKeyMs);
+  line("the term's last key → its underline", figures.lastKeyMs);
   line('longest main-thread task in the first second', figures.longestTaskMs);
   const named = [...new Set(figures.longestTaskIs.filter(Boolean))];
   if (named.length > 0) console.log(`      (the longest task evaluated ${named.join(', ')})`);
