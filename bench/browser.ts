@@ -242,6 +242,9 @@ export interface ColdTabFigures {
    */
   lastKeyMs: number[];
   longestTaskMs: number[];
+  /** Postguard's calls within that task, and its longest call in the first second. */
+  oursInLongestMs: number[];
+  oursLongestCallMs: number[];
   /** The script the longest task evaluated, if it evaluated one. */
   longestTaskIs: string[];
   /**
@@ -293,7 +296,12 @@ async function workerStagesSince(
  * that ran during the first second after the focus, even if it began just before; and the
  * script it evaluated, if any (the file's name).
  */
-function longestTaskAfterFocus(events: TraceEvent[]): { ms: number; evaluated: string } {
+function longestTaskAfterFocus(events: TraceEvent[]): {
+  ms: number;
+  evaluated: string;
+  oursMs: number;
+  oursInLongestMs: number;
+} {
   const mark = events.find((e) => e.name === FOCUS_MARK);
   if (!mark) throw new Error('the trace has no focus mark');
   const onMain = (e: TraceEvent) => e.pid === mark.pid && e.tid === mark.tid && e.ph === 'X';
@@ -309,8 +317,25 @@ function longestTaskAfterFocus(events: TraceEvent[]): { ms: number; evaluated: s
     (best, e) => ((e.dur ?? 0) > (best?.dur ?? -1) ? e : best),
     undefined,
   );
-  if (!longest) return { ms: 0, evaluated: '' };
+  // Postguard's own calls (the content script's listeners and callbacks) in the window: the
+  // longest task is often the site's editor handling the click or the first key.
+  const ours = events.filter(
+    (e) =>
+      onMain(e) &&
+      (e.name === 'FunctionCall' || e.name === 'EvaluateScript') &&
+      (e.args?.data?.url ?? e.args?.data?.scriptName ?? '').includes(
+        'content-scripts/compose.js',
+      ) &&
+      e.ts + (e.dur ?? 0) > mark.ts &&
+      e.ts < until,
+  );
+  const oursMs = Math.max(0, ...ours.map((e) => (e.dur ?? 0) / 1000));
+  if (!longest) return { ms: 0, evaluated: '', oursMs, oursInLongestMs: 0 };
   const end = longest.ts + (longest.dur ?? 0);
+  // Calls do not nest here (a content script's listener is called by the page's event loop).
+  const oursInLongestMs =
+    ours.filter((e) => e.ts >= longest.ts && e.ts < end).reduce((sum, e) => sum + (e.dur ?? 0), 0) /
+    1000;
   const script = events.find(
     (e) =>
       onMain(e) &&
@@ -320,7 +345,12 @@ function longestTaskAfterFocus(events: TraceEvent[]): { ms: number; evaluated: s
       (e.dur ?? 0) > (longest.dur ?? 0) / 2,
   );
   const url = script?.args?.data?.url ?? '';
-  return { ms: (longest.dur ?? 0) / 1000, evaluated: url.slice(url.lastIndexOf('/') + 1) };
+  return {
+    ms: (longest.dur ?? 0) / 1000,
+    evaluated: url.slice(url.lastIndexOf('/') + 1),
+    oursMs,
+    oursInLongestMs,
+  };
 }
 
 const COLD_TABS = 5;
@@ -355,6 +385,8 @@ async function coldTabs(
     firstKeyMs: [],
     lastKeyMs: [],
     longestTaskMs: [],
+    oursInLongestMs: [],
+    oursLongestCallMs: [],
     longestTaskIs: [],
     workerStages: [],
   };
@@ -397,6 +429,8 @@ async function coldTabs(
         );
         const longest = longestTaskAfterFocus(events);
         figures.longestTaskMs.push(longest.ms);
+        figures.oursInLongestMs.push(longest.oursInLongestMs);
+        figures.oursLongestCallMs.push(longest.oursMs);
         figures.longestTaskIs.push(longest.evaluated);
         continue;
       }
@@ -433,6 +467,8 @@ function printColdTabs(figures: ColdTabFigures): void {
   line('focus → the first typed key reaches the page', figures.firstKeyMs);
   line("the term's last key → its underline", figures.lastKeyMs);
   line('longest main-thread task in the first second', figures.longestTaskMs);
+  line("  Postguard's calls within it", figures.oursInLongestMs);
+  line("Postguard's longest call in the first second", figures.oursLongestCallMs);
   const named = [...new Set(figures.longestTaskIs.filter(Boolean))];
   if (named.length > 0) console.log(`      (the longest task evaluated ${named.join(', ')})`);
   if (figures.workerStages.length > 0) {
@@ -466,6 +502,13 @@ function recordColdTabTargets(figures: ColdTabFigures): void {
     target: `${which}: no task over 50 ms in the first second`,
     measured: `longest: median ${formatMs(longest)}, worst ${formatMs(Math.max(...figures.longestTaskMs))}`,
     met: Math.max(...figures.longestTaskMs) <= 50,
+  });
+  const oursWorst = Math.max(...figures.oursLongestCallMs);
+  recordTarget({
+    issue: 13,
+    target: `${which}: none of Postguard's calls over 50 ms in the first second`,
+    measured: `longest call: worst ${formatMs(oursWorst)}; within the longest task: worst ${formatMs(Math.max(...figures.oursInLongestMs))}`,
+    met: oursWorst <= 50,
   });
 }
 
