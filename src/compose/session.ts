@@ -246,7 +246,7 @@ export class ComposeSession {
         // An empty box has no findings (the checker's contract), so it is answered here: a
         // round trip for it would hold the first typed text behind it, and behind the
         // background's start when focusing the box is what woke it.
-        this.answerEmpty();
+        this.answerEmpty(model);
         continue;
       }
       const options = { network: this.box.network };
@@ -270,14 +270,15 @@ export class ComposeSession {
     }
   }
 
-  private answerEmpty(): void {
+  /** `read`: the box's model the empty text was just read from, which nothing changed since. */
+  private answerEmpty(read: BoxTextModel): void {
     this.quick = { text: '', findings: [] };
     this.quickAnswered = '';
     if (this.engine.hasSlowRules) {
       this.slow = { text: '', findings: [] };
       this.slowAnswered = '';
     }
-    this.show();
+    this.show(read);
   }
 
   /**
