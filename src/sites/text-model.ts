@@ -183,11 +183,17 @@ function isTrailingBreak(br: Element, block: Element): boolean {
 function mergeByLine(rects: DOMRect[]): DOMRect[] {
   const lines: DOMRect[] = [];
   for (const rect of rects) {
-    const line = lines.find(
-      (l) =>
+    // From the last line: rects come in text order, which is line order but for bidi text,
+    // and a long finding's dozens of lines made a search from the first one quadratic.
+    let line: DOMRect | undefined;
+    for (let i = lines.length - 1; i >= 0 && !line; i -= 1) {
+      const l = lines[i]!;
+      if (
         Math.abs(l.top - rect.top) < rect.height / 2 &&
-        Math.abs(l.bottom - rect.bottom) < rect.height / 2,
-    );
+        Math.abs(l.bottom - rect.bottom) < rect.height / 2
+      )
+        line = l;
+    }
     if (!line) {
       lines.push(DOMRect.fromRect(rect));
       continue;

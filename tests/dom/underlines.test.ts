@@ -74,3 +74,33 @@ describe('underlines', () => {
     expect(model.measured).toBeLessThan(40);
   });
 });
+
+describe('underlines redrawn after a key', () => {
+  it('write only the lines that moved: a long finding typed on at its end leaves the rest alone', () => {
+    const { layer, underlines } = setup();
+    const box = new DOMRect(0, 0, 400, 400);
+    // A finding over ten lines (the part of a post past the limit), a term after it.
+    const long = { ...nightjarAt(0), ruleId: 'length', end: 500, match: 'x'.repeat(500) };
+    const model = {
+      ...typewriter('x'.repeat(600)),
+      lineRects: (start: number, end: number) =>
+        Array.from(
+          { length: Math.ceil(end / 50) - Math.floor(start / 50) },
+          (_, i) => new DOMRect(0, (Math.floor(start / 50) + i) * 20, 400, 18),
+        ),
+    };
+    underlines.draw([long, nightjarAt(520)], model, box);
+    expect(shownTops(layer)).toHaveLength(11);
+    const observer = new MutationObserver(() => undefined);
+    observer.observe(layer, { subtree: true, attributes: true });
+    const written = () => new Set(observer.takeRecords().map((record) => record.target)).size;
+    underlines.draw([long, nightjarAt(520)], model, box);
+    expect(written()).toBe(0);
+    // The long finding grows by two lines (the term's line is now its own) and the term moves
+    // down one: the first ten lines are not written again, the three after them are.
+    underlines.draw([{ ...long, end: 551 }, nightjarAt(560)], model, box);
+    expect(written()).toBe(3);
+    observer.disconnect();
+    expect(shownTops(layer)).toHaveLength(13);
+  });
+});
