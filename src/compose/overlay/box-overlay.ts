@@ -6,6 +6,7 @@ import type { OverlayHost } from './host';
 import { Underlines } from './underlines';
 import { FindingsBadge } from './badge';
 import { FindingsCard, type CardActions } from './card';
+import { standingFindings } from './standing';
 
 export type { CardActions as OverlayActions } from './card';
 
@@ -39,8 +40,10 @@ export class BoxOverlay {
 
   /** New findings for new text: redraw, and tell screen readers what is new. */
   update(findings: readonly Finding[], model: BoxTextModel): void {
-    const previous = new Set(this.findings.map(findingKey));
-    const fresh = findings.filter((finding) => !previous.has(findingKey(finding)));
+    const before = { text: this.model?.text ?? '', findings: this.findings };
+    const after = { text: model.text, findings };
+    const standing = standingFindings(before, after);
+    const fresh = findings.filter((finding) => !standing.has(finding));
     this.findings = findings;
     this.model = model;
     this.layout();
@@ -51,9 +54,10 @@ export class BoxOverlay {
       );
     }
     if (this.card.current === 'findings') {
-      // The card stays open on the findings that still stand, and closes when none do.
-      const keys = new Set(findings.map(findingKey));
-      const still = this.card.shown.filter((finding) => keys.has(findingKey(finding)));
+      // The card stays open on the findings that still stand (as they read now), and closes
+      // when none do.
+      const shown = standingFindings({ text: before.text, findings: this.card.shown }, after);
+      const still = findings.filter((finding) => shown.has(finding));
       if (still.length === 0) this.card.close();
       else this.showFindings(still, false);
     }
@@ -111,8 +115,4 @@ export class BoxOverlay {
     this.badge.remove();
     this.card.element.remove();
   }
-}
-
-function findingKey(finding: Finding): string {
-  return `${finding.ruleId}\u0000${finding.match}\u0000${finding.start === finding.end ? 'point' : ''}`;
 }
