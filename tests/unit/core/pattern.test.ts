@@ -58,6 +58,54 @@ describe('pattern rules', () => {
     expect(performance.now() - started).toBeLessThan(500);
   });
 
+  it('finds with many patterns what each of them finds alone (they are tested as one RE2 set)', () => {
+    const sources = [
+      '\\bACME[ -](?:Internal|Confidential)\\b',
+      'internal[ -]use[ -]only',
+      '^Draft',
+      'launch$',
+      'x*',
+      '\\$ACME\\b',
+      '\\bpass(?:word)?\\s*[:=]\\s*\\S+',
+      '𝐀.',
+      '(?i)über',
+    ];
+    const fragments = [
+      'ACME Internal',
+      'acme-confidential',
+      'Internal use only',
+      'internal-use-only',
+      'Draft',
+      'launch',
+      '$ACME',
+      'password = hunter2',
+      '𝐀𝐁',
+      'ÜBER',
+      '\n',
+      'nothing here',
+    ];
+    let seed = 7;
+    const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
+    for (const flags of [undefined, 'i']) {
+      const together = patterns(sources, flags);
+      const alone = sources.map((source) => patterns([source], flags));
+      for (let n = 0; n < 60; n++) {
+        const text = Array.from(
+          { length: 1 + Math.floor(random() * 8) },
+          () => fragments[Math.floor(random() * fragments.length)],
+        ).join(random() < 0.5 ? ' ' : ', ');
+        const expected = alone
+          .flatMap((checker) => check(checker, text).map((f) => [f.start, f.end]))
+          .filter(
+            ([start, end], i, all) => all.findIndex(([s, e]) => s === start && e === end) === i,
+          );
+        const found = check(together, text).map((f) => [f.start, f.end]);
+        const order = (a: number[], b: number[]) => a[0]! - b[0]! || a[1]! - b[1]!;
+        expect(found.sort(order), text).toEqual(expected.sort(order));
+      }
+    }
+  });
+
   it('offers to remove the match', () => {
     const [finding] = check(patterns(['internal only']), 'this is internal only, ok');
     expect(finding?.suggestions).toEqual([
