@@ -106,6 +106,13 @@ describe('pattern rules', () => {
     }
   });
 
+  it('still finds what it finds when its patterns are too large for RE2 together', () => {
+    // Each compiles (750,001 instructions); the two do not as one set (over 1,398,101).
+    const huge = `q${'[a-z]{1000}'.repeat(750)}`;
+    const checker = patterns([huge, `${huge}x`, 'internal only']);
+    expect(matches(checker, 'this is internal only, ok')).toEqual(['internal only']);
+  });
+
   it('offers to remove the match', () => {
     const [finding] = check(patterns(['internal only']), 'this is internal only, ok');
     expect(finding?.suggestions).toEqual([
