@@ -78,7 +78,7 @@ export function chromeMessage(
 let language: CatalogueLanguage = 'en';
 let uiLanguage = 'en-US';
 
-const i18n = {
+export const testI18n = {
   getMessage(id: string, substitutions?: string | string[]): string {
     const list = substitutions === undefined ? [] : [substitutions].flat();
     // As Chrome does: the person's language, else the default locale's message.
@@ -94,7 +94,7 @@ const i18n = {
 /** Makes `chrome.i18n` (what `wxt/browser` gives outside Firefox) the test catalogue reader. */
 export function installTestI18n(): void {
   const global = globalThis as { chrome?: { i18n?: unknown } };
-  global.chrome = { ...(global.chrome ?? {}), i18n };
+  global.chrome = { ...(global.chrome ?? {}), i18n: testI18n };
 }
 
 /** Shows the interface in `next`, as a browser whose UI language is `locale` would. */

@@ -1,20 +1,23 @@
 import { browser } from 'wxt/browser';
 import type { PolicyStatus } from '@/src/policy/types';
 import { policyProblems } from '@/src/policy/problems';
+import { t, tCount } from '@/src/i18n/messages';
 
 /**
  * The toolbar badge says when the organisation's policy could not be updated, and the
- * button's title says why, so a person can tell their help desk without opening anything.
+ * button's title says why, so a person can tell their help desk without opening anything: in
+ * the browser's language, with the first problem in the words of the source that failed.
  */
 
 const TITLE = 'Postguard';
 const ALERT_COLOR = '#c5221f';
 
 export function badgeTitle(problems: readonly string[]): string {
-  if (problems.length === 0) return TITLE;
   const [first] = problems;
+  if (first === undefined) return TITLE;
+  const title = t('badge_updateProblem', first);
   const more = problems.length - 1;
-  return `${TITLE}: the policy could not be updated. ${first}${more > 0 ? ` (and ${more} more problem${more === 1 ? '' : 's'}; see the options page)` : ''}`;
+  return more > 0 ? `${title} ${tCount('badge_moreProblems', more)}` : title;
 }
 
 export async function showPolicyHealth(status: PolicyStatus): Promise<void> {
