@@ -25,6 +25,22 @@ export function changeBetween(before: string, after: string): TextChange {
   return { start, oldEnd: before.length - suffix, shift: after.length - before.length };
 }
 
+/**
+ * Where a point at the end of the text (where a missing disclosure would go) sits after a change
+ * that edited the end: at the new end, trailing spaces or not. Typing on at the end is not a
+ * reason to drop it for a moment. Undefined for any other range or change.
+ */
+export function pointAtEnd(
+  start: number,
+  end: number,
+  change: TextChange,
+  before: string,
+  after: string,
+): number | undefined {
+  if (start !== end || start !== before.trimEnd().length || change.oldEnd < start) return undefined;
+  return after.trimEnd().length;
+}
+
 const WORD_CHARACTER = /[\p{L}\p{N}_]/u;
 
 /**
@@ -39,13 +55,8 @@ function moved(
   before: string,
   after: string,
 ): [number, number] | undefined {
-  // A point at the end of the text (where a missing disclosure would go) stays at the end while
-  // the end is edited: typing on at the end is not a reason to drop it for a moment.
-  const contentEnd = before.trimEnd().length;
-  if (start === end && start === contentEnd && change.oldEnd >= contentEnd) {
-    const newContentEnd = after.trimEnd().length;
-    return [newContentEnd, newContentEnd];
-  }
+  const atEnd = pointAtEnd(start, end, change, before, after);
+  if (atEnd !== undefined) return [atEnd, atEnd];
   const newEnd = change.oldEnd + change.shift;
   const wordAt = (text: string, at: number) => WORD_CHARACTER.test(text.charAt(at));
   if (

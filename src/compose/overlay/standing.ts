@@ -1,5 +1,5 @@
 import type { Finding } from '@/src/core/findings';
-import { changeBetween, type TextChange } from '../carry-over';
+import { changeBetween, pointAtEnd, type TextChange } from '../carry-over';
 
 /** Findings of one text, as the overlay last drew them or is about to. */
 export interface CheckedText {
@@ -16,17 +16,14 @@ export interface CheckedText {
 function rangeAfter(
   finding: Finding,
   change: TextChange,
-  contentEnds: { before: number; after: number },
+  before: string,
+  after: string,
 ): [number, number] | undefined {
   const { start, end } = finding;
-  if (start === end) {
-    // A point at the end of the text (a missing disclosure) stays at its end while the end is
-    // typed, trailing spaces or not (as carry-over.ts moves it); one where the edit is may now
-    // be on either side of what was typed there.
-    if (start === contentEnds.before && change.oldEnd >= start)
-      return [contentEnds.after, contentEnds.after];
-    if (start === change.start) return [start, change.oldEnd + change.shift];
-  }
+  const atEnd = pointAtEnd(start, end, change, before, after);
+  if (atEnd !== undefined) return [atEnd, atEnd];
+  // A point where the edit is may now be on either side of what was typed there.
+  if (start === end && start === change.start) return [start, change.oldEnd + change.shift];
   if (end <= change.start) return [start, end];
   if (start >= change.oldEnd && start > change.start)
     return [start + change.shift, end + change.shift];
@@ -50,10 +47,9 @@ export function standingFindings(before: CheckedText, after: CheckedText): Set<F
   const standing = new Set<Finding>();
   if (before.findings.length === 0) return standing;
   const change = changeBetween(before.text, after.text);
-  const contentEnds = { before: before.text.trimEnd().length, after: after.text.trimEnd().length };
   const carried = new Map<string, [number, number][]>();
   for (const finding of before.findings) {
-    const range = rangeAfter(finding, change, contentEnds);
+    const range = rangeAfter(finding, change, before.text, after.text);
     if (!range) continue;
     const kind = kindOf(finding);
     const ranges = carried.get(kind) ?? [];
