@@ -116,12 +116,40 @@ describe('entities: money', () => {
   });
 
   it.each([
+    ['Der Umsatz stieg auf 4,5 Mio. € im Quartal.', '4,5 Mio. €'],
+    ['Umsatz 1,2 Mrd. Euro', '1,2 Mrd. Euro'],
+    ['Es waren 3.400 Euro', '3.400 Euro'],
+    ['Kosten von 1.234.567,89 EUR', '1.234.567,89 EUR'],
+    ['Über 2 Millionen Euro', '2 Millionen Euro'],
+    ["Le chiffre d'affaires atteint 1 234 567,89 € ce mois.", '1 234 567,89 €'],
+    ['Un contrat de 4,5 M€ signé', '4,5 M€'],
+    ['Budget : 5 k€ par mois', '5 k€'],
+    ["Une levée de 2 millions d'euros", "2 millions d'euros"],
+    ['Avec 12\u202f000 € de plus', '12\u202f000 €'],
+    ['Los ingresos fueron de 2,5 millones de euros.', '2,5 millones de euros'],
+    ['Ventas de 300.000 € este año', '300.000 €'],
+    ['Una ronda de 3 mil millones de dólares', '3 mil millones de dólares'],
+    ['A receita foi de R$ 1.234.567,89 no trimestre.', 'R$ 1.234.567,89'],
+    ['Um lucro de R$ 5 mi', 'R$ 5 mi'],
+    ['Captamos 10 milhões de reais', '10 milhões de reais'],
+    ["Preis: 1'234.50 CHF", "1'234.50 CHF"],
+    ['Revenue of 4,5 billion euros', '4,5 billion euros'],
+  ])('finds the amount written as in Europe and Brazil in %j', (text, amount) => {
+    expect(matches(rule, text)).toEqual([amount]);
+  });
+
+  it.each([
     'I lost 15 pounds',
     '15 million people',
     'a 5k run',
     'Team 5 won 3 games',
     'Section 4.2M of the law',
     'In 2024',
+    'We have 100 real customers',
+    'The lake is 5 mi away',
+    'Over 2 M users and 1 000 people',
+    'Version 1,5 ships with 2.000 fixes',
+    'Ganz 15 Millionen Menschen',
   ])('finds nothing in %j', (text) => {
     expect(matches(rule, text)).toEqual([]);
   });
@@ -191,6 +219,13 @@ describe('entities: percent', () => {
       '12.5 per cent',
       '7 %',
     ]);
+  });
+
+  it('finds percentages written in the other four languages', () => {
+    expect(
+      matches(rule, 'Um 12,5 %, 3 por ciento, 4 pour cent, 7 Prozent und 9 por cento mehr'),
+    ).toEqual(['12,5 %', '3 por ciento', '4 pour cent', '7 Prozent', '9 por cento']);
+    expect(matches(rule, 'Plus 1,5 Prozentpunkte')).toEqual([]);
   });
 
   it('finds no percentage in plain numbers', () => {
