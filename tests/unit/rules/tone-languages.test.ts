@@ -441,3 +441,37 @@ describe('tone: words after a French elision', () => {
     expect(matches(voice, "Au nom de ACME, merci. Je ne parle qu'à titre personnel.")).toEqual([]);
   });
 });
+
+describe('tone: a pack’s own promises in its languages', () => {
+  const promises = toneIn(['en', 'es', 'fr', 'de', 'pt'], ['absolutes'], {
+    add: {
+      absolutes: [
+        'guaranteed delivery',
+        'entrega garantizada',
+        'livraison garantie',
+        'Lieferung garantiert',
+        'entrega garantida',
+      ],
+    },
+  });
+
+  it.each([
+    'There is no guaranteed delivery on Sundays.',
+    'No hay entrega garantizada en las islas.',
+    'Pas de livraison garantie le dimanche.',
+    'Keine Lieferung garantiert am Sonntag.',
+    'Não há entrega garantida aos domingos.',
+    'No tenemos entrega garantizada en las islas.',
+    'Não temos entrega garantida aos domingos.',
+  ])('reads each with the negation of the sentence it stands in: nothing in %j', (text) => {
+    expect(matches(promises, text)).toEqual([]);
+  });
+
+  it.each([
+    ['Guaranteed delivery on Sundays.', 'Guaranteed delivery'],
+    ['Entrega garantizada en 24 horas.', 'Entrega garantizada'],
+    ['Livraison garantie partout en France.', 'Livraison garantie'],
+  ])('finds the promise itself in %j', (text, match) => {
+    expect(matches(promises, text)).toEqual([match]);
+  });
+});

@@ -1,6 +1,7 @@
 import type { Suggestion } from '../../findings';
 import { replaceSuggestion } from '../../suggestions';
 import type { WordToken } from '../../text/analysis';
+import { languageAt } from '../../text/language';
 import { PhraseMatcher } from '../../text/phrases';
 import { wordIndexAt } from '../support/finding';
 import type { Negation } from '../support/negation';
@@ -15,9 +16,12 @@ import type { ToneCheckCompiler, ToneHit } from './types';
  * garantizado". Where a softer wording reads naturally it is offered as a replacement.
  */
 
-/** A promise with the negation of its language. */
+/**
+ * A promise with the negation of its language; a pack's own (undefined) takes the negation of
+ * the sentence it stands in.
+ */
 interface Absolute extends AbsolutePhrase {
-  negation: Negation;
+  negation: Negation | undefined;
 }
 
 /** The replacement in the case of the original: "Risk-free" → "Low-risk". */
@@ -45,9 +49,13 @@ export const compileAbsolutes: ToneCheckCompiler = (rule, context) => {
       if (!removed.has(listKey(absolute.phrase)))
         matcher.add(absolute.phrase, { ...absolute, negation });
   }
-  // A pack's own promises are read in its first language: English when it is in force.
-  const negation = NEGATIONS[languages[0] ?? 'en'];
-  for (const phrase of rule.add?.absolutes ?? []) matcher.add(phrase, { phrase, negation });
+  // A pack's own promises may be in any of its languages ("entrega garantizada" beside
+  // "guaranteed delivery"): each is read with the negation of the sentence it stands in ("no
+  // ofrecemos entrega garantizada"), or of the rule's first language when that sentence's
+  // language is not told.
+  const fallback = NEGATIONS[languages[0] ?? 'en'];
+  for (const phrase of rule.add?.absolutes ?? [])
+    matcher.add(phrase, { phrase, negation: undefined });
 
   return (analysis) => {
     const { text } = analysis;
@@ -58,7 +66,9 @@ export const compileAbsolutes: ToneCheckCompiler = (rule, context) => {
       const last = lastWordBefore(words, hit.end);
       // "no risk-free plan": "no risk" was cut out of a longer compound, which is negated.
       if (last > first && /^-\p{L}/u.test(text.slice(hit.end, hit.end + 2))) continue;
-      if (hit.value.negation.isNegated(text, words, first, last)) continue;
+      const spoken = hit.value.negation ? undefined : languageAt(analysis, hit.start);
+      const negation = hit.value.negation ?? (spoken ? NEGATIONS[spoken] : fallback);
+      if (negation.isNegated(text, words, first, last)) continue;
       const suggestions: Suggestion[] = [];
       if (hit.value.softer) {
         suggestions.push(
