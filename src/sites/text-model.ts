@@ -126,7 +126,20 @@ export class TextModel implements BoxTextModel {
    */
   lineRects(start: number, end: number): DOMRect[] {
     const rects: DOMRect[] = [];
-    for (const segment of this.segments) {
+    const segments = this.segments;
+    // The first segment that ends after `start`: segments are in text order, and a post of
+    // many paragraphs has hundreds, each finding on a redraw measured through them all.
+    let low = 0;
+    let high = segments.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      const segment = segments[mid]!;
+      if (segment.start + segment.node.data.length <= start) low = mid + 1;
+      else high = mid;
+    }
+    for (let i = low; i < segments.length; i += 1) {
+      const segment = segments[i]!;
+      if (segment.start >= end) break;
       const length = segment.node.data.length;
       const from = Math.max(start, segment.start);
       const to = Math.min(end, segment.start + length);
@@ -181,27 +194,28 @@ function isTrailingBreak(br: Element, block: Element): boolean {
 
 /** Joins rects that sit on the same line into one, left to right. */
 function mergeByLine(rects: DOMRect[]): DOMRect[] {
-  const lines: DOMRect[] = [];
+  const lines: { top: number; bottom: number; left: number; right: number }[] = [];
   for (const rect of rects) {
-    // From the last line: rects come in text order, which is line order but for bidi text,
-    // and a long finding's dozens of lines made a search from the first one quadratic.
-    let line: DOMRect | undefined;
-    for (let i = lines.length - 1; i >= 0 && !line; i -= 1) {
-      const l = lines[i]!;
-      if (
-        Math.abs(l.top - rect.top) < rect.height / 2 &&
-        Math.abs(l.bottom - rect.bottom) < rect.height / 2
-      )
-        line = l;
+    const { top, bottom, left, right, height } = rect;
+    const sameLine = (line: { top: number; bottom: number }) =>
+      Math.abs(line.top - top) < height / 2 && Math.abs(line.bottom - bottom) < height / 2;
+    // Rects come in text order, which is line order but for bidi text: a rect on the last
+    // line or below it needs no search, and a long finding's dozens of lines would make one
+    // through every line before quadratic.
+    const last = lines[lines.length - 1];
+    let line = last && sameLine(last) ? last : undefined;
+    if (!line && last && top < last.bottom - height / 2) {
+      for (let i = lines.length - 2; i >= 0 && !line; i -= 1)
+        if (sameLine(lines[i]!)) line = lines[i];
     }
     if (!line) {
-      lines.push(DOMRect.fromRect(rect));
+      lines.push({ top, bottom, left, right });
       continue;
     }
-    const left = Math.min(line.left, rect.left);
-    const right = Math.max(line.right, rect.right);
-    line.x = left;
-    line.width = right - left;
+    line.left = Math.min(line.left, left);
+    line.right = Math.max(line.right, right);
   }
-  return lines;
+  return lines.map(
+    ({ top, bottom, left, right }) => new DOMRect(left, top, right - left, bottom - top),
+  );
 }

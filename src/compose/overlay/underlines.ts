@@ -12,6 +12,30 @@ function measure(finding: Finding, model: BoxTextModel): DOMRect[] {
   return caret ? [caret] : [];
 }
 
+/** What one underline element shows: compared field by field before any style is written. */
+interface DrawnLine {
+  ruleId: string;
+  severity: Finding['severity'];
+  point: boolean;
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+function sameLine(a: DrawnLine | undefined, b: DrawnLine): boolean {
+  return (
+    a !== undefined &&
+    a.ruleId === b.ruleId &&
+    a.severity === b.severity &&
+    a.point === b.point &&
+    a.left === b.left &&
+    a.top === b.top &&
+    a.width === b.width &&
+    a.height === b.height
+  );
+}
+
 /** A finding and where it is drawn, for hover and for placing its card. */
 export interface DrawnFinding {
   finding: Finding;
@@ -30,7 +54,7 @@ export class Underlines {
    * lines where they were (an X post's overflow is one finding over dozens of lines), and
    * writing their styles again cost a third of a millisecond a key for nothing.
    */
-  private readonly drawnAs: string[] = [];
+  private readonly drawnAs: (DrawnLine | undefined)[] = [];
 
   constructor(
     private readonly layer: HTMLElement,
@@ -71,20 +95,25 @@ export class Underlines {
       for (const rect of rects) {
         const line = this.elements[used] ?? this.create();
         const left = Math.max(rect.left, boxRect.left);
-        const style = {
-          left: `${point ? left - 1 : left}px`,
-          top: point ? `${rect.top}px` : `${rect.bottom - 1}px`,
-          width: point ? '' : `${Math.min(rect.right, boxRect.right) - left}px`,
-          height: point ? `${rect.height}px` : '',
+        const drawnAs: DrawnLine = {
+          ruleId: finding.ruleId,
+          severity: finding.severity,
+          point,
+          left: point ? left - 1 : left,
+          top: point ? rect.top : rect.bottom - 1,
+          width: point ? 0 : Math.min(rect.right, boxRect.right) - left,
+          height: point ? rect.height : 0,
         };
-        const drawnAs = [finding.ruleId, finding.severity, point, ...Object.values(style)].join(
-          '\u0000',
-        );
-        if (line.hidden || this.drawnAs[used] !== drawnAs) {
+        if (line.hidden || !sameLine(this.drawnAs[used], drawnAs)) {
           line.dataset.ruleId = finding.ruleId;
           line.dataset.severity = finding.severity;
           line.classList.toggle('point', point);
-          Object.assign(line.style, style);
+          Object.assign(line.style, {
+            left: `${drawnAs.left}px`,
+            top: `${drawnAs.top}px`,
+            width: point ? '' : `${drawnAs.width}px`,
+            height: point ? `${drawnAs.height}px` : '',
+          });
           line.hidden = false;
           this.drawnAs[used] = drawnAs;
         }
