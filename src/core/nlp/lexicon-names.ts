@@ -119,6 +119,28 @@ const PARTICLES = new Set([
   'ter',
 ]);
 
+/**
+ * Titles before a surname, as each language writes them ("Herr Schmidt", "Sra. García",
+ * "Mme Dubois", "Sr. Silva"): the title and the capitalised words after it are a name, the
+ * title included, as compromise reports "Ms. Chen". With a dot where the language writes one.
+ */
+const TITLES: Readonly<Record<OtherLanguage, ReadonlySet<string>>> = {
+  de: new Set(['Herr', 'Herrn', 'Frau', 'Dr.', 'Prof.']),
+  es: new Set(['Sr.', 'Sra.', 'Srta.', 'Don', 'Doña', 'Dr.', 'Dra.', 'Prof.']),
+  fr: new Set(['M.', 'Mme', 'Mme.', 'Mlle', 'Mlle.', 'Dr', 'Dr.', 'Pr', 'Pr.', 'Prof.']),
+  pt: new Set(['Sr.', 'Sra.', 'Srta.', 'Dr.', 'Dra.', 'Prof.']),
+};
+
+/** Where a title at `word` ends (its dot included), or undefined when it is none. */
+function titleEnd(text: string, word: Word, language: OtherLanguage): number | undefined {
+  const titles = TITLES[language];
+  if (text.charAt(word.end) === '.' && titles.has(`${word.text}.`)) return word.end + 1;
+  return titles.has(word.text) ? word.end : undefined;
+}
+
+/** Spaces only: a title and its name are on one line, with nothing between them. */
+const TITLE_GAP = /^[ \u00A0]+$/;
+
 function plain(word: string): string {
   return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
@@ -142,13 +164,24 @@ export function findNamesByLexicon(text: string, language: OtherLanguage): NameS
     const word = words[i] as Word;
     const before = text.charAt(word.start - 1);
     if (before === '@' || before === '#') continue;
-    if (!CAPITALISED.test(word.text)) continue;
-    const key = plain(word.text);
-    if (!names.has(key) || languagesOfCommonWord(word.text.toLowerCase())?.includes(language))
-      continue;
+    // Titles first ("Frau Dr. Keller", "M. Martin"), then the word they name, which need not
+    // be a first name.
+    let named = i;
+    for (let end = titleEnd(text, word, language); end !== undefined; ) {
+      const next = words[named + 1];
+      if (!next || !TITLE_GAP.test(text.slice(end, next.start))) break;
+      named += 1;
+      end = titleEnd(text, next, language);
+    }
+    const name = words[named] as Word;
+    const isName =
+      named > i
+        ? CAPITALISED.test(name.text) && titleEnd(text, name, language) === undefined
+        : CAPITALISED.test(name.text) && names.has(plain(name.text));
+    if (!isName || languagesOfCommonWord(name.text.toLowerCase())?.includes(language)) continue;
     // The surname: capitalised words after it, particles between them, on the same line.
-    let last = i;
-    for (let j = i + 1; j < words.length; j++) {
+    let last = named;
+    for (let j = named + 1; j < words.length; j++) {
       const next = words[j] as Word;
       if (/[\n.!?,;:()"]/.test(text.slice((words[j - 1] as Word).end, next.start))) break;
       if (CAPITALISED.test(next.text)) {

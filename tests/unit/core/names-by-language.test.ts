@@ -31,6 +31,22 @@ describe('names by the lexicon', () => {
     expect(names(german, findNamesByLexicon(german, 'de'))).toEqual(['Jonas Weber']);
   });
 
+  it('finds a surname after a title, the title included, as compromise does in English', () => {
+    for (const [text, language, expected] of [
+      ['Herr Schmidt hat heute unseren Kunden angerufen.', 'de', ['Herr Schmidt']],
+      ['Gestern hat Frau Dr. Keller die Ergebnisse vorgestellt.', 'de', ['Frau Dr. Keller']],
+      ['Frau Anna Schmidt kommt morgen.', 'de', ['Frau Anna Schmidt']],
+      ['Ayer la Sra. García nos explicó el plan.', 'es', ['Sra. García']],
+      ['Hier, Mme Dubois a présenté les résultats.', 'fr', ['Mme Dubois']],
+      ['M. Martin a appelé le client ce matin.', 'fr', ['M. Martin']],
+      ['Ontem o Sr. Silva ligou para o cliente.', 'pt', ['Sr. Silva']],
+      ['Frau und Mann kamen gemeinsam, der Herr der Ringe lief.', 'de', []],
+      ['Frau, kommen Sie bitte.', 'de', []],
+    ] as const) {
+      expect(names(text, findNamesByLexicon(text, language)), text).toEqual(expected);
+    }
+  });
+
   it('takes no everyday word, lower-case word, handle or place for a name', () => {
     for (const [text, language] of [
       ['Du bist kein Idiot, nur weil du fragst.', 'de'],
