@@ -23,6 +23,11 @@ const CORE_FORBIDDEN = [
   },
 ];
 
+/** zod is configured before any schema is defined: every module takes `z` from src/core/zod.ts. */
+const ZOD_MESSAGE = "Import { z } from src/core/zod.ts: it turns zod's eval probe off first.";
+const ZOD_PATHS = [{ name: 'zod', message: ZOD_MESSAGE }];
+const ZOD_DIRECT = { group: ['zod/**'], message: ZOD_MESSAGE };
+
 /**
  * The engine is shared by the CLI and the extension: it must not touch a browser, Node, or
  * anything outside itself. A relative path out of src/core is `..` once more than the file's
@@ -30,14 +35,17 @@ const CORE_FORBIDDEN = [
  */
 function coreImportGuards() {
   const depths = ['src/core/*.ts', 'src/core/*/*.ts', 'src/core/*/*/*.ts', 'src/core/*/*/*/*.ts'];
-  return depths.map((files, depth) => ({
+  const guard = (files, depth, zodToo, ignores = []) => ({
     files: [files],
+    ignores,
     rules: {
       'no-restricted-imports': [
         'error',
         {
+          paths: zodToo ? ZOD_PATHS : [],
           patterns: [
             ...CORE_FORBIDDEN,
+            ...(zodToo ? [ZOD_DIRECT] : []),
             {
               group: [`${'../'.repeat(depth + 1)}**`],
               message: 'src/core imports nothing outside src/core.',
@@ -47,7 +55,14 @@ function coreImportGuards() {
       ],
       'no-restricted-globals': ['error', 'window', 'document', 'chrome', 'browser', 'navigator'],
     },
-  }));
+  });
+  return [
+    ...depths.map((files, depth) =>
+      guard(files, depth, true, depth === 0 ? ['src/core/zod.ts'] : []),
+    ),
+    // The one module that imports zod itself.
+    guard('src/core/zod.ts', 0, false),
+  ];
 }
 
 export default tseslint.config(
@@ -88,6 +103,11 @@ export default tseslint.config(
     },
   },
   ...coreImportGuards(),
+  {
+    files: ['src/**/*.{ts,tsx}', 'entrypoints/**/*.{ts,tsx}'],
+    ignores: ['src/core/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: ZOD_PATHS, patterns: [ZOD_DIRECT] }] },
+  },
   {
     // Page content is untrusted: never parse it as HTML.
     files: ['src/**/*.{ts,tsx}', 'entrypoints/**/*.{ts,tsx}'],

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import { z } from '@/src/core/zod';
 import { Network } from '@/src/core/pack/schema';
 
 /** The longest text a compose box sends to be checked: a pasted page, with room to spare. */

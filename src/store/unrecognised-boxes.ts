@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import { z } from '@/src/core/zod';
 import { unrecognisedBoxesItem } from '@/src/policy/storage';
 import { Network } from '@/src/core/pack/schema';
 import type { UnrecognisedBoxReport, UnrecognisedBoxSighting } from './unrecognised-box-types';

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import { z } from '@/src/core/zod';
 import { MAX_PACK_BYTES } from '@/src/core/pack/schema';
 import type { OptionsMessage } from '@/src/messages';
 import type { MessageSenderInfo } from '../messages';

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import { z } from '../zod';
 import type { PackError, PackErrorNumber } from './errors';
 import { formatPath, PACK_ERROR_CODES, packError } from './errors';
 import { patternProblem } from '../re2';
