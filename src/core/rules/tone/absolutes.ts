@@ -51,8 +51,8 @@ export const compileAbsolutes: ToneCheckCompiler = (rule, context) => {
   }
   // A pack's own promises may be in any of its languages ("entrega garantizada" beside
   // "guaranteed delivery"): each is read with the negation of the sentence it stands in ("no
-  // ofrecemos entrega garantizada"), or of the rule's first language when that sentence's
-  // language is not told.
+  // hay entrega garantizada"), or of the rule's first language when that sentence's language
+  // is not told.
   const fallback = NEGATIONS[languages[0] ?? 'en'];
   for (const phrase of rule.add?.absolutes ?? [])
     matcher.add(phrase, { phrase, negation: undefined });
