@@ -257,6 +257,8 @@ export interface ColdTabFigures {
 
 export interface WorkerStages {
   started: number;
+  /** The bundle's first module runs: the worker has fetched and compiled the script. */
+  bundleStarted: number;
   evaluated: number;
   packsRead: number;
   packsCompiled: number;
@@ -284,6 +286,7 @@ async function workerStagesSince(
   const at = (name: string) => origin + (marks[`postguard:${name}`] ?? NaN) - focusEpoch;
   return {
     started: origin - focusEpoch,
+    bundleStarted: at('bundle-started'),
     evaluated: at('background-evaluated'),
     packsRead: at('packs-read'),
     packsCompiled: at('packs-compiled'),
@@ -475,7 +478,7 @@ function printColdTabs(figures: ColdTabFigures): void {
     const median = (pick: (stages: WorkerStages) => number) =>
       formatMs(summarise(figures.workerStages.map(pick)).median);
     console.log(
-      `    the worker, from the focus (median): started ${median((w) => w.started)}, bundle evaluated ${median((w) => w.evaluated)}, packs read ${median((w) => w.packsRead)}, compiled ${median((w) => w.packsCompiled)}, first check answered ${median((w) => w.firstCheck)}`,
+      `    the worker, from the focus (median): started ${median((w) => w.started)}, bundle compiled ${median((w) => w.bundleStarted)}, evaluated ${median((w) => w.evaluated)}, packs read ${median((w) => w.packsRead)}, compiled ${median((w) => w.packsCompiled)}, first check answered ${median((w) => w.firstCheck)}`,
     );
   }
 }
