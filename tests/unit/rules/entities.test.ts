@@ -25,6 +25,31 @@ describe('entities: email', () => {
     ]);
   });
 
+  it('finds addresses whose name is not ASCII (RFC 6531), not a part of one as a link', () => {
+    const both = entities(['url', 'email']);
+    expect(matches(both, 'Escribe a josé@acme.es o a joão.silva@empresa.com.br.')).toEqual([
+      'josé@acme.es',
+      'joão.silva@empresa.com.br',
+    ]);
+    // linkify-it alone reads "françois.dupont" as a bare domain and misses the address.
+    expect(matches(both, 'Contact: françois.dupont@acme.fr, «jürgen.groß@post.de»')).toEqual([
+      'françois.dupont@acme.fr',
+      'jürgen.groß@post.de',
+    ]);
+    expect(matches(both, 'E-Mail:müller@firma.de und иван@пример.рф')).toEqual([
+      'müller@firma.de',
+      'иван@пример.рф',
+    ]);
+  });
+
+  it('leaves an international name without a real domain, or inside a link, alone', () => {
+    const both = entities(['url', 'email']);
+    expect(matches(both, 'niño@casa, @josé, café@9am')).toEqual([]);
+    expect(matches(both, 'https://acme.example/?to=josé@acme.es')).toEqual([
+      'https://acme.example/?to=josé@acme.es',
+    ]);
+  });
+
   it('does not take a mention or a lone @ for an address', () => {
     expect(matches(rule, 'Thanks @acme and @bob! Meet @ 5pm, user@localhost')).toEqual([]);
   });

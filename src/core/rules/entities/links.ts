@@ -16,6 +16,7 @@ import type { EntitySpan } from './scanners';
  */
 
 type Scanner = (text: string, out: EntitySpan[]) => void;
+type LinkMatch = NonNullable<ReturnType<LinkifyIt['match']>>[number];
 
 /**
  * The IANA list, plus the names reserved for documentation and tests (RFC 2606, RFC 6761):
@@ -77,10 +78,46 @@ function scanRunOnce(text: string, from: number, to: number, out: EntitySpan[]):
   for (const span of spans) out.push({ ...span, start: from + span.start, end: from + span.end });
 }
 
+/**
+ * A character of an address's local part (RFC 5322's atext and dots, and with RFC 6531 any
+ * letter, mark or digit of any script): linkify-it reads only ASCII ones there.
+ */
+const LOCAL_PART_CHARACTER = /[\p{L}\p{M}\p{N}!#$%&'*+\-/=?^_`{|}~.]/u;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+/** Outside printable ASCII (a local part holds no space or control character). */
+const NON_ASCII = /[^ -~]/;
+
+/**
+ * Addresses whose local part is not all ASCII ("josé@acme.es", "françois.dupont@acme.fr",
+ * "иван@пример.рф"), which linkify-it does not see, or sees in part as a bare domain
+ * ("françois.dupont"). The domain after the "@" is still linkify-it's to judge (its top-level
+ * domain, its IDN form, the punctuation left out after it): it is asked about the same
+ * address with an ASCII local part.
+ */
+function internationalAddresses(run: string, links: readonly LinkMatch[]): EntitySpan[] {
+  const found: EntitySpan[] = [];
+  for (let at = run.indexOf('@'); at > 0; at = run.indexOf('@', at + 1)) {
+    // "https://acme.example/?to=josé@acme.es" is a link, as an ASCII address in it would be.
+    if (links.some((link) => link.index < at && at < link.lastIndex && link.schema !== 'mailto:'))
+      continue;
+    let start = at;
+    while (start > 0 && LOCAL_PART_CHARACTER.test(run.charAt(start - 1))) start--;
+    // An opening quotation mark, bracket or dot before the name is the sentence's.
+    while (start < at && !LETTER_OR_DIGIT.test(run.charAt(start))) start++;
+    if (start === at || !NON_ASCII.test(run.slice(start, at))) continue;
+    const probe = linkify.match(`a${run.slice(at)}`)?.[0];
+    if (!probe || probe.index !== 0 || probe.schema !== 'mailto:') continue;
+    const end = at - 1 + probe.lastIndex - (TRAILING.exec(probe.raw)?.[0].length ?? 0);
+    found.push({ type: 'email', start, end });
+  }
+  return found;
+}
+
 function scanRun(text: string, from: number, to: number, out: EntitySpan[]): void {
   const run = text.slice(from, to);
-  const matches = linkify.match(run);
-  if (!matches) {
+  const matches = linkify.match(run) ?? [];
+  const international = run.includes('@') ? internationalAddresses(run, matches) : [];
+  if (matches.length === 0 && international.length === 0) {
     // "Email:jane@acme.example": linkify-it wants a space before an address; a label's colon
     // is one too.
     const at = run.indexOf('@');
@@ -88,18 +125,32 @@ function scanRun(text: string, from: number, to: number, out: EntitySpan[]): voi
     if (colon > 0 && !run.startsWith('//', colon + 1)) scanRun(text, from + colon + 1, to, out);
     return;
   }
+  const spans: EntitySpan[] = international.map((span) => ({
+    type: 'email',
+    start: from + span.start,
+    end: from + span.end,
+  }));
   for (const match of matches) {
     const start = from + match.index;
     const end = from + match.lastIndex - (TRAILING.exec(match.raw)?.[0].length ?? 0);
+    // What linkify-it finds inside an international address is a part of it ("françois.dupont").
+    if (
+      spans.some(
+        (address) => address.type === 'email' && start < address.end && address.start < end,
+      )
+    )
+      continue;
     if (match.schema === 'mailto:') {
-      out.push({ type: 'email', start, end });
+      spans.push({ type: 'email', start, end });
     } else if (match.schema === '') {
       if (isPlausibleBareLink(match.raw) && !isInsideSomethingElse(text, start))
-        out.push({ type: 'url', start, end });
+        spans.push({ type: 'url', start, end });
     } else {
-      out.push({ type: 'url', start, end });
+      spans.push({ type: 'url', start, end });
     }
   }
+  spans.sort((a, b) => a.start - b.start);
+  out.push(...spans);
 }
 
 /** Emails and links in one pass; `want` says which of the two the rule reports. */
