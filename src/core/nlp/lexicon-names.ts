@@ -28,13 +28,19 @@ export type OtherLanguage = Exclude<PostLanguage, 'en'>;
 const NAME_TAGS = new Set(['MaleName', 'FemaleName', 'FirstName', 'Person']);
 
 let firstNames: ReadonlySet<string> | undefined;
+let lexicon: Readonly<Record<string, unknown>> | undefined;
+
+function compromiseLexicon(): Readonly<Record<string, unknown>> {
+  lexicon ??=
+    (nlp.world() as { model?: { one?: { lexicon?: Record<string, unknown> } } }).model?.one
+      ?.lexicon ?? {};
+  return lexicon;
+}
 
 function knownFirstNames(): ReadonlySet<string> {
   if (!firstNames) {
-    const lexicon = (nlp.world() as { model?: { one?: { lexicon?: Record<string, unknown> } } })
-      .model?.one?.lexicon;
     firstNames = new Set(
-      Object.entries(lexicon ?? {})
+      Object.entries(compromiseLexicon())
         .filter(
           ([word, tag]) => typeof tag === 'string' && NAME_TAGS.has(tag) && !word.includes(' '),
         )
@@ -42,6 +48,18 @@ function knownFirstNames(): ReadonlySet<string> {
     );
   }
   return firstNames;
+}
+
+/** Tags of words that may be a surname after "cliente": names, and organisations ("Dupont"). */
+const SURNAME_TAGS = new Set([...NAME_TAGS, 'LastName', 'Organization']);
+
+/**
+ * Whether compromise's lexicon has `word` as something other than a name: "el cliente
+ * Premium" and "der Kunde Service" name a kind of client, not a person.
+ */
+function knownAsNoName(word: string): boolean {
+  const tag = compromiseLexicon()[plain(word)];
+  return typeof tag === 'string' && !SURNAME_TAGS.has(tag);
 }
 
 const WORD = /[\p{L}\p{M}][\p{L}\p{M}'’-]*/gu;
@@ -121,14 +139,90 @@ const PARTICLES = new Set([
 
 /**
  * Titles before a surname, as each language writes them ("Herr Schmidt", "Sra. García",
- * "Mme Dubois", "Sr. Silva"): the title and the capitalised words after it are a name, the
- * title included, as compromise reports "Ms. Chen". With a dot where the language writes one.
+ * "Mme Dubois", "Sr. Silva", and in running text "la señora García", "monsieur Martin", "a
+ * dona Maria"): the title and the capitalised words after it are a name, the title included,
+ * as compromise reports "Ms. Chen". With a dot where the language writes one.
  */
 const TITLES: Readonly<Record<OtherLanguage, ReadonlySet<string>>> = {
   de: new Set(['Herr', 'Herrn', 'Frau', 'Dr.', 'Prof.']),
-  es: new Set(['Sr.', 'Sra.', 'Srta.', 'Don', 'Doña', 'Dr.', 'Dra.', 'Prof.']),
-  fr: new Set(['M.', 'Mme', 'Mme.', 'Mlle', 'Mlle.', 'Dr', 'Dr.', 'Pr', 'Pr.', 'Prof.']),
-  pt: new Set(['Sr.', 'Sra.', 'Srta.', 'Dr.', 'Dra.', 'Prof.']),
+  es: new Set([
+    'Sr.',
+    'Sra.',
+    'Srta.',
+    'Don',
+    'Doña',
+    'Dr.',
+    'Dra.',
+    'Prof.',
+    'señor',
+    'señora',
+    'señorita',
+    'don',
+    'doña',
+  ]),
+  fr: new Set([
+    'M.',
+    'Mme',
+    'Mme.',
+    'Mlle',
+    'Mlle.',
+    'Dr',
+    'Dr.',
+    'Pr',
+    'Pr.',
+    'Prof.',
+    'Monsieur',
+    'Madame',
+    'Mademoiselle',
+    'monsieur',
+    'madame',
+    'mademoiselle',
+  ]),
+  pt: new Set(['Sr.', 'Sra.', 'Srta.', 'Dr.', 'Dra.', 'Prof.', 'senhor', 'senhora', 'dona']),
+};
+
+/**
+ * Offices a title may name instead of a person ("Herr Bürgermeister", "Frau Ministerin"), or
+ * stand before the name with ("Frau Ministerin Schulze", "la señora ministra García"): alone
+ * after a title they are no name; written in lower case, they may sit between the title and
+ * the name. Lower case, without accents (see `plain`).
+ */
+const OFFICES: Readonly<Record<OtherLanguage, ReadonlySet<string>>> = {
+  de: new Set(
+    'burgermeister burgermeisterin minister ministerin direktor direktorin prasident prasidentin professor professorin doktor doktorin pfarrer pfarrerin kollege kollegin vorsitzender vorsitzende abgeordneter abgeordnete botschafter botschafterin'.split(
+      ' ',
+    ),
+  ),
+  es: new Set(
+    'ministro ministra director directora presidente presidenta doctor doctora profesor profesora alcalde alcaldesa ingeniero ingeniera licenciado licenciada embajador embajadora diputado diputada'.split(
+      ' ',
+    ),
+  ),
+  fr: new Set(
+    'ministre directeur directrice president presidente docteur docteure professeur professeure maire ambassadeur ambassadrice depute deputee'.split(
+      ' ',
+    ),
+  ),
+  pt: new Set(
+    'ministro ministra diretor diretora presidente doutor doutora professor professora prefeito prefeita engenheiro engenheira embaixador embaixadora deputado deputada'.split(
+      ' ',
+    ),
+  ),
+};
+
+/**
+ * Words for a person the post is about, before that person's surname ("der Kunde Müller", "el
+ * cliente García", "le client Dupont", "o cliente Silva"): the capitalised word after one is a
+ * name even when it is not a first name the lexicon knows. The word itself is not part of the
+ * name. Lower case, without accents; singular only ("unsere Kunden Feedback" is no name).
+ */
+const PERSON_NOUNS: Readonly<Record<OtherLanguage, ReadonlySet<string>>> = {
+  de: new Set(
+    'kunde kundin patient patientin mandant mandantin klient klientin kollege kollegin'.split(' '),
+  ),
+  es: new Set('cliente clienta paciente compañero compañera colega'.split(' ')),
+  fr: new Set('client cliente patient patiente collegue'.split(' ')),
+  pt: new Set('cliente paciente colega'.split(' ')),
 };
 
 /** Where a title at `word` ends (its dot included), or undefined when it is none. */
@@ -165,18 +259,43 @@ export function findNamesByLexicon(text: string, language: OtherLanguage): NameS
     const before = text.charAt(word.start - 1);
     if (before === '@' || before === '#') continue;
     // Titles first ("Frau Dr. Keller", "M. Martin"), then the word they name, which need not
-    // be a first name.
+    // be a first name; or a word for a client, a patient or a colleague before a surname.
     let named = i;
+    let nameStart = word.start;
     for (let end = titleEnd(text, word, language); end !== undefined; ) {
       const next = words[named + 1];
       if (!next || !TITLE_GAP.test(text.slice(end, next.start))) break;
       named += 1;
       end = titleEnd(text, next, language);
+      // "la señora ministra García": an office in lower case, between the title and the name.
+      const after = words[named + 1];
+      if (
+        end === undefined &&
+        after &&
+        !CAPITALISED.test(next.text) &&
+        OFFICES[language].has(plain(next.text)) &&
+        TITLE_GAP.test(text.slice(next.end, after.start))
+      )
+        named += 1;
+    }
+    const followsPersonNoun =
+      named === i &&
+      PERSON_NOUNS[language].has(plain(word.text)) &&
+      words[i + 1] !== undefined &&
+      TITLE_GAP.test(text.slice(word.end, (words[i + 1] as Word).start));
+    if (followsPersonNoun) {
+      named = i + 1;
+      nameStart = (words[named] as Word).start;
     }
     const name = words[named] as Word;
     const isName =
       named > i
-        ? CAPITALISED.test(name.text) && titleEnd(text, name, language) === undefined
+        ? CAPITALISED.test(name.text) &&
+          titleEnd(text, name, language) === undefined &&
+          !(
+            followsPersonNoun &&
+            (OFFICES[language].has(plain(name.text)) || knownAsNoName(name.text))
+          )
         : CAPITALISED.test(name.text) && names.has(plain(name.text));
     if (!isName || languagesOfCommonWord(name.text.toLowerCase())?.includes(language)) continue;
     // The surname: capitalised words after it, particles between them, on the same line.
@@ -190,7 +309,9 @@ export function findNamesByLexicon(text: string, language: OtherLanguage): NameS
       }
       if (!PARTICLES.has(next.text)) break;
     }
-    found.push({ start: word.start, end: (words[last] as Word).end });
+    // An office alone after a title ("Herr Bürgermeister") names nobody.
+    if (last === named && named > i && OFFICES[language].has(plain(name.text))) continue;
+    found.push({ start: nameStart, end: (words[last] as Word).end });
     i = last;
   }
   return found;

@@ -47,6 +47,36 @@ describe('names by the lexicon', () => {
     }
   });
 
+  it('finds a title in running text, and an office between it and the name', () => {
+    for (const [text, language, expected] of [
+      ['Hoy la señora García visitó la planta.', 'es', ['señora García']],
+      ['La señora ministra García visitó la planta.', 'es', ['señora ministra García']],
+      ['Merci monsieur Martin pour votre aide.', 'fr', ['monsieur Martin']],
+      ['A dona Maria da Silva ligou.', 'pt', ['dona Maria da Silva']],
+      ['Frau Ministerin Schulze kam.', 'de', ['Frau Ministerin Schulze']],
+      // An office alone is nobody's name; "a dona da loja" is the shop's owner.
+      ['Herr Bürgermeister hat das Büro eröffnet.', 'de', []],
+      ['A dona da loja ligou.', 'pt', []],
+    ] as const) {
+      expect(names(text, findNamesByLexicon(text, language)), text).toEqual(expected);
+    }
+  });
+
+  it('finds the surname after a word for a client, a patient or a colleague', () => {
+    for (const [text, language, expected] of [
+      ['Der Kunde Müller hat heute angerufen und sich bedankt.', 'de', ['Müller']],
+      ['Ayer el cliente García nos llamó para dar las gracias.', 'es', ['García']],
+      ['Hier le client Dupont nous a appelés pour remercier.', 'fr', ['Dupont']],
+      ['Ontem o cliente Silva ligou para agradecer.', 'pt', ['Silva']],
+      // A kind of client, or the plural, names nobody.
+      ['El cliente Premium recibe más.', 'es', []],
+      ['Der Kunde Service ist toll.', 'de', []],
+      ['Unsere Kunden Feedback war toll.', 'de', []],
+    ] as const) {
+      expect(names(text, findNamesByLexicon(text, language)), text).toEqual(expected);
+    }
+  });
+
   it('takes no everyday word, lower-case word, handle or place for a name', () => {
     for (const [text, language] of [
       ['Du bist kein Idiot, nur weil du fragst.', 'de'],
