@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { compileEntitiesRule } from '@/src/core/rules/entities';
-import { evidenceOf, findNamesByLexicon, otherLanguageOf } from '@/src/core/nlp/lexicon-names';
+import {
+  evidenceOf,
+  findNamesByLexicon,
+  otherLanguageOf,
+  type OtherLanguage,
+} from '@/src/core/nlp/lexicon-names';
 import { findPeople } from '@/src/core/nlp/people';
 import { findPeopleWhole } from '@/src/core/nlp/tagger';
 import { POST_LANGUAGES } from '@/src/core/text/post-languages';
@@ -15,6 +20,14 @@ import { base, compileWith, context, matches } from '../rules/helpers';
 
 const names = (text: string, found: { start: number; end: number }[]) =>
   found.map((name) => text.slice(name.start, name.end));
+
+/** Each text's names by the lexicon, read in its language, are the expected ones. */
+function expectLexiconNames(
+  cases: readonly (readonly [text: string, language: OtherLanguage, expected: readonly string[]])[],
+): void {
+  for (const [text, language, expected] of cases)
+    expect(names(text, findNamesByLexicon(text, language)), text).toEqual(expected);
+}
 
 describe('names by the lexicon', () => {
   it('finds first names with their surnames and particles, accents or not', () => {
@@ -32,7 +45,7 @@ describe('names by the lexicon', () => {
   });
 
   it('finds a surname after a title, the title included, as compromise does in English', () => {
-    for (const [text, language, expected] of [
+    expectLexiconNames([
       ['Herr Schmidt hat heute unseren Kunden angerufen.', 'de', ['Herr Schmidt']],
       ['Gestern hat Frau Dr. Keller die Ergebnisse vorgestellt.', 'de', ['Frau Dr. Keller']],
       ['Frau Anna Schmidt kommt morgen.', 'de', ['Frau Anna Schmidt']],
@@ -42,13 +55,11 @@ describe('names by the lexicon', () => {
       ['Ontem o Sr. Silva ligou para o cliente.', 'pt', ['Sr. Silva']],
       ['Frau und Mann kamen gemeinsam, der Herr der Ringe lief.', 'de', []],
       ['Frau, kommen Sie bitte.', 'de', []],
-    ] as const) {
-      expect(names(text, findNamesByLexicon(text, language)), text).toEqual(expected);
-    }
+    ]);
   });
 
   it('finds a title in running text, and an office between it and the name', () => {
-    for (const [text, language, expected] of [
+    expectLexiconNames([
       ['Hoy la señora García visitó la planta.', 'es', ['señora García']],
       ['La señora ministra García visitó la planta.', 'es', ['señora ministra García']],
       ['Merci monsieur Martin pour votre aide.', 'fr', ['monsieur Martin']],
@@ -57,13 +68,11 @@ describe('names by the lexicon', () => {
       // An office alone is nobody's name; "a dona da loja" is the shop's owner.
       ['Herr Bürgermeister hat das Büro eröffnet.', 'de', []],
       ['A dona da loja ligou.', 'pt', []],
-    ] as const) {
-      expect(names(text, findNamesByLexicon(text, language)), text).toEqual(expected);
-    }
+    ]);
   });
 
   it('finds the surname after a word for a client, a patient or a colleague', () => {
-    for (const [text, language, expected] of [
+    expectLexiconNames([
       ['Der Kunde Müller hat heute angerufen und sich bedankt.', 'de', ['Müller']],
       ['Ayer el cliente García nos llamó para dar las gracias.', 'es', ['García']],
       ['Hier le client Dupont nous a appelés pour remercier.', 'fr', ['Dupont']],
@@ -72,9 +81,7 @@ describe('names by the lexicon', () => {
       ['El cliente Premium recibe más.', 'es', []],
       ['Der Kunde Service ist toll.', 'de', []],
       ['Unsere Kunden Feedback war toll.', 'de', []],
-    ] as const) {
-      expect(names(text, findNamesByLexicon(text, language)), text).toEqual(expected);
-    }
+    ]);
   });
 
   it('takes no everyday word, lower-case word, handle or place for a name', () => {
