@@ -41,6 +41,10 @@ describe('entities: email', () => {
       'müller@firma.de',
       'иван@пример.рф',
     ]);
+    expect(matches(both, 'mailto:josé@acme.es, MAILTO:jane@acme.example')).toEqual([
+      'mailto:josé@acme.es',
+      'MAILTO:jane@acme.example',
+    ]);
   });
 
   it('leaves an international name without a real domain, or inside a link, alone', () => {

@@ -84,6 +84,7 @@ function scanRunOnce(text: string, from: number, to: number, out: EntitySpan[]):
  */
 const LOCAL_PART_CHARACTER = /[\p{L}\p{M}\p{N}!#$%&'*+\-/=?^_`{|}~.]/u;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const MAILTO = 'mailto:';
 /** Outside printable ASCII (a local part holds no space or control character). */
 const NON_ASCII = /[^ -~]/;
 
@@ -105,6 +106,8 @@ function internationalAddresses(run: string, links: readonly LinkMatch[]): Entit
     // An opening quotation mark, bracket or dot before the name is the sentence's.
     while (start < at && !LETTER_OR_DIGIT.test(run.charAt(start))) start++;
     if (start === at || !NON_ASCII.test(run.slice(start, at))) continue;
+    // Written as a link, the address is reported with its scheme, as linkify-it reports one.
+    if (/^mailto:$/i.test(run.slice(start - MAILTO.length, start))) start -= MAILTO.length;
     const probe = linkify.match(`a${run.slice(at)}`)?.[0];
     if (!probe || probe.index !== 0 || probe.schema !== 'mailto:') continue;
     const end = at - 1 + probe.lastIndex - (TRAILING.exec(probe.raw)?.[0].length ?? 0);
