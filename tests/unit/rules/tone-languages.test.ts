@@ -263,6 +263,18 @@ describe('tone in other languages: what the walk reads', () => {
     expect(matches(profanity, 'Mist, der Zug ist weg.')).toEqual(['Mist']);
   });
 
+  it('asks the same of such a word’s forms and of the compounds built on it', () => {
+    // "fickle" is built on German "fick", "mists" is a form of "mist": English words both.
+    expect(matches(profanity, 'Customers are fickle, so we ship every week.')).toEqual([]);
+    expect(matches(profanity, 'The fickleness of the market surprised us.')).toEqual([]);
+    expect(matches(profanity, 'Heavy mists this morning, drive carefully.')).toEqual([]);
+    expect(
+      matches(profanity, 'Ich hab keinen Bock auf diesen Fickfehler im System, echt nicht.'),
+    ).toEqual(['Fickfehler']);
+    // English swears with "pisses" too, whatever German's "pisse" needs.
+    expect(matches(profanity, 'He pisses me off every single day.')).toEqual(['pisses']);
+  });
+
   it('knows innocent phrases and words the lists lacked', () => {
     expect(matches(profanity, 'En el estanque vimos una polla de agua.')).toEqual([]);
     expect(matches(profanity, "Le cul-de-sac derrière l'entrepôt est fermé.")).toEqual([]);

@@ -2,7 +2,7 @@ import type { TextAnalysis } from '../../text/analysis';
 import { languageAt, type PostLanguage } from '../../text/language';
 import { PhraseMatcher } from '../../text/phrases';
 import { commonWordNear } from './common-words';
-import { type CompoundRoot, type LexiconHit, type Level } from './lexicon';
+import { wordForms, type CompoundRoot, type LexiconHit, type Level } from './lexicon';
 import { TONE_LANGUAGES, type ProfanityList } from './languages';
 import { listKey } from './lists';
 
@@ -22,8 +22,10 @@ import { listKey } from './lists';
 interface OtherLanguagesLexicon {
   entries: ReadonlyMap<string, Level>;
   compoundRoots: readonly CompoundRoot[];
-  /** Words innocent elsewhere, with the language they are rude in. */
+  /** Words innocent elsewhere, and their forms, with the language they are rude in. */
   needsLanguage: ReadonlyMap<string, PostLanguage>;
+  /** For a compound built on such a word ("fickle" on "fick"): that language. */
+  rootLanguageOf(key: string): PostLanguage | undefined;
   innocentPhrases: PhraseMatcher<true>;
   /** English list words innocent in a language: "dick" → de. */
   innocentEnglish: ReadonlyMap<string, PostLanguage[]>;
@@ -32,6 +34,7 @@ interface OtherLanguagesLexicon {
 function combinedLexicon(
   lists: readonly [PostLanguage, ProfanityList][],
   removed: ReadonlySet<string>,
+  englishForms: ReadonlySet<string>,
 ): OtherLanguagesLexicon {
   const isRemoved = (key: string) => [...removed].some((r) => key === r || key.startsWith(r));
   const entries = new Map<string, Level>();
@@ -39,6 +42,7 @@ function combinedLexicon(
   const needsLanguage = new Map<string, PostLanguage>();
   const innocentPhrases = new PhraseMatcher<true>(false);
   const innocentEnglish = new Map<string, PostLanguage[]>();
+  const languageRoots: { root: string; language: PostLanguage }[] = [];
   for (const [language, data] of lists) {
     const mild = new Set(data.mild.map(listKey));
     for (const word of [...data.strong, ...data.mild]) {
@@ -52,14 +56,38 @@ function combinedLexicon(
           position: r.position as CompoundRoot['position'],
           level: mild.has(r.root) ? 'mild' : 'strong',
         });
-    for (const word of data.needsLanguage) needsLanguage.set(listKey(word), language);
+    // Its forms too ("mists" is English), unless English swears with the same form ("pisses").
+    for (const word of data.needsLanguage) {
+      const key = listKey(word);
+      needsLanguage.set(key, language);
+      for (const form of wordForms(key))
+        if (!englishForms.has(form) && !needsLanguage.has(form)) needsLanguage.set(form, language);
+      // "fick" builds German compounds, and "fickle" is English.
+      if (data.compoundRoots.some((r) => r.root === key))
+        languageRoots.push({ root: key, language });
+    }
     for (const phrase of data.innocentPhrases) innocentPhrases.add(phrase, true);
     for (const word of data.innocentEnglish) {
       const key = listKey(word);
       innocentEnglish.set(key, [...(innocentEnglish.get(key) ?? []), language]);
     }
   }
-  return { entries, compoundRoots, needsLanguage, innocentPhrases, innocentEnglish };
+  /**
+   * The language a word needs for being built on one of its compound roots that is innocent
+   * elsewhere, unless the word is listed in its own right or is an English swear word's form.
+   */
+  const rootLanguageOf = (key: string): PostLanguage | undefined => {
+    if (entries.has(key) || englishForms.has(key)) return undefined;
+    return languageRoots.find((r) => key.startsWith(r.root))?.language;
+  };
+  return {
+    entries,
+    compoundRoots,
+    needsLanguage,
+    rootLanguageOf,
+    innocentPhrases,
+    innocentEnglish,
+  };
 }
 
 /**
@@ -94,14 +122,23 @@ export interface OtherLanguagesProfanity {
 export function otherLanguagesProfanity(
   languages: readonly PostLanguage[],
   removed: ReadonlySet<string>,
+  englishWords: Iterable<string> = [],
 ): OtherLanguagesProfanity | undefined {
   const lists = languages.flatMap((language): [PostLanguage, ProfanityList][] => {
     const list = TONE_LANGUAGES[language].profanity;
     return list ? [[language, list]] : [];
   });
   if (lists.length === 0) return undefined;
-  const { entries, compoundRoots, needsLanguage, innocentPhrases, innocentEnglish } =
-    combinedLexicon(lists, removed);
+  const englishForms = new Set<string>();
+  for (const word of englishWords) for (const form of wordForms(word)) englishForms.add(form);
+  const {
+    entries,
+    compoundRoots,
+    needsLanguage,
+    rootLanguageOf,
+    innocentPhrases,
+    innocentEnglish,
+  } = combinedLexicon(lists, removed, englishForms);
   return {
     entries,
     compoundRoots,
@@ -111,7 +148,7 @@ export function otherLanguagesProfanity(
         const key = hitKey(analysis, hit);
         const innocentIn = innocentEnglish.get(key);
         if (innocentIn && saidIn(analysis, hit, innocentIn)) return false;
-        const language = needsLanguage.get(key);
+        const language = needsLanguage.get(key) ?? rootLanguageOf(key);
         if (language && !saidIn(analysis, hit, [language])) return false;
         innocent ??= innocentPhrases.match(analysis);
         return !innocent.some((p) => p.start <= hit.start && hit.end <= p.end);
