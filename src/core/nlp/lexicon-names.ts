@@ -139,8 +139,8 @@ const PARTICLES = new Set([
 
 /**
  * Titles before a surname, as each language writes them ("Herr Schmidt", "Sra. García",
- * "Mme Dubois", "Sr. Silva", and in running text "la señora García", "monsieur Martin", "a
- * dona Maria"): the title and the capitalised words after it are a name, the title included,
+ * "Mme Dubois", "Sr. Silva", and in running text "la señora García", "el sr. López",
+ * "monsieur Martin", "a dona Maria"): the title and the capitalised words after it are a name, the title included,
  * as compromise reports "Ms. Chen". With a dot where the language writes one.
  */
 const TITLES: Readonly<Record<OtherLanguage, ReadonlySet<string>>> = {
@@ -154,6 +154,9 @@ const TITLES: Readonly<Record<OtherLanguage, ReadonlySet<string>>> = {
     'Dr.',
     'Dra.',
     'Prof.',
+    'sr.',
+    'sra.',
+    'srta.',
     'señor',
     'señora',
     'señorita',
@@ -178,7 +181,19 @@ const TITLES: Readonly<Record<OtherLanguage, ReadonlySet<string>>> = {
     'madame',
     'mademoiselle',
   ]),
-  pt: new Set(['Sr.', 'Sra.', 'Srta.', 'Dr.', 'Dra.', 'Prof.', 'senhor', 'senhora', 'dona']),
+  pt: new Set([
+    'Sr.',
+    'Sra.',
+    'Srta.',
+    'Dr.',
+    'Dra.',
+    'Prof.',
+    'sr.',
+    'sra.',
+    'senhor',
+    'senhora',
+    'dona',
+  ]),
 };
 
 /**

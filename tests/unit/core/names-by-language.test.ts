@@ -61,6 +61,8 @@ describe('names by the lexicon', () => {
   it('finds a title in running text, and an office between it and the name', () => {
     expectLexiconNames([
       ['Hoy la señora García visitó la planta.', 'es', ['señora García']],
+      ['Ayer el sr. López firmó el pedido.', 'es', ['sr. López']],
+      ['Ontem a sra. Costa ligou.', 'pt', ['sra. Costa']],
       ['La señora ministra García visitó la planta.', 'es', ['señora ministra García']],
       ['Merci monsieur Martin pour votre aide.', 'fr', ['monsieur Martin']],
       ['A dona Maria da Silva ligou.', 'pt', ['dona Maria da Silva']],
