@@ -80,6 +80,26 @@ export function wordForms(word: string): string[] {
   return forms;
 }
 
+/** The endings `wordForms` adds, longest first. */
+const FORM_ENDINGS = ['ies', 'ers', 'ing', 'es', 'ed', 'er', 'in', 's', 'y'];
+
+/**
+ * Whether `key` is one of the forms (`wordForms`) of a word `listed` says is listed: the
+ * inverse of `wordForms`, asked of one word at a time instead of making every form of a list.
+ */
+export function isFormOfListed(key: string, listed: (word: string) => boolean): boolean {
+  if (listed(key)) return true;
+  for (const ending of FORM_ENDINGS) {
+    if (!key.endsWith(ending) || key.length <= ending.length) continue;
+    const stem = key.slice(0, -ending.length);
+    const bases = ending === 'ies' ? [`${stem}y`] : [stem];
+    // A doubled last consonant before -ed, -er, -ing ("bitched", but "fucked", "shitting").
+    if (stem.length > 2 && stem.at(-1) === stem.at(-2)) bases.push(stem.slice(0, -1));
+    for (const base of bases) if (listed(base) && wordForms(base).includes(key)) return true;
+  }
+  return false;
+}
+
 const LEET: SimpleTransformerContainer = resolveLeetSpeakTransformer();
 const CONFUSABLES: SimpleTransformerContainer = resolveConfusablesTransformer();
 /** Symbols obscenity's table has not got that people write for letters. */

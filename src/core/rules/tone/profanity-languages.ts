@@ -2,7 +2,13 @@ import type { TextAnalysis } from '../../text/analysis';
 import { languageAt, type PostLanguage } from '../../text/language';
 import { PhraseMatcher } from '../../text/phrases';
 import { commonWordNear } from './common-words';
-import { wordForms, type CompoundRoot, type LexiconHit, type Level } from './lexicon';
+import {
+  isFormOfListed,
+  wordForms,
+  type CompoundRoot,
+  type LexiconHit,
+  type Level,
+} from './lexicon';
 import { TONE_LANGUAGES, type ProfanityList } from './languages';
 import { listKey } from './lists';
 
@@ -34,7 +40,7 @@ interface OtherLanguagesLexicon {
 function combinedLexicon(
   lists: readonly [PostLanguage, ProfanityList][],
   removed: ReadonlySet<string>,
-  englishForms: ReadonlySet<string>,
+  isEnglishForm: (key: string) => boolean,
 ): OtherLanguagesLexicon {
   const isRemoved = (key: string) => [...removed].some((r) => key === r || key.startsWith(r));
   const entries = new Map<string, Level>();
@@ -61,7 +67,7 @@ function combinedLexicon(
       const key = listKey(word);
       needsLanguage.set(key, language);
       for (const form of wordForms(key))
-        if (!englishForms.has(form) && !needsLanguage.has(form)) needsLanguage.set(form, language);
+        if (!isEnglishForm(form) && !needsLanguage.has(form)) needsLanguage.set(form, language);
       // "fick" builds German compounds, and "fickle" is English.
       if (data.compoundRoots.some((r) => r.root === key))
         languageRoots.push({ root: key, language });
@@ -77,7 +83,7 @@ function combinedLexicon(
    * elsewhere, unless the word is listed in its own right or is an English swear word's form.
    */
   const rootLanguageOf = (key: string): PostLanguage | undefined => {
-    if (entries.has(key) || englishForms.has(key)) return undefined;
+    if (entries.has(key) || isEnglishForm(key)) return undefined;
     return languageRoots.find((r) => key.startsWith(r.root))?.language;
   };
   return {
@@ -122,15 +128,14 @@ export interface OtherLanguagesProfanity {
 export function otherLanguagesProfanity(
   languages: readonly PostLanguage[],
   removed: ReadonlySet<string>,
-  englishWords: Iterable<string> = [],
+  englishWords: ReadonlyMap<string, unknown> = new Map(),
 ): OtherLanguagesProfanity | undefined {
   const lists = languages.flatMap((language): [PostLanguage, ProfanityList][] => {
     const list = TONE_LANGUAGES[language].profanity;
     return list ? [[language, list]] : [];
   });
   if (lists.length === 0) return undefined;
-  const englishForms = new Set<string>();
-  for (const word of englishWords) for (const form of wordForms(word)) englishForms.add(form);
+  const isEnglishForm = (key: string) => isFormOfListed(key, (word) => englishWords.has(word));
   const {
     entries,
     compoundRoots,
@@ -138,7 +143,7 @@ export function otherLanguagesProfanity(
     rootLanguageOf,
     innocentPhrases,
     innocentEnglish,
-  } = combinedLexicon(lists, removed, englishForms);
+  } = combinedLexicon(lists, removed, isEnglishForm);
   return {
     entries,
     compoundRoots,

@@ -78,7 +78,7 @@ export const compileProfanity: ToneCheckCompiler = (rule, context) => {
     rule.add?.profanity,
     rule.remove?.profanity,
   );
-  const otherLanguages = otherLanguagesProfanity(languages, removed, words.keys());
+  const otherLanguages = otherLanguagesProfanity(languages, removed, words);
   // English first: a word listed in both keeps its English level and forms.
   for (const [word, level] of otherLanguages?.entries ?? [])
     if (!words.has(word)) words.set(word, level);
