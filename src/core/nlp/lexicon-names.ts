@@ -196,32 +196,29 @@ const TITLES: Readonly<Record<OtherLanguage, ReadonlySet<string>>> = {
   ]),
 };
 
+/** Words as `plain` reads them, from a list written as the language spells them. */
+function plainWords(list: string): ReadonlySet<string> {
+  return new Set(list.split(' ').map(plain));
+}
+
 /**
  * Offices a title may name instead of a person ("Herr Bürgermeister", "Frau Ministerin"), or
  * stand before the name with ("Frau Ministerin Schulze", "la señora ministra García"): alone
  * after a title they are no name; written in lower case, they may sit between the title and
- * the name. Lower case, without accents (see `plain`).
+ * the name.
  */
 const OFFICES: Readonly<Record<OtherLanguage, ReadonlySet<string>>> = {
-  de: new Set(
-    'burgermeister burgermeisterin minister ministerin direktor direktorin prasident prasidentin professor professorin doktor doktorin pfarrer pfarrerin kollege kollegin vorsitzender vorsitzende abgeordneter abgeordnete botschafter botschafterin'.split(
-      ' ',
-    ),
+  de: plainWords(
+    'bürgermeister bürgermeisterin minister ministerin direktor direktorin präsident präsidentin professor professorin doktor doktorin pfarrer pfarrerin kollege kollegin vorsitzender vorsitzende abgeordneter abgeordnete botschafter botschafterin',
   ),
-  es: new Set(
-    'ministro ministra director directora presidente presidenta doctor doctora profesor profesora alcalde alcaldesa ingeniero ingeniera licenciado licenciada embajador embajadora diputado diputada'.split(
-      ' ',
-    ),
+  es: plainWords(
+    'ministro ministra director directora presidente presidenta doctor doctora profesor profesora alcalde alcaldesa ingeniero ingeniera licenciado licenciada embajador embajadora diputado diputada',
   ),
-  fr: new Set(
-    'ministre directeur directrice president presidente docteur docteure professeur professeure maire ambassadeur ambassadrice depute deputee'.split(
-      ' ',
-    ),
+  fr: plainWords(
+    'ministre directeur directrice président présidente docteur docteure professeur professeure maire ambassadeur ambassadrice député députée',
   ),
-  pt: new Set(
-    'ministro ministra diretor diretora presidente doutor doutora professor professora prefeito prefeita engenheiro engenheira embaixador embaixadora deputado deputada'.split(
-      ' ',
-    ),
+  pt: plainWords(
+    'ministro ministra diretor diretora presidente doutor doutora professor professora prefeito prefeita engenheiro engenheira embaixador embaixadora deputado deputada',
   ),
 };
 
@@ -229,15 +226,15 @@ const OFFICES: Readonly<Record<OtherLanguage, ReadonlySet<string>>> = {
  * Words for a person the post is about, before that person's surname ("der Kunde Müller", "el
  * cliente García", "le client Dupont", "o cliente Silva"): the capitalised word after one is a
  * name even when it is not a first name the lexicon knows. The word itself is not part of the
- * name. Lower case, without accents; singular only ("unsere Kunden Feedback" is no name).
+ * name. Singular only ("unsere Kunden Feedback" is no name).
  */
 const PERSON_NOUNS: Readonly<Record<OtherLanguage, ReadonlySet<string>>> = {
-  de: new Set(
-    'kunde kundin patient patientin mandant mandantin klient klientin kollege kollegin'.split(' '),
+  de: plainWords(
+    'kunde kundin patient patientin mandant mandantin klient klientin kollege kollegin',
   ),
-  es: new Set('cliente clienta paciente compañero compañera colega'.split(' ')),
-  fr: new Set('client cliente patient patiente collegue'.split(' ')),
-  pt: new Set('cliente paciente colega'.split(' ')),
+  es: plainWords('cliente clienta paciente compañero compañera colega'),
+  fr: plainWords('client cliente patient patiente collègue'),
+  pt: plainWords('cliente paciente colega'),
 };
 
 /** Where a title at `word` ends (its dot included), or undefined when it is none. */

@@ -79,6 +79,8 @@ describe('names by the lexicon', () => {
       ['Ayer el cliente García nos llamó para dar las gracias.', 'es', ['García']],
       ['Hier le client Dupont nous a appelés pour remercier.', 'fr', ['Dupont']],
       ['Ontem o cliente Silva ligou para agradecer.', 'pt', ['Silva']],
+      ['Mi compañero Gutiérrez lo revisó ayer.', 'es', ['Gutiérrez']],
+      ['Ma collègue Lefèvre a tout relu.', 'fr', ['Lefèvre']],
       // A kind of client, or the plural, names nobody.
       ['El cliente Premium recibe más.', 'es', []],
       ['Der Kunde Service ist toll.', 'de', []],
