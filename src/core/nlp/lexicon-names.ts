@@ -290,11 +290,14 @@ export function findNamesByLexicon(text: string, language: OtherLanguage): NameS
       )
         named += 1;
     }
+    // Cheapest test first: most words are not followed by a capitalised one.
+    const following = words[i + 1];
     const followsPersonNoun =
       named === i &&
-      PERSON_NOUNS[language].has(plain(word.text)) &&
-      words[i + 1] !== undefined &&
-      TITLE_GAP.test(text.slice(word.end, (words[i + 1] as Word).start));
+      following !== undefined &&
+      CAPITALISED.test(following.text) &&
+      TITLE_GAP.test(text.slice(word.end, following.start)) &&
+      PERSON_NOUNS[language].has(plain(word.text));
     if (followsPersonNoun) {
       named = i + 1;
       nameStart = (words[named] as Word).start;
