@@ -140,8 +140,9 @@ const PARTICLES = new Set([
 /**
  * Titles before a surname, as each language writes them ("Herr Schmidt", "Sra. García",
  * "Mme Dubois", "Sr. Silva", and in running text "la señora García", "el sr. López",
- * "monsieur Martin", "a dona Maria"): the title and the capitalised words after it are a name, the title included,
- * as compromise reports "Ms. Chen". With a dot where the language writes one.
+ * "monsieur Martin", "a dona Maria"): the title and the capitalised words after it are a
+ * name, the title included, as compromise reports "Ms. Chen". With a dot where the language
+ * writes one.
  */
 const TITLES: Readonly<Record<OtherLanguage, ReadonlySet<string>>> = {
   de: new Set(['Herr', 'Herrn', 'Frau', 'Dr.', 'Prof.']),
