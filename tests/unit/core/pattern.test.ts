@@ -178,5 +178,17 @@ describe('pattern rules: what RE2 refuses is a pack error with its path', () => 
     expect(result.errors.map(formatPackError)).toEqual([
       'acme: rules[0].patterns[0]: RE2 cannot compile "(a)\\\\1": backreferences are not supported [PG403]',
     ]);
+    // Several patterns are compiled as one set first, and each on its own only when needed:
+    // a refused one is still the rule's error, at its own index.
+    const several = {
+      ...broken,
+      rules: [{ ...broken.rules[0]!, patterns: ['ok', 'x', '(a)\\1'] }],
+    };
+    const refused = compilePacks([several]);
+    expect(refused.ok).toBe(false);
+    if (refused.ok) return;
+    expect(refused.errors.map(formatPackError)).toEqual([
+      'acme: rules[0].patterns[2]: RE2 cannot compile "(a)\\\\1": backreferences are not supported [PG403]',
+    ]);
   });
 });
