@@ -136,26 +136,19 @@ export function otherLanguagesProfanity(
   });
   if (lists.length === 0) return undefined;
   const isEnglishForm = (key: string) => isFormOfListed(key, (word) => englishWords.has(word));
-  const {
-    entries,
-    compoundRoots,
-    needsLanguage,
-    rootLanguageOf,
-    innocentPhrases,
-    innocentEnglish,
-  } = combinedLexicon(lists, removed, isEnglishForm);
+  const lexicon = combinedLexicon(lists, removed, isEnglishForm);
   return {
-    entries,
-    compoundRoots,
+    entries: lexicon.entries,
+    compoundRoots: lexicon.compoundRoots,
     filter(analysis, hits) {
       let innocent: { start: number; end: number }[] | undefined;
       return hits.filter((hit) => {
         const key = hitKey(analysis, hit);
-        const innocentIn = innocentEnglish.get(key);
+        const innocentIn = lexicon.innocentEnglish.get(key);
         if (innocentIn && saidIn(analysis, hit, innocentIn)) return false;
-        const language = needsLanguage.get(key) ?? rootLanguageOf(key);
+        const language = lexicon.needsLanguage.get(key) ?? lexicon.rootLanguageOf(key);
         if (language && !saidIn(analysis, hit, [language])) return false;
-        innocent ??= innocentPhrases.match(analysis);
+        innocent ??= lexicon.innocentPhrases.match(analysis);
         return !innocent.some((p) => p.start <= hit.start && hit.end <= p.end);
       });
     },
