@@ -238,6 +238,42 @@ const PERSON_NOUNS: Readonly<Record<OtherLanguage, ReadonlySet<string>>> = {
   pt: plainWords('cliente paciente colega'),
 };
 
+/** Articles that stand between a title and an office in French: "Madame la Ministre". */
+const TITLE_ARTICLES: Partial<Record<OtherLanguage, ReadonlySet<string>>> = {
+  fr: new Set(['le', 'la']),
+};
+
+/** Whether only spaces stand between two words (a title and its name are on one line). */
+function spaced(text: string, first: Word, second: Word): boolean {
+  return TITLE_GAP.test(text.slice(first.end, second.start));
+}
+
+/**
+ * Past an office between a title and the name, from `at`, the word after the title: in lower
+ * case ("la señora ministra García"), or after an article in any case ("Madame la Ministre
+ * Dupont", "Monsieur le Maire"). The index of the word that may be the name: the office
+ * itself when nothing follows it, and `at` when there is no office.
+ */
+function pastOffice(
+  text: string,
+  words: readonly Word[],
+  at: number,
+  language: OtherLanguage,
+): number {
+  let office = at;
+  const first = words[at] as Word;
+  if (TITLE_ARTICLES[language]?.has(first.text)) {
+    const after = words[at + 1];
+    if (!after || !spaced(text, first, after) || !OFFICES[language].has(plain(after.text)))
+      return at;
+    office = at + 1;
+  } else if (CAPITALISED.test(first.text) || !OFFICES[language].has(plain(first.text))) {
+    return at;
+  }
+  const name = words[office + 1];
+  return name && spaced(text, words[office] as Word, name) ? office + 1 : office;
+}
+
 /** Where a title at `word` ends (its dot included), or undefined when it is none. */
 function titleEnd(text: string, word: Word, language: OtherLanguage): number | undefined {
   const titles = TITLES[language];
@@ -280,16 +316,7 @@ export function findNamesByLexicon(text: string, language: OtherLanguage): NameS
       if (!next || !TITLE_GAP.test(text.slice(end, next.start))) break;
       named += 1;
       end = titleEnd(text, next, language);
-      // "la señora ministra García": an office in lower case, between the title and the name.
-      const after = words[named + 1];
-      if (
-        end === undefined &&
-        after &&
-        !CAPITALISED.test(next.text) &&
-        OFFICES[language].has(plain(next.text)) &&
-        TITLE_GAP.test(text.slice(next.end, after.start))
-      )
-        named += 1;
+      if (end === undefined) named = pastOffice(text, words, named, language);
     }
     // Cheapest test first: most words are not followed by a capitalised one.
     const following = words[i + 1];
@@ -297,7 +324,7 @@ export function findNamesByLexicon(text: string, language: OtherLanguage): NameS
       named === i &&
       following !== undefined &&
       CAPITALISED.test(following.text) &&
-      TITLE_GAP.test(text.slice(word.end, following.start)) &&
+      spaced(text, word, following) &&
       PERSON_NOUNS[language].has(plain(word.text));
     if (followsPersonNoun) {
       named = i + 1;
@@ -313,7 +340,12 @@ export function findNamesByLexicon(text: string, language: OtherLanguage): NameS
             (OFFICES[language].has(plain(name.text)) || knownAsNoName(name.text))
           )
         : CAPITALISED.test(name.text) && names.has(plain(name.text));
-    if (!isName || languagesOfCommonWord(name.text.toLowerCase())?.includes(language)) continue;
+    if (!isName || languagesOfCommonWord(name.text.toLowerCase())?.includes(language)) {
+      // What stands between a title and that word (an article, an office) names nobody either:
+      // "Monsieur le Maire a…" (Maire is also a first name).
+      if (named > i + 1) i = named - 1;
+      continue;
+    }
     // The surname: capitalised words after it, particles between them, on the same line.
     let last = named;
     for (let j = named + 1; j < words.length; j++) {

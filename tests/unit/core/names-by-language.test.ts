@@ -65,6 +65,9 @@ describe('names by the lexicon', () => {
       ['Ontem a sra. Costa ligou.', 'pt', ['sra. Costa']],
       ['La señora ministra García visitó la planta.', 'es', ['señora ministra García']],
       ['Merci monsieur Martin pour votre aide.', 'fr', ['monsieur Martin']],
+      ['Merci à Madame la Ministre Dupont pour sa visite.', 'fr', ['Madame la Ministre Dupont']],
+      ['Monsieur le Maire a inauguré le site.', 'fr', []],
+      ['Monsieur le Chat Botté est un conte.', 'fr', []],
       ['A dona Maria da Silva ligou.', 'pt', ['dona Maria da Silva']],
       ['Frau Ministerin Schulze kam.', 'de', ['Frau Ministerin Schulze']],
       // An office alone is nobody's name; "a dona da loja" is the shop's owner.
