@@ -59,6 +59,11 @@ function isInsideSomethingElse(text: string, start: number): boolean {
 /** Emphasis and a colon after a link are the sentence's ("see https://acme.example/*"). */
 const TRAILING = /[*:]+$/;
 
+/** Where a linkify-it match ends in its text, without the sentence's trailing marks. */
+function matchEnd(match: LinkMatch): number {
+  return match.lastIndex - (TRAILING.exec(match.raw)?.[0].length ?? 0);
+}
+
 /**
  * What each run held, by run, with offsets inside it: the next keystroke's check sees the
  * same runs again, and a run's links depend on the run alone. Bounded.
@@ -110,7 +115,8 @@ function internationalAddresses(run: string, links: readonly LinkMatch[]): Entit
     if (/^mailto:$/i.test(run.slice(start - MAILTO.length, start))) start -= MAILTO.length;
     const probe = linkify.match(`a${run.slice(at)}`)?.[0];
     if (!probe || probe.index !== 0 || probe.schema !== 'mailto:') continue;
-    const end = at - 1 + probe.lastIndex - (TRAILING.exec(probe.raw)?.[0].length ?? 0);
+    // The probe's text is the run's from the @ on, after the one letter put before it.
+    const end = at - 1 + matchEnd(probe);
     found.push({ type: 'email', start, end });
   }
   return found;
@@ -135,7 +141,7 @@ function scanRun(text: string, from: number, to: number, out: EntitySpan[]): voi
   }));
   for (const match of matches) {
     const start = from + match.index;
-    const end = from + match.lastIndex - (TRAILING.exec(match.raw)?.[0].length ?? 0);
+    const end = from + matchEnd(match);
     // What linkify-it finds inside an international address is a part of it ("françois.dupont").
     if (
       spans.some(
